@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Identity;
+using PartyAffairs.App.Domain;
+
+namespace PartyAffairs.App.Data;
+
+/// <summary>A person who signs in. Every user belongs to one organization; their roles are Identity roles.</summary>
+public sealed class ApplicationUser : IdentityUser
+{
+    /// <summary>The person's name as colleagues know it (姓名), shown everywhere instead of the sign-in name.</summary>
+    [PersonalData]
+    public string DisplayName { get; set; } = "";
+
+    public int? OrganizationId { get; set; }
+    public Organization? Organization { get; set; }
+
+    /// <summary>Set when the Admin issues a password the person must change at first sign-in.</summary>
+    public bool MustChangePassword { get; set; }
+}

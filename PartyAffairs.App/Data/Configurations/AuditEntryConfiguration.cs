@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartyAffairs.App.Domain;
+
+namespace PartyAffairs.App.Data.Configurations;
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(a => a.EntityType).HasMaxLength(50);
+        b.Property(a => a.Action).HasMaxLength(50);
+        b.Property(a => a.ActorName).HasMaxLength(50);
+        b.Property(a => a.FromState).HasMaxLength(30);
+        b.Property(a => a.ToState).HasMaxLength(30);
+        b.Property(a => a.Reason).HasMaxLength(2000);
+        b.HasIndex(a => new { a.EntityType, a.EntityId });
+        b.HasIndex(a => a.AtUtc);
+        b.HasIndex(a => a.ActorId);
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartyAffairs.App.Domain;
+
+namespace PartyAffairs.App.Data.Configurations;
+
+public sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclosure>
+{
+    public void Configure(EntityTypeBuilder<Disclosure> b)
+    {
+        b.Property(d => d.Title).HasMaxLength(200);
+        b.Property(d => d.OutOfCatalogueReason).HasMaxLength(1000);
+        b.Property(d => d.AuthorName).HasMaxLength(50);
+        b.Property(d => d.Version).IsConcurrencyToken();
+        b.Ignore(d => d.PendingAudit);
+        b.HasOne(d => d.Organization).WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(d => d.CatalogueOccurrence).WithMany().HasForeignKey(d => d.CatalogueOccurrenceId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Disclosure>().WithMany().HasForeignKey(d => d.RevisesDisclosureId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.AuthorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DisclosureId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DisclosureId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(d => d.Approvals).WithOne().HasForeignKey(a => a.DisclosureId).OnDelete(DeleteBehavior.Cascade);
+        // The board and the dashboard ask by state and display window.
+        b.HasIndex(d => new { d.State, d.DisplayFromUtc, d.DisplayUntilUtc });
+        b.HasIndex(d => new { d.OrganizationId, d.State });
+    }
+}

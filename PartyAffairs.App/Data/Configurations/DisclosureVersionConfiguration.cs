@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartyAffairs.App.Domain;
+
+namespace PartyAffairs.App.Data.Configurations;
+
+public sealed class DisclosureVersionConfiguration : IEntityTypeConfiguration<DisclosureVersion>
+{
+    public void Configure(EntityTypeBuilder<DisclosureVersion> b)
+    {
+        b.Property(v => v.Title).HasMaxLength(200);
+        b.HasIndex(v => new { v.DisclosureId, v.Number }).IsUnique();
+    }
+}

@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Calendar;
+using PartyAffairs.App.Features.Shared;
+
+namespace PartyAffairs.App.Data.Seeding;
+
+/// <summary>
+/// First-start work: the data folders, the migrations, WAL, the roles, the bundled holiday calendar,
+/// and either the demo bureau or a lone Admin with a one-time password.
+/// </summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IOptions<StorageOptions> storage,
+    IOptions<DemoOptions> demo,
+    RoleManager<IdentityRole> roleManager,
+    UserManager<ApplicationUser> userManager,
+    IServiceProvider services,
+    BureauClock clock,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(storage.Value.DataDirectory);
+        Directory.CreateDirectory(storage.Value.UploadsDirectory);
+        Directory.CreateDirectory(storage.Value.ArchiveDirectory);
+
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            // WAL lets readers (the board, the dashboard) go on while one writer commits; it stays set in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+
+            if (!await db.CalendarDays.AnyAsync(cancellationToken))
+            {
+                db.CalendarDays.AddRange(CalendarCsv.Bundled());
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        foreach (var role in Roles.All)
+        {
+            if (!await roleManager.RoleExistsAsync(role)) await roleManager.CreateAsync(new IdentityRole(role));
+        }
+
+        if (await userManager.Users.AnyAsync(cancellationToken)) return;
+
+        if (demo.Value.Seed)
+        {
+            await services.GetRequiredService<DemoSeeder>().SeedAsync(cancellationToken);
+            logger.LogInformation("Seeded the demo bureau; every demo user's password is in the README.");
+        }
+        else
+        {
+            await CreateFirstAdminAsync();
+        }
+    }
+
+    private async Task CreateFirstAdminAsync()
+    {
+        var password = "Pa-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
+        var admin = new ApplicationUser { UserName = "admin", DisplayName = "系统管理员", MustChangePassword = true, LockoutEnabled = true };
+        var result = await userManager.CreateAsync(admin, password);
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        await userManager.AddToRoleAsync(admin, Roles.Admin);
+        // Written once, to the console only: the operator signs in with it and changes it.
+        Console.WriteLine($"[PartyAffairs] First start {clock.Today:yyyy-MM-dd}: created user 'admin' with one-time password: {password}");
+    }
+}

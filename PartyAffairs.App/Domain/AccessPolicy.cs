@@ -1,0 +1,53 @@
+namespace PartyAffairs.App.Domain;
+
+/// <summary>
+/// Who may do what (DOMAIN.md "Permission rules"), in one place so no two services disagree.
+/// Services call the <c>Ensure…</c> forms before they change anything; pages may use the <c>Can…</c>
+/// forms to hide what a person cannot do, which is a courtesy, not the check.
+/// </summary>
+public static class AccessPolicy
+{
+    public static bool IsAdmin(Actor a) => a.IsInRole(Roles.Admin);
+
+    /// <summary>Secretary and Drafter draft for their own organization; the Office drafts for any.</summary>
+    public static bool CanDraftFor(Actor a, int organizationId) =>
+        a.IsInRole(Roles.Office) || (a.IsInAnyRole(Roles.Secretary, Roles.Drafter) && a.BelongsTo(organizationId));
+
+    /// <summary>
+    /// In-catalogue items are approved by their organization's Secretary (or the Office); items outside
+    /// the catalogue, or every item when the setting says so, only by the Office (§5(二)2).
+    /// </summary>
+    public static bool CanReview(Actor a, int organizationId, bool inCatalogue, bool officeApprovesEverything) =>
+        a.IsInRole(Roles.Office)
+        || (inCatalogue && !officeApprovesEverything && a.IsInRole(Roles.Secretary) && a.BelongsTo(organizationId));
+
+    public static bool CanEditCatalogue(Actor a) => a.IsInRole(Roles.Office);
+
+    /// <summary>Secretaries and Drafters may propose catalogue items for their own organization.</summary>
+    public static bool CanProposeCatalogueItem(Actor a, int organizationId) => CanDraftFor(a, organizationId);
+
+    public static bool CanApproveCatalogue(Actor a) => a.IsInAnyRole(Roles.Leader, Roles.Office);
+
+    public static bool CanHandleFeedback(Actor a, int organizationId) =>
+        a.IsInAnyRole(Roles.Office, Roles.FeedbackHandler) || (a.IsInRole(Roles.Secretary) && a.BelongsTo(organizationId));
+
+    public static bool CanArchive(Actor a, int organizationId) =>
+        a.IsInRole(Roles.Office) || (a.IsInRole(Roles.Secretary) && a.BelongsTo(organizationId));
+
+    public static bool CanSeeOrganizationWork(Actor a, int organizationId) => a.SeesWholeBureau || a.BelongsTo(organizationId);
+
+    public static bool CanInspect(Actor a) => a.IsInRole(Roles.Office);
+
+    /// <summary>The one audience rule: the public sees Public items, any signed-in member AllMembers items, an organization's own people its Organization items.</summary>
+    public static bool CanRead(Actor a, Audience audience, int organizationId) => audience switch
+    {
+        Audience.Public => true,
+        Audience.AllMembers => a.IsAuthenticated,
+        _ => a.IsAuthenticated && (a.BelongsTo(organizationId) || a.SeesWholeBureau),
+    };
+
+    public static void Ensure(bool allowed, string code = "Access.Denied")
+    {
+        if (!allowed) throw new AccessDeniedException(code);
+    }
+}

@@ -1,0 +1,33 @@
+namespace PartyAffairs.App.Domain;
+
+/// <summary>A file attached to a disclosure: metadata here, the bytes on disk under the data directory.</summary>
+public sealed class Attachment
+{
+    public int Id { get; private set; }
+    public int DisclosureId { get; private set; }
+    public string FileName { get; private set; } = "";
+    public string ContentType { get; private set; } = "";
+    public long SizeBytes { get; private set; }
+    /// <summary>Lower-case hex SHA-256 of the bytes, checked again when archived.</summary>
+    public string Sha256 { get; private set; } = "";
+    /// <summary>Path relative to the data directory.</summary>
+    public string StoredPath { get; private set; } = "";
+    public string UploadedById { get; private set; } = "";
+    public DateTime UploadedAtUtc { get; private set; }
+
+    private Attachment() { }
+
+    public Attachment(string fileName, string contentType, long sizeBytes, string sha256, string storedPath, Actor uploadedBy, DateTime utcNow)
+    {
+        if (string.IsNullOrWhiteSpace(fileName)) throw new DomainRuleException("Attachment.NameRequired");
+        if (sizeBytes <= 0) throw new DomainRuleException("Attachment.Empty");
+        if (sha256.Length != 64) throw new DomainRuleException("Attachment.HashInvalid");
+        FileName = fileName;
+        ContentType = contentType;
+        SizeBytes = sizeBytes;
+        Sha256 = sha256.ToLowerInvariant();
+        StoredPath = storedPath;
+        UploadedById = uploadedBy.UserId;
+        UploadedAtUtc = utcNow;
+    }
+}

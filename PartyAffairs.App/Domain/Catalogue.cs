@@ -1,0 +1,72 @@
+namespace PartyAffairs.App.Domain;
+
+/// <summary>The year's disclosure catalogue (年度党务公开目录, §5(二)1): Draft → Submitted → Approved → InForce.</summary>
+public sealed class Catalogue : WorkflowEntity<CatalogueState>
+{
+    public int Year { get; private set; }
+    public string Title { get; private set; } = "";
+    /// <summary>How the catalogue was started: the city template's file name, or the year it was cloned from.</summary>
+    public string? Source { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public string? ReviewComment { get; private set; }
+    public string? ApprovedById { get; private set; }
+    public DateTime? ApprovedAtUtc { get; private set; }
+    public List<CatalogueItem> Items { get; private set; } = [];
+
+    protected override int? AuditOrganizationId => null;
+
+    private Catalogue() { }
+
+    public Catalogue(int year, string title, string? source, Actor actor, DateTime utcNow)
+    {
+        if (year is < 2000 or > 2100) throw new DomainRuleException("Catalogue.YearOutOfRange", year);
+        Year = year;
+        Title = title;
+        Source = source;
+        CreatedAtUtc = utcNow;
+        State = CatalogueState.Draft;
+        Touch("Create", actor, utcNow, source, to: State.ToString());
+    }
+
+    public bool IsEditable => State == CatalogueState.Draft;
+
+    protected override IEnumerable<CatalogueState> Next(CatalogueState from) => from switch
+    {
+        CatalogueState.Draft => [CatalogueState.Submitted],
+        // A reviewer sends it back to Draft with a comment, or approves it.
+        CatalogueState.Submitted => [CatalogueState.Draft, CatalogueState.Approved],
+        CatalogueState.Approved => [CatalogueState.InForce],
+        _ => [],
+    };
+
+    public void Submit(Actor actor, DateTime utcNow)
+    {
+        if (Items.All(i => i.IsRetired)) throw new DomainRuleException("Catalogue.Empty");
+        ReviewComment = null;
+        MoveTo(CatalogueState.Submitted, "Submit", actor, utcNow);
+    }
+
+    public void Reject(Actor actor, DateTime utcNow, string comment)
+    {
+        if (string.IsNullOrWhiteSpace(comment)) throw new DomainRuleException("Review.CommentRequired");
+        ReviewComment = comment.Trim();
+        MoveTo(CatalogueState.Draft, "Reject", actor, utcNow, comment);
+    }
+
+    public void Approve(Actor actor, DateTime utcNow, string? comment = null)
+    {
+        ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        ApprovedById = actor.UserId;
+        ApprovedAtUtc = utcNow;
+        MoveTo(CatalogueState.Approved, "Approve", actor, utcNow, comment);
+    }
+
+    public void PutInForce(Actor actor, DateTime utcNow) => MoveTo(CatalogueState.InForce, "PutInForce", actor, utcNow);
+
+    public CatalogueItem AddItem(CatalogueItem item)
+    {
+        if (!IsEditable) throw new DomainRuleException("Catalogue.NotEditable");
+        Items.Add(item);
+        return item;
+    }
+}

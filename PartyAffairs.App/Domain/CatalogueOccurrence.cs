@@ -1,0 +1,55 @@
+namespace PartyAffairs.App.Domain;
+
+/// <summary>One dated time a catalogue item falls due: a month, quarter, half-year, year, phase or event.</summary>
+public sealed class CatalogueOccurrence
+{
+    public int Id { get; private set; }
+    public int CatalogueItemId { get; private set; }
+    public CatalogueItem? CatalogueItem { get; private set; }
+    public int Sequence { get; private set; }
+    /// <summary>The period or phase it is for, e.g. 2026-Q3 or a phase name.</summary>
+    public string Label { get; private set; } = "";
+    public DateOnly PeriodStart { get; private set; }
+    public DateOnly PeriodEnd { get; private set; }
+    /// <summary>The bureau's day by which it must be published.</summary>
+    public DateOnly DueDate { get; private set; }
+    public OccurrenceState State { get; private set; }
+    /// <summary>The disclosure that fulfilled it.</summary>
+    public int? DisclosureId { get; private set; }
+    public DateTime? FulfilledAtUtc { get; private set; }
+    public int Version { get; private set; }
+
+    private CatalogueOccurrence() { }
+
+    public CatalogueOccurrence(int sequence, string label, DateOnly periodStart, DateOnly periodEnd, DateOnly dueDate)
+    {
+        if (periodEnd < periodStart) throw new DomainRuleException("Occurrence.PeriodReversed");
+        Sequence = sequence;
+        Label = label;
+        PeriodStart = periodStart;
+        PeriodEnd = periodEnd;
+        DueDate = dueDate;
+    }
+
+    /// <summary>An immediate item's occurrence, opened when the event happens and due a set number of working days later.</summary>
+    public static CatalogueOccurrence ForEvent(int sequence, string label, DateOnly eventDate, DateOnly dueDate)
+        => new(sequence, label, eventDate, eventDate, dueDate);
+
+    public bool IsOverdue(DateOnly today) => State == OccurrenceState.Open && today > DueDate;
+
+    public void Fulfil(int disclosureId, DateTime utcNow)
+    {
+        if (State != OccurrenceState.Open) throw new DomainRuleException("Occurrence.NotOpen");
+        State = OccurrenceState.Fulfilled;
+        DisclosureId = disclosureId;
+        FulfilledAtUtc = utcNow;
+        Version++;
+    }
+
+    public void Cancel()
+    {
+        if (State != OccurrenceState.Open) throw new DomainRuleException("Occurrence.NotOpen");
+        State = OccurrenceState.Cancelled;
+        Version++;
+    }
+}

@@ -1,0 +1,234 @@
+namespace PartyAffairs.App.Domain;
+
+/// <summary>
+/// One act of disclosing (公开事项, §5(二)2): Draft → Submitted → Approved → Published → Closed,
+/// with Rejected (back to Draft, comment kept) and Withdrawn. Content is editable only as a draft;
+/// once published, the text changes only through a re-disclosure that links to this one (§5(四)).
+/// </summary>
+public sealed class Disclosure : WorkflowEntity<DisclosureState>
+{
+    /// <summary>An important item displays at least a week (重要事项…不少于一周).</summary>
+    public static readonly TimeSpan ImportantMinimumDisplay = TimeSpan.FromDays(7);
+
+    /// <summary>Slack for a start time that passed while the author was filling in the form.</summary>
+    public static readonly TimeSpan StartTolerance = TimeSpan.FromMinutes(15);
+
+    public int OrganizationId { get; private set; }
+    public Organization? Organization { get; private set; }
+    public int? CatalogueOccurrenceId { get; private set; }
+    public CatalogueOccurrence? CatalogueOccurrence { get; private set; }
+    /// <summary>Why an item outside the catalogue must be disclosed; required when there is no occurrence.</summary>
+    public string? OutOfCatalogueReason { get; private set; }
+    public Category Category { get; private set; }
+    public string Title { get; private set; } = "";
+    /// <summary>Markdown; rendered and sanitized for display.</summary>
+    public string Body { get; private set; } = "";
+    public Channel Channels { get; private set; }
+    public Audience Audience { get; private set; }
+    public DateTime DisplayFromUtc { get; private set; }
+    public DateTime DisplayUntilUtc { get; private set; }
+    public bool Important { get; private set; }
+    /// <summary>Standing content (长期的、程序性的) is shown beside current content on the board.</summary>
+    public bool Standing { get; private set; }
+    public string AuthorId { get; private set; } = "";
+    public string AuthorName { get; private set; } = "";
+    public DateTime CreatedAtUtc { get; private set; }
+    public DateTime LastSavedAtUtc { get; private set; }
+    public DateTime? SubmittedAtUtc { get; private set; }
+    public DateTime? PublishedAtUtc { get; private set; }
+    public DateTime? ClosedAtUtc { get; private set; }
+    public string? ReviewComment { get; private set; }
+    /// <summary>Sensitive words a reviewer let through, and why; a new hit outside this list blocks again.</summary>
+    public List<string> SensitiveOverrideWords { get; private set; } = [];
+    public string? SensitiveOverrideReason { get; private set; }
+    /// <summary>The published disclosure this one revises (再次公开), if any.</summary>
+    public int? RevisesDisclosureId { get; private set; }
+    public int RevisionNumber { get; private set; } = 1;
+    public List<DisclosureVersion> Versions { get; private set; } = [];
+    public List<Attachment> Attachments { get; private set; } = [];
+    public List<Approval> Approvals { get; private set; } = [];
+
+    protected override int? AuditOrganizationId => OrganizationId;
+
+    public bool IsInCatalogue => CatalogueOccurrenceId is not null;
+
+    /// <summary>Reviewed as an in-catalogue item: it fulfils an occurrence, or re-discloses an item that did.</summary>
+    public bool ReviewedAsInCatalogue => IsInCatalogue || (RevisesDisclosureId is not null && OutOfCatalogueReason is null);
+
+    public bool IsEditable => State is DisclosureState.Draft or DisclosureState.Rejected;
+
+    private Disclosure() { }
+
+    private Disclosure(int organizationId, int? occurrenceId, string? outOfCatalogueReason, Category category,
+        Channel channels, Audience audience, bool standing, Actor author, DateTime utcNow)
+    {
+        OrganizationId = organizationId;
+        CatalogueOccurrenceId = occurrenceId;
+        OutOfCatalogueReason = string.IsNullOrWhiteSpace(outOfCatalogueReason) ? null : outOfCatalogueReason.Trim();
+        Category = category;
+        Channels = channels;
+        Audience = audience;
+        Standing = standing;
+        AuthorId = author.UserId;
+        AuthorName = author.DisplayName;
+        CreatedAtUtc = utcNow;
+        LastSavedAtUtc = utcNow;
+        DisplayFromUtc = utcNow;
+        DisplayUntilUtc = utcNow.AddDays(7);
+        State = DisclosureState.Draft;
+        Touch("Create", author, utcNow, OutOfCatalogueReason, to: State.ToString());
+    }
+
+    /// <summary>A draft fulfilling a catalogue occurrence, with the item's channels and audience as defaults.</summary>
+    public static Disclosure ForOccurrence(CatalogueOccurrence occurrence, CatalogueItem item, Actor author, DateTime utcNow)
+    {
+        if (occurrence.State != OccurrenceState.Open) throw new DomainRuleException("Occurrence.NotOpen");
+        return new Disclosure(item.OrganizationId, occurrence.Id, null, item.Category, item.Channels, item.Audience, item.Standing, author, utcNow)
+        {
+            CatalogueOccurrence = occurrence,
+        };
+    }
+
+    /// <summary>A draft outside the catalogue; only the Office may approve it (§5(二)2).</summary>
+    public static Disclosure OutOfCatalogue(int organizationId, Category category, string reason, Channel channels, Audience audience, Actor author, DateTime utcNow)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Disclosure.OutOfCatalogueReasonRequired");
+        return new Disclosure(organizationId, null, reason, category, channels, audience, false, author, utcNow);
+    }
+
+    /// <summary>A re-disclosure (再次公开) of a published or closed item: a new draft carrying its content, linked to it.</summary>
+    public Disclosure Revise(Actor author, DateTime utcNow)
+    {
+        if (State is not (DisclosureState.Published or DisclosureState.Closed)) throw new DomainRuleException("Disclosure.ReviseOnlyPublished");
+        var next = new Disclosure(OrganizationId, null, OutOfCatalogueReason, Category, Channels, Audience, Standing, author, utcNow)
+        {
+            RevisesDisclosureId = Id,
+            RevisionNumber = RevisionNumber + 1,
+            Title = Title,
+            Body = Body,
+            Important = Important,
+        };
+        return next;
+    }
+
+    protected override IEnumerable<DisclosureState> Next(DisclosureState from) => from switch
+    {
+        DisclosureState.Draft => [DisclosureState.Submitted, DisclosureState.Withdrawn],
+        DisclosureState.Submitted => [DisclosureState.Approved, DisclosureState.Rejected, DisclosureState.Withdrawn],
+        DisclosureState.Approved => [DisclosureState.Published, DisclosureState.Withdrawn],
+        DisclosureState.Published => [DisclosureState.Closed, DisclosureState.Withdrawn],
+        DisclosureState.Rejected => [DisclosureState.Draft, DisclosureState.Withdrawn],
+        _ => [],
+    };
+
+    /// <summary>Saves the author's edits (autosave included). A rejected draft goes back to Draft, keeping the reviewer's comment.</summary>
+    public void Edit(string title, string body, Channel channels, Audience audience, DateTime displayFromUtc,
+        DateTime displayUntilUtc, bool important, Actor actor, DateTime utcNow)
+    {
+        if (!IsEditable) throw new DomainRuleException("Disclosure.NotEditable");
+        if (State == DisclosureState.Rejected) MoveTo(DisclosureState.Draft, "Revise", actor, utcNow);
+        else Version++;
+        Title = title.Trim();
+        Body = body;
+        Channels = channels;
+        Audience = audience;
+        DisplayFromUtc = EnsureUtc(displayFromUtc);
+        DisplayUntilUtc = EnsureUtc(displayUntilUtc);
+        Important = important;
+        LastSavedAtUtc = utcNow;
+    }
+
+    /// <summary>The rules checked before submission, as keys the form can show next to the fields.</summary>
+    public IReadOnlyList<string> SubmissionProblems(DateTime utcNow)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Title)) problems.Add("Disclosure.TitleRequired");
+        if (string.IsNullOrWhiteSpace(Body)) problems.Add("Disclosure.BodyRequired");
+        if (Channels == Channel.None) problems.Add("Disclosure.ChannelRequired");
+        if (!IsInCatalogue && RevisesDisclosureId is null && OutOfCatalogueReason is null) problems.Add("Disclosure.OutOfCatalogueReasonRequired");
+        if (DisplayUntilUtc <= DisplayFromUtc) problems.Add("Disclosure.DisplayPeriodReversed");
+        else if (Important && DisplayUntilUtc - DisplayFromUtc < ImportantMinimumDisplay) problems.Add("Disclosure.ImportantTooShort");
+        if (DisplayFromUtc < utcNow - StartTolerance) problems.Add("Disclosure.DisplayStartsInPast");
+        return problems;
+    }
+
+    public void Submit(Actor actor, DateTime utcNow, IReadOnlyCollection<string> sensitiveHits)
+    {
+        var problems = SubmissionProblems(utcNow);
+        if (problems.Count > 0) throw new DomainRuleException(problems[0]);
+        var unresolved = sensitiveHits.Except(SensitiveOverrideWords).ToList();
+        if (unresolved.Count > 0) throw new DomainRuleException("Disclosure.SensitiveWords", string.Join("、", unresolved));
+        MoveTo(DisclosureState.Submitted, "Submit", actor, utcNow);
+        SubmittedAtUtc = utcNow;
+        Versions.Add(new DisclosureVersion(Versions.Count + 1, this, actor, utcNow));
+    }
+
+    /// <summary>A reviewer lets the listed sensitive-word hits pass, with a reason; recorded as an approval row and in the audit.</summary>
+    public void OverrideSensitiveWords(Actor reviewer, DateTime utcNow, IReadOnlyCollection<string> words, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Disclosure.OverrideReasonRequired");
+        if (!IsEditable) throw new DomainRuleException("Disclosure.NotEditable");
+        SensitiveOverrideWords = SensitiveOverrideWords.Union(words).ToList();
+        SensitiveOverrideReason = reason.Trim();
+        Approvals.Add(new Approval(reviewer, ApprovalDecision.SensitiveWordsOverridden, reason, false, false, utcNow));
+        Touch("OverrideSensitiveWords", reviewer, utcNow, $"{string.Join("、", words)}: {reason}");
+    }
+
+    public void Approve(Actor reviewer, DateTime utcNow, bool confidentialityConfirmed, string? comment = null)
+    {
+        if (!confidentialityConfirmed) throw new DomainRuleException("Disclosure.ConfidentialityNotConfirmed");
+        var ownItem = reviewer.UserId == AuthorId;
+        MoveTo(DisclosureState.Approved, "Approve", reviewer, utcNow, comment);
+        ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        Approvals.Add(new Approval(reviewer, ApprovalDecision.Approved, comment, true, ownItem, utcNow));
+    }
+
+    public void Reject(Actor reviewer, DateTime utcNow, string comment)
+    {
+        if (string.IsNullOrWhiteSpace(comment)) throw new DomainRuleException("Review.CommentRequired");
+        MoveTo(DisclosureState.Rejected, "Reject", reviewer, utcNow, comment);
+        ReviewComment = comment.Trim();
+        Approvals.Add(new Approval(reviewer, ApprovalDecision.Rejected, comment, false, false, utcNow));
+    }
+
+    /// <summary>Goes on display at its start time, not before.</summary>
+    public void Publish(Actor actor, DateTime utcNow)
+    {
+        if (utcNow < DisplayFromUtc) throw new DomainRuleException("Disclosure.NotYetStarted");
+        MoveTo(DisclosureState.Published, "Publish", actor, utcNow);
+        PublishedAtUtc = utcNow;
+        if (CatalogueOccurrenceId is not null)
+        {
+            // Publishing is what fulfils the plan, so the occurrence must travel with the disclosure.
+            var occurrence = CatalogueOccurrence ?? throw new InvalidOperationException("Load the catalogue occurrence before publishing.");
+            occurrence.Fulfil(Id, utcNow);
+        }
+    }
+
+    /// <summary>Comes off display at its end time; earlier only with a reason.</summary>
+    public void Close(Actor actor, DateTime utcNow, string? reason = null)
+    {
+        if (utcNow < DisplayUntilUtc && string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Disclosure.EarlyCloseNeedsReason");
+        MoveTo(DisclosureState.Closed, "Close", actor, utcNow, reason);
+        ClosedAtUtc = utcNow;
+    }
+
+    public void Withdraw(Actor actor, DateTime utcNow, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Disclosure.WithdrawReasonRequired");
+        MoveTo(DisclosureState.Withdrawn, "Withdraw", actor, utcNow, reason);
+    }
+
+    public bool IsOnDisplay(DateTime utcNow) => State == DisclosureState.Published && DisplayFromUtc <= utcNow && utcNow < DisplayUntilUtc;
+
+    public void AddAttachment(Attachment attachment)
+    {
+        if (!IsEditable) throw new DomainRuleException("Disclosure.NotEditable");
+        Attachments.Add(attachment);
+        Version++;
+    }
+
+    private static DateTime EnsureUtc(DateTime value) => value.Kind == DateTimeKind.Utc
+        ? value
+        : throw new ArgumentException("Display times are stored in UTC.", nameof(value));
+}

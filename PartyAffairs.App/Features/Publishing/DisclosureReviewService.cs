@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Settings;
+using PartyAffairs.App.Features.Shared;
+
+namespace PartyAffairs.App.Features.Publishing;
+
+/// <summary>
+/// Submission and review of disclosures (§5(二)2). Every call reads the person's roles afresh, checks
+/// the rule in <see cref="AccessPolicy"/>, compares the version the person saw, lets the entity guard
+/// the transition and saves — or changes nothing and says why.
+/// </summary>
+public sealed class DisclosureReviewService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    SettingsService settings,
+    BureauClock clock,
+    Outcomes outcomes)
+{
+    public Task<Result> SubmitAsync(int disclosureId, int expectedVersion, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            var words = (await settings.GetAsync(cancellationToken)).SensitiveWords;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var disclosure = await LoadAsync(db, disclosureId, cancellationToken);
+            AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, disclosure.OrganizationId), "Access.NotYourOrganization");
+            disclosure.EnsureVersion(expectedVersion);
+            disclosure.Submit(actor, clock.UtcNow, SensitiveWords.FindIn(words, disclosure.Title, disclosure.Body));
+            await db.SaveChangesAsync(cancellationToken);
+        });
+
+    public Task<Result> ApproveAsync(int disclosureId, int expectedVersion, bool confidentialityConfirmed, string? comment,
+        CancellationToken cancellationToken = default) =>
+        ReviewAsync(disclosureId, expectedVersion, (d, actor, now) => d.Approve(actor, now, confidentialityConfirmed, comment), cancellationToken);
+
+    public Task<Result> RejectAsync(int disclosureId, int expectedVersion, string comment, CancellationToken cancellationToken = default) =>
+        ReviewAsync(disclosureId, expectedVersion, (d, actor, now) => d.Reject(actor, now, comment), cancellationToken);
+
+    private Task<Result> ReviewAsync(int disclosureId, int expectedVersion, Action<Disclosure, Actor, DateTime> decide,
+        CancellationToken cancellationToken) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var disclosure = await LoadAsync(db, disclosureId, cancellationToken);
+            var inCatalogue = disclosure.ReviewedAsInCatalogue;
+            AccessPolicy.Ensure(
+                AccessPolicy.CanReview(actor, disclosure.OrganizationId, inCatalogue, officeApprovesEverything),
+                inCatalogue ? "Access.ReviewInCatalogue" : "Access.ReviewOutOfCatalogue");
+            disclosure.EnsureVersion(expectedVersion);
+            decide(disclosure, actor, clock.UtcNow);
+            await db.SaveChangesAsync(cancellationToken);
+        });
+
+    private static async Task<Disclosure> LoadAsync(AppDbContext db, int disclosureId, CancellationToken cancellationToken) =>
+        await db.Disclosures
+            .Include(d => d.Versions)
+            .Include(d => d.Approvals)
+            .FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken)
+        ?? throw new NotFoundException();
+}

@@ -1,0 +1,11 @@
+using PartyAffairs.App.Domain;
+
+namespace PartyAffairs.App.Features.Shared;
+
+/// <summary>A committed transition, as it travels to every circuit that listens.</summary>
+public sealed record ChangeEvent(string EntityType, int EntityId, int? OrganizationId, string Action,
+    string? FromState, string? ToState, string ActorName, DateTime AtUtc, string? Reason)
+{
+    public static ChangeEvent From(AuditEntry e) =>
+        new(e.EntityType, e.EntityId, e.OrganizationId, e.Action, e.FromState, e.ToState, e.ActorName, e.AtUtc, e.Reason);
+}

@@ -1,0 +1,16 @@
+namespace PartyAffairs.App.Features.Shared;
+
+/// <summary>Where the app keeps what it writes: the database, uploaded files and the archive store.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+
+    /// <summary>Absolute after start-up; relative values in configuration are taken from the content root.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public string DatabasePath => Path.Combine(DataDirectory, "partyaffairs.db");
+
+    public string UploadsDirectory => Path.Combine(DataDirectory, "uploads");
+
+    public string ArchiveDirectory => Path.Combine(DataDirectory, "archive");
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using PartyAffairs.App.Components;
+using PartyAffairs.App.Components.Account;
+using PartyAffairs.App.Data.Seeding;
+
+namespace PartyAffairs.App.Hosting;
+
+public static class Pipeline
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en")];
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    }
+
+    public static void UsePartyAffairs(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+
+        // Chinese first; a person's choice travels in the culture cookie. A circuit keeps the culture
+        // it started with, so switching language goes through /culture/set and reloads the page.
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("zh-CN"),
+            SupportedCultures = SupportedCultures,
+            SupportedUICultures = SupportedCultures,
+            RequestCultureProviders = [new CookieRequestCultureProvider()],
+        });
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapHealthChecks("/healthz");
+        app.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext http) =>
+        {
+            if (SupportedCultures.Any(c => c.Name == culture))
+            {
+                http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                    CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                    new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+            }
+            // Only local paths: never an open redirect.
+            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//") ? redirectUri : "/";
+            return Results.LocalRedirect(target);
+        });
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using FluentValidation;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
+using MudBlazor;
+using MudBlazor.Services;
+using PartyAffairs.App.Components.Account;
+using PartyAffairs.App.Components.Localization;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Features.Shared;
+
+namespace PartyAffairs.App.Hosting;
+
+public static class ServiceRegistration
+{
+    /// <summary>Everything the app registers, in one place, so the tests build the same container as Program.cs.</summary>
+    public static IServiceCollection AddPartyAffairs(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.Section))
+            .PostConfigure(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory, environment.ContentRootPath));
+        services.Configure<BureauOptions>(configuration.GetSection(BureauOptions.Section));
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<BureauClock>();
+        services.AddSingleton<LiveEventStream>();
+
+        services.AddSingleton<SqlitePragmaInterceptor>();
+        services.AddDbContextFactory<AppDbContext>((sp, options) =>
+        {
+            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            // Default Timeout also bounds how long Microsoft.Data.Sqlite retries a busy database.
+            options.UseSqlite($"Data Source={storage.DatabasePath};Default Timeout=30;Pooling=True")
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>());
+        });
+        // Identity's stores take a context per request scope; they get one from the same factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
+
+        services.AddLocalization();
+        services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
+        services.AddMudServices(config => config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
+        // Chinese characters as characters, not &#x..; entities (half the bytes, readable source).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>();
+        services.AddValidatorsFromAssemblyContaining<AppDbContext>(ServiceLifetime.Singleton);
+
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<Outcomes>();
+        services.AddScoped<DatabaseInitializer>();
+        services.AddFeatureServices();
+        return services;
+    }
+}

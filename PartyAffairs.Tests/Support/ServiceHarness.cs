@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Hosting;
+
+namespace PartyAffairs.Tests.Support;
+
+/// <summary>
+/// The app's real container (AddPartyAffairs, as Program.cs builds it) over a real SQLite file in a
+/// temporary data directory, migrated by the real initializer; only the clock and the signed-in
+/// principal are the test's.
+/// </summary>
+public sealed class ServiceHarness : IAsyncDisposable
+{
+    /// <summary>A Thursday morning in Beijing, clear of holidays.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero);
+
+    private ServiceHarness(ServiceProvider services, FakeTimeProvider time, TestAuthenticationStateProvider auth, string dataDirectory)
+    {
+        Services = services;
+        Time = time;
+        Auth = auth;
+        DataDirectory = dataDirectory;
+    }
+
+    public ServiceProvider Services { get; }
+    public FakeTimeProvider Time { get; }
+    public TestAuthenticationStateProvider Auth { get; }
+    public string DataDirectory { get; }
+
+    public static async Task<ServiceHarness> CreateAsync(bool seedDemo = false, DateTimeOffset? now = null)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "partyaffairs-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:DataDirectory"] = dataDirectory,
+                ["Demo:Seed"] = seedDemo ? "true" : "false",
+                ["Demo:Password"] = "Demo@2026",
+                ["Bureau:TimeZone"] = "Asia/Shanghai",
+            })
+            .Build();
+
+        var time = new FakeTimeProvider(now ?? DefaultNow);
+        var auth = new TestAuthenticationStateProvider();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        var environment = new TestEnvironment(dataDirectory);
+        services.AddSingleton<IWebHostEnvironment>(environment);
+        services.AddSingleton<IHostEnvironment>(environment);
+        services.AddPartyAffairs(configuration, environment);
+        services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
+        services.Replace(ServiceDescriptor.Singleton<AuthenticationStateProvider>(auth));
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        }
+        return new ServiceHarness(provider, time, auth, dataDirectory);
+    }
+
+    /// <summary>Resolves a scoped service in a fresh scope, as a new circuit would.</summary>
+    public T Get<T>(AsyncServiceScope scope) where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    public AsyncServiceScope NewScope() => Services.CreateAsyncScope();
+
+    public AppDbContext NewDb() => Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+
+    /// <summary>Signs in the user with this user name; returns their id.</summary>
+    public async Task<string> SignInAsync(string userName)
+    {
+        await using var db = NewDb();
+        var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+        Auth.SignIn(id);
+        return id;
+    }
+
+    /// <summary>Creates a user with roles in an organization, for tests that build their own cast.</summary>
+    public async Task<string> CreateUserAsync(string userName, int? organizationId, params string[] roles)
+    {
+        await using var scope = NewScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var user = new ApplicationUser { UserName = userName, DisplayName = userName, OrganizationId = organizationId };
+        var created = await users.CreateAsync(user, "Test@12345");
+        created.Succeeded.ShouldBeTrue(string.Join("; ", created.Errors.Select(e => e.Description)));
+        foreach (var role in roles) (await users.AddToRoleAsync(user, role)).Succeeded.ShouldBeTrue();
+        return user.Id;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class TestEnvironment(string contentRoot) : IWebHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+        public string ApplicationName { get; set; } = "PartyAffairs.App";
+        public string ContentRootPath { get; set; } = contentRoot;
+        public IFileProvider ContentRootFileProvider { get; set; } = new PhysicalFileProvider(contentRoot);
+        public string WebRootPath { get; set; } = contentRoot;
+        public IFileProvider WebRootFileProvider { get; set; } = new PhysicalFileProvider(contentRoot);
+    }
+}
