@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using FluentValidation;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,9 +22,10 @@ public static class ServiceRegistration
     /// <summary>Everything the app registers, in one place, so the tests build the same container as Program.cs.</summary>
     public static IServiceCollection AddPartyAffairs(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        var dataDirectory = StorageOptions.ResolveDataDirectory(configuration, environment.ContentRootPath);
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.Section))
-            .PostConfigure(o => o.DataDirectory = Path.GetFullPath(o.DataDirectory, environment.ContentRootPath));
+            .PostConfigure(o => o.DataDirectory = dataDirectory);
         services.Configure<BureauOptions>(configuration.GetSection(BureauOptions.Section));
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.AddSingleton(TimeProvider.System);
@@ -40,6 +42,11 @@ public static class ServiceRegistration
         });
         // Identity's stores take a context per request scope; they get one from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+
+        // Keys live with the data, so sign-in cookies and antiforgery tokens survive a restart.
+        services.AddDataProtection()
+            .SetApplicationName("PartyAffairs")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();

@@ -8,6 +8,10 @@ public sealed class StorageOptions
     /// <summary>Absolute after start-up; relative values in configuration are taken from the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>The configured directory made absolute against the content root.</summary>
+    public static string ResolveDataDirectory(IConfiguration configuration, string contentRootPath) =>
+        Path.GetFullPath(configuration[$"{Section}:DataDirectory"] ?? "data", contentRootPath);
+
     public string DatabasePath => Path.Combine(DataDirectory, "partyaffairs.db");
 
     public string UploadsDirectory => Path.Combine(DataDirectory, "uploads");
