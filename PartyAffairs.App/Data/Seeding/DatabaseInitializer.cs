@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -61,7 +60,7 @@ public sealed class DatabaseInitializer(
 
     private async Task CreateFirstAdminAsync()
     {
-        var password = "Pa-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
+        var password = OneTimePassword.Create();
         var admin = new ApplicationUser { UserName = "admin", DisplayName = "系统管理员", MustChangePassword = true, LockoutEnabled = true };
         var result = await userManager.CreateAsync(admin, password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));

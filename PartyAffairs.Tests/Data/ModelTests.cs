@@ -1,0 +1,86 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.Tests.Support;
+
+namespace PartyAffairs.Tests.Data;
+
+public sealed class ModelTests
+{
+    [Fact]
+    public async Task The_migrations_hold_every_model_change()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        await using var db = harness.NewDb();
+        db.Database.HasPendingModelChanges().ShouldBeFalse("run dotnet ef migrations add");
+        (await db.Database.GetPendingMigrationsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void No_component_or_service_of_the_app_asks_for_the_context_itself()
+    {
+        // A circuit lives for hours: a context injected into it would be shared by every click.
+        var offenders = typeof(AppDbContext).Assembly.GetTypes()
+            .Where(t => t != typeof(AppDbContext) && !t.Name.Contains('<'))
+            .SelectMany(t => t.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                    .SelectMany(c => c.GetParameters())
+                    .Where(p => typeof(DbContext).IsAssignableFrom(p.ParameterType))
+                    .Select(p => $"{t.FullName}({p.Name})")
+                .Concat(t.GetProperties(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                    .Where(p => p.IsDefined(typeof(InjectAttribute)) && typeof(DbContext).IsAssignableFrom(p.PropertyType))
+                    .Select(p => $"{t.FullName}.{p.Name}")))
+            .ToList();
+        offenders.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Times_come_back_as_UTC()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var now = harness.Time.GetUtcNow().UtcDateTime;
+        await using (var db = harness.NewDb())
+        {
+            db.Notifications.Add(new Notification((await db.Users.FirstAsync()).Id, "提醒", null, null, now));
+            await db.SaveChangesAsync();
+        }
+        await using var read = harness.NewDb();
+        var stored = await read.Notifications.SingleAsync();
+        stored.CreatedAtUtc.Kind.ShouldBe(DateTimeKind.Utc);
+        stored.CreatedAtUtc.ShouldBe(now);
+    }
+
+    [Theory]
+    [InlineData("UPDATE AuditEntries SET Reason = 'changed'")]
+    [InlineData("DELETE FROM AuditEntries")]
+    public async Task The_audit_log_is_append_only_in_the_database_itself(string sql)
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        await using var db = harness.NewDb();
+        db.Organizations.Add(new Organization("机关党委", "JGDW", OrganizationKind.OrganPartyCommittee, null, 0));
+        var catalogue = new Catalogue(2026, "目录", null, Actor.System, harness.Time.GetUtcNow().UtcDateTime);
+        db.Catalogues.Add(catalogue);
+        await db.SaveChangesAsync();
+        (await db.AuditEntries.CountAsync()).ShouldBe(1);
+
+        var ex = await Should.ThrowAsync<Microsoft.Data.Sqlite.SqliteException>(() => db.Database.ExecuteSqlRawAsync(sql));
+        ex.Message.ShouldContain("append-only");
+        (await db.AuditEntries.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_new_entity_gets_its_creation_audited_with_its_new_id_in_the_same_save()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        await using var db = harness.NewDb();
+        var catalogue = new Catalogue(2026, "目录", "模板", Actor.System, harness.Time.GetUtcNow().UtcDateTime);
+        db.Catalogues.Add(catalogue);
+        await db.SaveChangesAsync();
+        var entry = await db.AuditEntries.SingleAsync();
+        entry.EntityId.ShouldBe(catalogue.Id);
+        entry.EntityType.ShouldBe(nameof(Catalogue));
+        entry.Action.ShouldBe("Create");
+        entry.ToState.ShouldBe("Draft");
+    }
+}
