@@ -14,6 +14,8 @@ public static class FeatureServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SettingsService>();
         services.AddScoped<DisclosureReviewService>();
+        services.AddSingleton<DisplaySchedule>();
+        services.AddHostedService<DisplayScheduleWorker>();
         return services;
     }
 }

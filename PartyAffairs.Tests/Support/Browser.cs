@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace PartyAffairs.Tests.Support;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright's bundled driver (its own browser download does not work here).
+/// Where no browser is installed the browser tests skip with the reason — except under CI=true, where a
+/// missing browser must fail the run rather than pass it silently.
+/// </summary>
+public static class Browser
+{
+    public static string? ExecutablePath
+    {
+        get
+        {
+            var configured = Environment.GetEnvironmentVariable("PLAYWRIGHT_CHROMIUM_EXECUTABLE");
+            if (!string.IsNullOrEmpty(configured)) return configured;
+            return File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
+        }
+    }
+
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static void SkipIfUnavailable() =>
+        Skip.If(ExecutablePath is null && !IsCi,
+            "Chromium not found (install Debian's chromium, or set PLAYWRIGHT_CHROMIUM_EXECUTABLE); browser tests skipped.");
+
+    public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
+    {
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ExecutablePath ?? "/usr/bin/chromium",
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+        return (playwright, browser);
+    }
+
+    /// <summary>Where screenshots go: kept after the run for a person to look at.</summary>
+    public static string ArtifactPath(string fileName)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "artifacts");
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, fileName);
+    }
+}
