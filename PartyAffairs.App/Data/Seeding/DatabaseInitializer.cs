@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Admin.Users;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Shared;
 
@@ -61,7 +61,8 @@ public sealed class DatabaseInitializer(
 
     private async Task CreateFirstAdminAsync()
     {
-        var password = "Pa-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
+        // Always meets Identity's password rules (a random Base64 string lacks a digit about one start in fifteen).
+        var password = PasswordGenerator.Generate();
         var admin = new ApplicationUser { UserName = "admin", DisplayName = "系统管理员", MustChangePassword = true, LockoutEnabled = true };
         var result = await userManager.CreateAsync(admin, password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
