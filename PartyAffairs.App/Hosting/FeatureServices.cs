@@ -1,4 +1,7 @@
 using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Features.Admin.Calendar;
+using PartyAffairs.App.Features.Admin.Organizations;
+using PartyAffairs.App.Features.Admin.Users;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Settings;
@@ -16,6 +19,9 @@ public static class FeatureServices
         services.AddScoped<DisclosureReviewService>();
         services.AddSingleton<DisplaySchedule>();
         services.AddHostedService<DisplayScheduleWorker>();
+        services.AddScoped<OrganizationAdminService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<CalendarAdminService>();
         return services;
     }
 }

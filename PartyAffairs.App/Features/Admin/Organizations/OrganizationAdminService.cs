@@ -1,0 +1,173 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.App.Resources;
+
+namespace PartyAffairs.App.Features.Admin.Organizations;
+
+/// <summary>
+/// The Admin's work on the organization tree (§4): create, rename, move, deactivate. Every call reads the
+/// person's roles afresh and refuses anyone who is not an Admin before it touches the database.
+/// </summary>
+public sealed class OrganizationAdminService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    Outcomes outcomes,
+    IValidator<OrganizationRequest> validator,
+    IStringLocalizer<AdminStrings> text,
+    ILogger<OrganizationAdminService> logger)
+{
+    public Task<Result<IReadOnlyList<OrganizationNode>>> GetTreeAsync(CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync<IReadOnlyList<OrganizationNode>>(async () =>
+        {
+            await EnsureAdminAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var organizations = await db.Organizations.AsNoTracking()
+                .Select(o => new { o.Id, o.Name, o.Code, o.Kind, o.ParentId, o.IsActive, o.SortOrder })
+                .ToListAsync(cancellationToken);
+            var userCounts = await db.Users
+                .Where(u => u.OrganizationId != null)
+                .GroupBy(u => u.OrganizationId!.Value)
+                .Select(g => new { Id = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.Id, x => x.Count, cancellationToken);
+
+            var ids = organizations.Select(o => o.Id).ToHashSet();
+            var children = organizations
+                .OrderBy(o => o.SortOrder).ThenBy(o => o.Name, StringComparer.Ordinal)
+                .ToLookup(o => o.ParentId is { } parent && ids.Contains(parent) ? parent : (int?)null);
+            var nodes = new List<OrganizationNode>(organizations.Count);
+            void Visit(int? parentId, int depth)
+            {
+                foreach (var o in children[parentId])
+                {
+                    nodes.Add(new OrganizationNode(o.Id, o.Name, o.Code, o.Kind, o.ParentId, o.IsActive, depth,
+                        userCounts.GetValueOrDefault(o.Id)));
+                    Visit(o.Id, depth + 1);
+                }
+            }
+            Visit(null, 0);
+            return nodes;
+        });
+
+    public Task<Result<IReadOnlyList<LeadingGroupSeat>>> GetLeadingGroupAsync(CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync<IReadOnlyList<LeadingGroupSeat>>(async () =>
+        {
+            await EnsureAdminAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await (
+                from m in db.LeadingGroupMembers.AsNoTracking()
+                join u in db.Users on m.UserId equals u.Id into holders
+                from u in holders.DefaultIfEmpty()
+                orderby m.SortOrder, m.Position
+                select new LeadingGroupSeat(m.PersonName, m.Post, m.Position, u == null ? null : u.UserName))
+                .ToListAsync(cancellationToken);
+        });
+
+    public Task<Result<int>> CreateAsync(OrganizationRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await EnsureAdminAsync(cancellationToken);
+            await Outcomes.ValidateAsync(validator, request, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var code = request.Code.Trim().ToUpperInvariant();
+            await EnsureCodeFreeAsync(db, code, exceptId: null, cancellationToken);
+            if (request.Kind == OrganizationKind.OrganPartyCommittee
+                && await db.Organizations.AnyAsync(o => o.Kind == OrganizationKind.OrganPartyCommittee, cancellationToken))
+            {
+                throw Invalid.Field(nameof(request.Kind), text["Org.OneOrganCommittee"]);
+            }
+            var sortOrder = await CheckParentAsync(db, request.ParentId, movingId: null, cancellationToken);
+
+            var organization = new Organization(request.Name, code, request.Kind, request.ParentId, sortOrder);
+            db.Organizations.Add(organization);
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("{Actor} created organization {Id} {Code}", actor.UserId, organization.Id, code);
+            return organization.Id;
+        });
+
+    /// <summary>Renames the organization and, if the parent changed, moves it (to the end of its new siblings).</summary>
+    public Task<Result> UpdateAsync(int organizationId, OrganizationRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await EnsureAdminAsync(cancellationToken);
+            await Outcomes.ValidateAsync(validator, request, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var organization = await db.Organizations.FindAsync([organizationId], cancellationToken) ?? throw new NotFoundException();
+            if (organization.Kind != request.Kind) throw Invalid.Field(nameof(request.Kind), text["Org.KindFixed"]);
+            var code = request.Code.Trim().ToUpperInvariant();
+            await EnsureCodeFreeAsync(db, code, organizationId, cancellationToken);
+            if (organization.ParentId != request.ParentId)
+            {
+                var sortOrder = await CheckParentAsync(db, request.ParentId, organizationId, cancellationToken);
+                organization.MoveUnder(request.ParentId, sortOrder);
+            }
+            organization.Rename(request.Name, code);
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("{Actor} updated organization {Id} {Code}", actor.UserId, organizationId, code);
+        });
+
+    /// <summary>Deactivates (bottom-up: its active sub-organizations first) or reactivates (top-down) an organization.</summary>
+    public Task<Result> SetActiveAsync(int organizationId, bool active, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await EnsureAdminAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var organization = await db.Organizations.FindAsync([organizationId], cancellationToken) ?? throw new NotFoundException();
+            if (organization.IsActive == active) return;
+            if (!active && await db.Organizations.AnyAsync(o => o.ParentId == organizationId && o.IsActive, cancellationToken))
+            {
+                throw Invalid.Field("", text["Org.HasActiveChildren", organization.Name]);
+            }
+            if (active && organization.ParentId is { } parentId
+                && !await db.Organizations.AnyAsync(o => o.Id == parentId && o.IsActive, cancellationToken))
+            {
+                throw Invalid.Field("", text["Org.ParentInactive"]);
+            }
+            organization.SetActive(active);
+            await db.SaveChangesAsync(cancellationToken);
+            logger.LogInformation("{Actor} set organization {Id} active={Active}", actor.UserId, organizationId, active);
+        });
+
+    private async Task<Actor> EnsureAdminAsync(CancellationToken cancellationToken)
+    {
+        var actor = await currentUser.GetAsync(cancellationToken);
+        AccessPolicy.Ensure(AccessPolicy.IsAdmin(actor));
+        return actor;
+    }
+
+    private async Task EnsureCodeFreeAsync(AppDbContext db, string code, int? exceptId, CancellationToken cancellationToken)
+    {
+        var holder = await db.Organizations.AsNoTracking()
+            .Where(o => o.Code == code && o.Id != exceptId)
+            .Select(o => o.Name)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (holder is not null) throw Invalid.Field(nameof(OrganizationRequest.Code), text["Org.CodeTaken", code, holder]);
+    }
+
+    /// <summary>
+    /// The parent must exist, be active and not lie inside the moving organization's own subtree (or the
+    /// tree would loop). Returns the sort order that puts the organization after its new siblings.
+    /// </summary>
+    private async Task<int> CheckParentAsync(AppDbContext db, int? parentId, int? movingId, CancellationToken cancellationToken)
+    {
+        if (parentId is { } id)
+        {
+            var parents = await db.Organizations.AsNoTracking()
+                .ToDictionaryAsync(o => o.Id, o => new { o.ParentId, o.IsActive }, cancellationToken);
+            if (!parents.TryGetValue(id, out var parent)) throw Invalid.Field(nameof(OrganizationRequest.ParentId), text["Org.ParentNotFound"]);
+            if (!parent.IsActive) throw Invalid.Field(nameof(OrganizationRequest.ParentId), text["Org.ParentInactive"]);
+            // Walk up from the new parent; bounded by the number of organizations in case stored data already loops.
+            int? ancestor = id;
+            for (var steps = 0; ancestor is { } a && steps <= parents.Count; steps++)
+            {
+                if (a == movingId) throw Invalid.Field(nameof(OrganizationRequest.ParentId), text["Org.MoveIntoOwnSubtree"]);
+                ancestor = parents.TryGetValue(a, out var up) ? up.ParentId : null;
+            }
+        }
+        var last = await db.Organizations.Where(o => o.ParentId == parentId).MaxAsync(o => (int?)o.SortOrder, cancellationToken);
+        return (last ?? 0) + 1;
+    }
+}

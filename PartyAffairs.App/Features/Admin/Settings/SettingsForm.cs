@@ -1,0 +1,34 @@
+using PartyAffairs.App.Features.Settings;
+
+namespace PartyAffairs.App.Features.Admin.Settings;
+
+/// <summary>An editable copy of <see cref="AppSettings"/> (an immutable record) for the form; same property names, so the same validator checks both.</summary>
+public sealed class SettingsForm
+{
+    public bool OfficeApprovesEverything { get; set; }
+    public int ImmediateDueWorkingDays { get; set; }
+    public int RegularDueWorkingDays { get; set; }
+    public int FeedbackStepWorkingDays { get; set; }
+    public int AttachmentMaxMegabytes { get; set; }
+    public List<string> SensitiveWords { get; set; } = [];
+
+    public static SettingsForm From(AppSettings settings) => new()
+    {
+        OfficeApprovesEverything = settings.OfficeApprovesEverything,
+        ImmediateDueWorkingDays = settings.ImmediateDueWorkingDays,
+        RegularDueWorkingDays = settings.RegularDueWorkingDays,
+        FeedbackStepWorkingDays = settings.FeedbackStepWorkingDays,
+        AttachmentMaxMegabytes = settings.AttachmentMaxMegabytes,
+        SensitiveWords = settings.SensitiveWords.ToList(),
+    };
+
+    public AppSettings ToSettings() => new()
+    {
+        OfficeApprovesEverything = OfficeApprovesEverything,
+        ImmediateDueWorkingDays = ImmediateDueWorkingDays,
+        RegularDueWorkingDays = RegularDueWorkingDays,
+        FeedbackStepWorkingDays = FeedbackStepWorkingDays,
+        AttachmentMaxMegabytes = AttachmentMaxMegabytes,
+        SensitiveWords = SensitiveWords.ToList(),
+    };
+}

@@ -1,0 +1,184 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.App.Resources;
+
+namespace PartyAffairs.App.Features.Admin.Users;
+
+/// <summary>
+/// The Admin's work on user accounts: create, change roles and organization, reset a password, unlock.
+/// Identity's UserManager is taken from a scope made for each operation (a circuit outlives any sensible
+/// context), and the operation runs in one transaction on that scope's context, so a failed step leaves nothing behind.
+/// </summary>
+public sealed class UserAdminService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IServiceScopeFactory scopeFactory,
+    ICurrentUser currentUser,
+    BureauClock clock,
+    Outcomes outcomes,
+    IValidator<NewUserRequest> newUserValidator,
+    IValidator<UserAccessRequest> accessValidator,
+    IStringLocalizer<AdminStrings> text,
+    ILogger<UserAdminService> logger)
+{
+    public Task<Result<IReadOnlyList<UserRow>>> ListAsync(CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync<IReadOnlyList<UserRow>>(async () =>
+        {
+            await EnsureAdminAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var users = await (
+                from u in db.Users.AsNoTracking()
+                join o in db.Organizations on u.OrganizationId equals o.Id into organizations
+                from o in organizations.DefaultIfEmpty()
+                orderby u.UserName
+                select new
+                {
+                    u.Id, u.UserName, u.DisplayName, u.OrganizationId, OrganizationName = o == null ? null : o.Name,
+                    u.LockoutEnd, u.AccessFailedCount, u.MustChangePassword,
+                })
+                .ToListAsync(cancellationToken);
+            var roles = (await (
+                    from ur in db.UserRoles
+                    join r in db.Roles on ur.RoleId equals r.Id
+                    select new { ur.UserId, r.Name })
+                .ToListAsync(cancellationToken))
+                .ToLookup(x => x.UserId, x => x.Name!);
+            var now = clock.UtcNow;
+            var roleOrder = Roles.All.Select((role, index) => (role, index)).ToDictionary(x => x.role, x => x.index);
+            return users.Select(u => new UserRow(
+                    u.Id, u.UserName ?? "", u.DisplayName, u.OrganizationId, u.OrganizationName,
+                    roles[u.Id].OrderBy(r => roleOrder.GetValueOrDefault(r, int.MaxValue)).ToList(),
+                    u.LockoutEnd is { } end && end.UtcDateTime > now ? end.UtcDateTime : null,
+                    u.AccessFailedCount, u.MustChangePassword))
+                .ToList();
+        });
+
+    /// <summary>Creates the user with a generated password they must change at first sign-in; returns that password, to be shown once.</summary>
+    public Task<Result<string>> CreateAsync(NewUserRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await EnsureAdminAsync(cancellationToken);
+            await Outcomes.ValidateAsync(newUserValidator, request, cancellationToken);
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var (db, users) = Identity(scope);
+            var userName = request.UserName.Trim();
+            if (await users.FindByNameAsync(userName) is not null)
+            {
+                throw Invalid.Field(nameof(request.UserName), text["User.NameTaken", userName]);
+            }
+            await EnsureOrganizationAsync(db, request.OrganizationId, cancellationToken);
+
+            var password = OneTimePassword.Create();
+            var user = new ApplicationUser
+            {
+                UserName = userName,
+                DisplayName = request.DisplayName.Trim(),
+                OrganizationId = request.OrganizationId,
+                MustChangePassword = true,
+            };
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            Check(await users.CreateAsync(user, password));
+            Check(await users.AddToRolesAsync(user, request.Roles));
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("{Actor} created user {User} with roles {Roles}", actor.UserId, user.Id, string.Join(",", request.Roles));
+            return password;
+        });
+
+    /// <summary>Sets the user's display name, organization and roles. An Admin cannot take away their own Admin role.</summary>
+    public Task<Result> UpdateAccessAsync(string userId, UserAccessRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await EnsureAdminAsync(cancellationToken);
+            await Outcomes.ValidateAsync(accessValidator, request, cancellationToken);
+            if (userId == actor.UserId && !request.Roles.Contains(Roles.Admin))
+            {
+                throw Invalid.Field(nameof(request.Roles), text["User.CannotDropOwnAdmin"]);
+            }
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var (db, users) = Identity(scope);
+            var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException();
+            if (user.OrganizationId != request.OrganizationId) await EnsureOrganizationAsync(db, request.OrganizationId, cancellationToken);
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            user.DisplayName = request.DisplayName.Trim();
+            user.OrganizationId = request.OrganizationId;
+            Check(await users.UpdateAsync(user));
+            var current = await users.GetRolesAsync(user);
+            var removed = current.Except(request.Roles).ToList();
+            var added = request.Roles.Except(current).ToList();
+            if (removed.Count > 0) Check(await users.RemoveFromRolesAsync(user, removed));
+            if (added.Count > 0) Check(await users.AddToRolesAsync(user, added));
+            // Roles travel in the sign-in cookie: a new stamp makes the person's sessions re-validate and drop stale ones.
+            if (removed.Count + added.Count > 0) Check(await users.UpdateSecurityStampAsync(user));
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("{Actor} changed user {User}: roles +[{Added}] -[{Removed}], organization {Organization}",
+                actor.UserId, userId, string.Join(",", added), string.Join(",", removed), request.OrganizationId);
+        });
+
+    /// <summary>Gives the user a new generated password they must change at next sign-in; returns it, to be shown once.</summary>
+    public Task<Result<string>> ResetPasswordAsync(string userId, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await EnsureAdminAsync(cancellationToken);
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var (db, users) = Identity(scope);
+            var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException();
+
+            var password = OneTimePassword.Create();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            user.MustChangePassword = true;
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            // Also renews the security stamp, so sessions signed in with the old password end.
+            Check(await users.ResetPasswordAsync(user, token, password));
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("{Actor} reset the password of user {User}", actor.UserId, userId);
+            return password;
+        });
+
+    /// <summary>Lifts a lockout from failed sign-ins: no lockout end, no failed attempts counted.</summary>
+    public Task<Result> UnlockAsync(string userId, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await EnsureAdminAsync(cancellationToken);
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var (_, users) = Identity(scope);
+            var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException();
+            // Set directly: UserManager.SetLockoutEndDateAsync refuses users whose lockout is disabled.
+            user.LockoutEnd = null;
+            user.AccessFailedCount = 0;
+            Check(await users.UpdateAsync(user));
+            logger.LogInformation("{Actor} unlocked user {User}", actor.UserId, userId);
+        });
+
+    private async Task<Actor> EnsureAdminAsync(CancellationToken cancellationToken)
+    {
+        var actor = await currentUser.GetAsync(cancellationToken);
+        AccessPolicy.Ensure(AccessPolicy.IsAdmin(actor));
+        return actor;
+    }
+
+    /// <summary>The scope's context is the one Identity's stores write through, so a transaction on it covers every step.</summary>
+    private static (AppDbContext Db, UserManager<ApplicationUser> Users) Identity(AsyncServiceScope scope) =>
+        (scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>());
+
+    private async Task EnsureOrganizationAsync(AppDbContext db, int? organizationId, CancellationToken cancellationToken)
+    {
+        if (organizationId is { } id && !await db.Organizations.AnyAsync(o => o.Id == id && o.IsActive, cancellationToken))
+        {
+            throw Invalid.Field(nameof(UserAccessRequest.OrganizationId), text["User.OrganizationUnavailable"]);
+        }
+    }
+
+    /// <summary>Identity's own refusals (its password or name rules) come back as validation errors, never as a broken circuit.</summary>
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new ValidationException(result.Errors.Select(e => new FluentValidation.Results.ValidationFailure("", e.Description)));
+        }
+    }
+}

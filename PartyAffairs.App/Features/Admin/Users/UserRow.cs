@@ -1,0 +1,16 @@
+namespace PartyAffairs.App.Features.Admin.Users;
+
+/// <summary>One line of the Admin's user list.</summary>
+public sealed record UserRow(
+    string Id,
+    string UserName,
+    string DisplayName,
+    int? OrganizationId,
+    string? OrganizationName,
+    IReadOnlyList<string> Roles,
+    DateTime? LockedOutUntilUtc,
+    int AccessFailedCount,
+    bool MustChangePassword)
+{
+    public bool IsLockedOut => LockedOutUntilUtc is not null;
+}

@@ -1,0 +1,148 @@
+using Microsoft.EntityFrameworkCore;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Admin.Organizations;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.Tests.Support;
+
+namespace PartyAffairs.Tests.Features.Admin;
+
+public sealed class OrganizationAdminServiceTests
+{
+    [Fact]
+    public async Task A_secretary_is_refused_every_change_and_the_tree_stays_as_it_was()
+    {
+        AdminTestData.UseChinese();
+        await using var harness = await ServiceHarness.CreateAsync();
+        var (committeeId, branchId) = await AdminTestData.CreateOrganizationsAsync(harness);
+        await AdminTestData.CreateSecretaryAsync(harness, branchId);
+        var before = await SnapshotAsync(harness);
+        await harness.SignInAsync("secretary");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<OrganizationAdminService>(scope);
+
+        var results = new Result[]
+        {
+            await service.CreateAsync(new OrganizationRequest { Name = "第二党支部", Code = "DEZB", ParentId = committeeId }),
+            await service.UpdateAsync(branchId, new OrganizationRequest { Name = "改名", Code = "GM", ParentId = committeeId }),
+            await service.SetActiveAsync(branchId, false),
+            await service.GetTreeAsync(),
+            await service.GetLeadingGroupAsync(),
+        };
+
+        results.ShouldAllBe(r => r.Status == ResultStatus.Forbidden);
+        results[0].Message.ShouldBe("您没有权限执行此操作。");
+        (await SnapshotAsync(harness)).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task The_admin_builds_the_tree_and_reads_it_back_in_tree_order()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        await harness.SignInAsync("admin");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<OrganizationAdminService>(scope);
+
+        var committee = await service.CreateAsync(new OrganizationRequest { Name = "机关党委", Code = "jgdw", Kind = OrganizationKind.OrganPartyCommittee });
+        committee.Succeeded.ShouldBeTrue(committee.Message);
+        (await service.CreateAsync(new OrganizationRequest { Name = "第一党支部", Code = "DYZB", ParentId = committee.Value })).Succeeded.ShouldBeTrue();
+        (await service.CreateAsync(new OrganizationRequest
+        {
+            Name = "机关纪委", Code = "JGJW", Kind = OrganizationKind.DisciplineCommittee, ParentId = committee.Value,
+        })).Succeeded.ShouldBeTrue();
+
+        var tree = (await service.GetTreeAsync()).Value!;
+        tree.Select(n => (n.Code, n.Depth)).ShouldBe([("JGDW", 0), ("DYZB", 1), ("JGJW", 1)]);
+    }
+
+    [Theory]
+    [InlineData("J")]
+    [InlineData("JG-DW")]
+    [InlineData("JGDW12345678")]
+    public async Task An_invalid_code_fails_with_a_validation_message_and_saves_nothing(string code)
+    {
+        AdminTestData.UseChinese();
+        await using var harness = await ServiceHarness.CreateAsync();
+        var (committeeId, _) = await AdminTestData.CreateOrganizationsAsync(harness);
+        await harness.SignInAsync("admin");
+        await using var scope = harness.NewScope();
+
+        var result = await harness.Get<OrganizationAdminService>(scope)
+            .CreateAsync(new OrganizationRequest { Name = "第二党支部", Code = code, ParentId = committeeId });
+
+        result.Status.ShouldBe(ResultStatus.Invalid);
+        result.Message.ShouldBe("组织代码须为 2–10 位大写字母或数字，如 JGDW。");
+        result.Errors.Keys.ShouldContain(nameof(OrganizationRequest.Code));
+        await using var db = harness.NewDb();
+        (await db.Organizations.CountAsync()).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_duplicate_code_is_refused_naming_the_organization_that_holds_it()
+    {
+        AdminTestData.UseChinese();
+        await using var harness = await ServiceHarness.CreateAsync();
+        var (committeeId, branchId) = await AdminTestData.CreateOrganizationsAsync(harness);
+        await harness.SignInAsync("admin");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<OrganizationAdminService>(scope);
+
+        var created = await service.CreateAsync(new OrganizationRequest { Name = "第二党支部", Code = "dyzb", ParentId = committeeId });
+        var renamed = await service.UpdateAsync(branchId, new OrganizationRequest { Name = "第一党支部", Code = "JGDW", ParentId = committeeId });
+
+        created.Status.ShouldBe(ResultStatus.Invalid);
+        created.Message.ShouldBe("组织代码 DYZB 已被“第一党支部”使用，请换一个。");
+        renamed.Message.ShouldBe("组织代码 JGDW 已被“机关党委”使用，请换一个。");
+        await using var db = harness.NewDb();
+        (await db.Organizations.OrderBy(o => o.Id).Select(o => o.Code).ToListAsync()).ShouldBe(["JGDW", "DYZB"]);
+    }
+
+    [Fact]
+    public async Task An_organization_cannot_move_under_its_own_sub_organization()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var (committeeId, branchId) = await AdminTestData.CreateOrganizationsAsync(harness);
+        await harness.SignInAsync("admin");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<OrganizationAdminService>(scope);
+        var group = await service.CreateAsync(new OrganizationRequest { Name = "第一党小组", Code = "DYXZ", ParentId = branchId });
+
+        // Moving the branch under its own group would make a loop.
+        var result = await service.UpdateAsync(branchId, new OrganizationRequest { Name = "第一党支部", Code = "DYZB", ParentId = group.Value });
+        var moved = await service.UpdateAsync(group.Value, new OrganizationRequest { Name = "第一党小组", Code = "DYXZ", ParentId = committeeId });
+
+        result.Status.ShouldBe(ResultStatus.Invalid);
+        result.Errors.Keys.ShouldContain(nameof(OrganizationRequest.ParentId));
+        moved.Succeeded.ShouldBeTrue(moved.Message);
+        await using var db = harness.NewDb();
+        (await db.Organizations.SingleAsync(o => o.Id == branchId)).ParentId.ShouldBe(committeeId);
+        (await db.Organizations.SingleAsync(o => o.Id == group.Value)).ParentId.ShouldBe(committeeId);
+    }
+
+    [Fact]
+    public async Task A_parent_with_active_branches_is_deactivated_only_after_them_and_reactivated_before_them()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var (committeeId, branchId) = await AdminTestData.CreateOrganizationsAsync(harness);
+        await harness.SignInAsync("admin");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<OrganizationAdminService>(scope);
+
+        (await service.SetActiveAsync(committeeId, false)).Status.ShouldBe(ResultStatus.Invalid);
+        (await service.SetActiveAsync(branchId, false)).Succeeded.ShouldBeTrue();
+        (await service.SetActiveAsync(committeeId, false)).Succeeded.ShouldBeTrue();
+        (await service.SetActiveAsync(branchId, true)).Status.ShouldBe(ResultStatus.Invalid);
+        (await service.SetActiveAsync(committeeId, true)).Succeeded.ShouldBeTrue();
+        (await service.SetActiveAsync(branchId, true)).Succeeded.ShouldBeTrue();
+
+        (await service.GetTreeAsync()).Value!.ShouldAllBe(n => n.IsActive);
+    }
+
+    private static async Task<string> SnapshotAsync(ServiceHarness harness)
+    {
+        await using var db = harness.NewDb();
+        var rows = await db.Organizations.AsNoTracking().OrderBy(o => o.Id)
+            .Select(o => $"{o.Id}|{o.Name}|{o.Code}|{o.ParentId}|{o.IsActive}|{o.SortOrder}")
+            .ToListAsync();
+        return string.Join("\n", rows);
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Settings;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.Tests.Support;
+
+namespace PartyAffairs.Tests.Features.Admin;
+
+public sealed class SettingsAdminTests
+{
+    private static readonly AppSettings Changed = new()
+    {
+        OfficeApprovesEverything = true,
+        ImmediateDueWorkingDays = 3,
+        RegularDueWorkingDays = 10,
+        FeedbackStepWorkingDays = 7,
+        AttachmentMaxMegabytes = 50,
+        SensitiveWords = ["绝密", "  内部  ", "绝密"],
+    };
+
+    [Fact]
+    public async Task A_secretary_cannot_save_the_settings_and_nothing_is_stored()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var (_, branchId) = await AdminTestData.CreateOrganizationsAsync(harness);
+        await AdminTestData.CreateSecretaryAsync(harness, branchId);
+        await harness.SignInAsync("secretary");
+        await using var scope = harness.NewScope();
+        var settings = harness.Get<SettingsService>(scope);
+
+        var result = await settings.SaveAsync(Changed);
+
+        result.Status.ShouldBe(ResultStatus.Forbidden);
+        await using var db = harness.NewDb();
+        (await db.Settings.CountAsync()).ShouldBe(0);
+        Describe(await settings.GetAsync()).ShouldBe(Describe(new AppSettings()));
+    }
+
+    [Theory]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Office)]
+    public async Task The_admin_and_the_office_save_the_settings_trimmed_and_without_repeats(string role)
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        await harness.CreateUserAsync("keeper", null, role);
+        await harness.SignInAsync("keeper");
+        await using var scope = harness.NewScope();
+        var settings = harness.Get<SettingsService>(scope);
+
+        var result = await settings.SaveAsync(Changed);
+
+        result.Succeeded.ShouldBeTrue(result.Message);
+        Describe(await settings.GetAsync()).ShouldBe(Describe(Changed with { SensitiveWords = ["绝密", "内部"] }));
+    }
+
+    [Fact]
+    public async Task Out_of_range_settings_are_refused_with_the_field_named()
+    {
+        AdminTestData.UseChinese();
+        await using var harness = await ServiceHarness.CreateAsync();
+        await harness.SignInAsync("admin");
+        await using var scope = harness.NewScope();
+
+        var result = await harness.Get<SettingsService>(scope).SaveAsync(Changed with { FeedbackStepWorkingDays = 0 });
+
+        result.Status.ShouldBe(ResultStatus.Invalid);
+        result.Message.ShouldNotBeNull();
+        result.Message.ShouldContain("反馈各环节时限（工作日）");
+        result.Errors.Keys.ShouldBe([nameof(AppSettings.FeedbackStepWorkingDays)]);
+    }
+
+    private static string Describe(AppSettings s) =>
+        $"{s.OfficeApprovesEverything}|{s.ImmediateDueWorkingDays}|{s.RegularDueWorkingDays}|{s.FeedbackStepWorkingDays}|{s.AttachmentMaxMegabytes}|{string.Join(",", s.SensitiveWords)}";
+}
