@@ -1,4 +1,5 @@
 using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Settings;
@@ -14,6 +15,8 @@ public static class FeatureServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SettingsService>();
         services.AddScoped<DisclosureReviewService>();
+        services.AddScoped<ArchiveWriter>();
+        services.AddScoped<ArchiveService>();
         return services;
     }
 }
