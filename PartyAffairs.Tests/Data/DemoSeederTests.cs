@@ -9,13 +9,9 @@ using PartyAffairs.Tests.Support;
 namespace PartyAffairs.Tests.Data;
 
 /// <summary>The demo bureau as a person meets it on the first start: who can sign in, and that every screen has something to show.</summary>
-public sealed class DemoSeederTests : IAsyncLifetime
+public sealed class DemoSeederTests(DemoBureauFixture bureau) : IClassFixture<DemoBureauFixture>
 {
-    private ServiceHarness harness = null!;
-
-    public async Task InitializeAsync() => harness = await ServiceHarness.CreateAsync(seedDemo: true);
-
-    public async Task DisposeAsync() => await harness.DisposeAsync();
+    private readonly ServiceHarness harness = bureau.Harness;
 
     [Theory]
     [InlineData("admin", "Admin", null)]
@@ -206,5 +202,9 @@ public sealed class DemoSeederTests : IAsyncLifetime
         (await db.AuditEntries.AnyAsync(a => a.AtUtc > now.UtcDateTime)).ShouldBeFalse();
         (await db.Catalogues.Select(c => c.Year).OrderBy(y => y).ToListAsync()).ShouldBe([now.AddHours(8).Year - 1, now.AddHours(8).Year]);
         (await db.ArchiveRecords.CountAsync()).ShouldBe(1);
+        var drafted = await db.Disclosures.Where(d => d.CatalogueOccurrenceId != null)
+            .Select(d => new { d.CreatedAtUtc, InForceSince = db.Catalogues.Single(c => c.Id == d.CatalogueOccurrence!.CatalogueItem!.CatalogueId).ApprovedAtUtc })
+            .ToListAsync();
+        drafted.ShouldAllBe(d => d.InForceSince < d.CreatedAtUtc, "a disclosure fulfils a catalogue that was not yet approved");
     }
 }

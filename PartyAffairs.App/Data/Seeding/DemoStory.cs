@@ -60,19 +60,22 @@ internal sealed class DemoStory(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>A catalogue drafted and approved in December of the year before, put in force through its workflow, its occurrences planned.</summary>
+    /// <summary>
+    /// A catalogue drafted in November of the year before and put in force through its workflow five weeks before the
+    /// new year — before anything the story dates up to six weeks back, whatever day it is told — its occurrences planned.
+    /// </summary>
     private Catalogue BuildCatalogue(int year, IReadOnlyList<ItemRow> rows, string source)
     {
         var newYear = new DateOnly(year, 1, 1);
-        var catalogue = new Catalogue(year, $"{year}年度机关党的基层组织党务公开目录", source, people.Office, time.At(newYear.AddDays(-25), 9));
+        var catalogue = new Catalogue(year, $"{year}年度机关党的基层组织党务公开目录", source, people.Office, time.At(newYear.AddDays(-60), 9));
         foreach (var row in rows)
         {
             catalogue.AddItem(new CatalogueItem(organizations[row.OrganizationCode].Id, row.Category, row.Title, row.Description,
                 row.Channels, row.Audience, row.Cadence, row.Standing, row.ResponsiblePerson, row.Phases));
         }
-        catalogue.Submit(people.Office, time.At(newYear.AddDays(-20), 10));
-        catalogue.Approve(people.Leader, time.At(newYear.AddDays(-14), 15), "同意。请各党组织按目录抓好落实，按时公开。");
-        catalogue.PutInForce(people.Office, time.At(newYear.AddDays(-12), 9));
+        catalogue.Submit(people.Office, time.At(newYear.AddDays(-50), 10));
+        catalogue.Approve(people.Leader, time.At(newYear.AddDays(-40), 15), "同意。请各党组织按目录抓好落实，按时公开。");
+        catalogue.PutInForce(people.Office, InForceAt(year));
         foreach (var item in catalogue.Items) PlanOccurrences(item, year);
         db.Catalogues.Add(catalogue);
         return catalogue;
@@ -145,8 +148,7 @@ internal sealed class DemoStory(
     {
         var (author, reviewer) = AuthorAndReviewer(item.OrganizationId);
         var from = time.At(publishDay, 9);
-        // Standing content stays on the board for a year; current content for ten days.
-        var until = item.Standing ? time.At(publishDay.AddDays(365), 18) : time.At(publishDay.AddDays(10), 18);
+        var until = time.At(publishDay.AddDays(DisplayDays(item)), 18);
         var disclosure = Disclosure.ForOccurrence(occurrence, item, author, time.At(publishDay.AddDays(-3), 9));
         var period = PeriodName(item, occurrence);
         var body = $"""
@@ -166,6 +168,14 @@ internal sealed class DemoStory(
         db.Disclosures.Add(disclosure);
         return (disclosure, from, until);
     }
+
+    /// <summary>Standing content stays on the board for a year; a month's or a phase's for ten days; longer periods' for two months.</summary>
+    private static int DisplayDays(CatalogueItem item) => item switch
+    {
+        { Standing: true } => 365,
+        { Cadence: Cadence.Monthly or Cadence.Phased } => 10,
+        _ => 60,
+    };
 
     /// <summary>The first branch drafts and its secretary reviews; the second branch's secretary does both; elsewhere the Office keys in and approves.</summary>
     private (Actor Author, Actor Reviewer) AuthorAndReviewer(int organizationId)
@@ -536,9 +546,8 @@ internal sealed class DemoStory(
             new Notification(office, $"目录外事项待审核：{shown.AwaitingOffice.Title}", "目录外事项须经领导小组办公室审核后公开。",
                 $"/disclosures/{shown.AwaitingOffice.Id}", time.DaysAgo(1, 10)),
             new Notification(office, "意见反馈办理超期", "有反馈的办理步骤已超过期限，请督办。", "/dashboard", time.DaysAgo(3, 9)));
-        var read = new Notification(office, $"{time.Year}年度党务公开目录已生效", "目录已经领导小组审批并生效。", "/catalogue",
-            time.At(new DateOnly(time.Year, 1, 1).AddDays(-12), 9));
-        read.MarkRead(time.At(new DateOnly(time.Year, 1, 1).AddDays(-12), 10));
+        var read = new Notification(office, $"{time.Year}年度党务公开目录已生效", "目录已经领导小组审批并生效。", "/catalogue", InForceAt(time.Year));
+        read.MarkRead(InForceAt(time.Year).AddHours(1));
         db.Notifications.Add(read);
     }
 
@@ -585,6 +594,8 @@ internal sealed class DemoStory(
     }
 
     private (CatalogueItem Item, CatalogueOccurrence Occurrence) Reserved(string key) => (currentItems[key], reserved[key]);
+
+    private DateTime InForceAt(int year) => time.At(new DateOnly(year, 1, 1).AddDays(-35), 9);
 
     private static DateOnly EndOfMonth(int year, int month) => new(year, month, DateTime.DaysInMonth(year, month));
 
