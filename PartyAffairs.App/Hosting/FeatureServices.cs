@@ -2,6 +2,7 @@ using PartyAffairs.App.Data.Seeding;
 using PartyAffairs.App.Features.Admin.Calendar;
 using PartyAffairs.App.Features.Admin.Organizations;
 using PartyAffairs.App.Features.Admin.Users;
+using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Settings;
@@ -22,6 +23,8 @@ public static class FeatureServices
         services.AddScoped<OrganizationAdminService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<CalendarAdminService>();
+        services.AddScoped<ArchiveWriter>();
+        services.AddScoped<ArchiveService>();
         return services;
     }
 }

@@ -2,7 +2,11 @@ using System.Reflection;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Hosting;
 using PartyAffairs.Tests.Support;
 
 namespace PartyAffairs.Tests.Data;
@@ -19,11 +23,22 @@ public sealed class ModelTests
     }
 
     [Fact]
-    public void No_component_or_service_of_the_app_asks_for_the_context_itself()
+    public void No_component_or_registered_service_of_the_app_asks_for_the_context_itself()
     {
-        // A circuit lives for hours: a context injected into it would be shared by every click.
-        var offenders = typeof(AppDbContext).Assembly.GetTypes()
-            .Where(t => t != typeof(AppDbContext) && !t.Name.Contains('<'))
+        // A circuit lives for hours: a context injected into a component or a scoped service would be
+        // shared by every click. (Identity's own stores are the one sanctioned user of the scoped context.)
+        var services = new ServiceCollection();
+        var configuration = new ConfigurationBuilder().Build();
+        services.AddPartyAffairs(configuration, new HostingEnvironment { ContentRootPath = Path.GetTempPath(), EnvironmentName = "Testing" });
+        var registered = services
+            .Select(d => d.IsKeyedService ? d.KeyedImplementationType : d.ImplementationType)
+            .OfType<Type>()
+            .Where(t => t.Assembly == typeof(AppDbContext).Assembly && t != typeof(AppDbContext));
+        var components = typeof(AppDbContext).Assembly.GetTypes().Where(t => typeof(IComponent).IsAssignableFrom(t));
+        var candidates = registered.Concat(components).Distinct().ToList();
+        candidates.Count.ShouldBeGreaterThan(20);
+
+        var offenders = candidates
             .SelectMany(t => t.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
                     .SelectMany(c => c.GetParameters())
                     .Where(p => typeof(DbContext).IsAssignableFrom(p.ParameterType))

@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
+
+namespace PartyAffairs.App.Features.Archive;
+
+/// <summary>
+/// Writes the frozen record of a closed disclosure (归档保管, §5(二)4) for a given actor: the next gap-free number
+/// of its organization and year, copies of its files re-hashed, the canonical snapshot and the chained digest,
+/// all in one transaction. <see cref="ArchiveService"/> calls it for the signed-in user; the demo seeder for the Office.
+/// </summary>
+public sealed class ArchiveWriter(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IOptions<StorageOptions> storage,
+    BureauClock clock,
+    LiveEventStream liveEvents)
+{
+    public async Task<string> ArchiveAsync(Actor actor, int disclosureId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is ours before we read the last number and the
+        // chain's head, so two archivers can never take the same number or fork the chain.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var disclosure = await db.Disclosures.AsNoTracking().AsSplitQuery()
+            .Include(d => d.Organization)
+            .Include(d => d.Versions)
+            .Include(d => d.Attachments)
+            .Include(d => d.Approvals)
+            .FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken)
+            ?? throw new NotFoundException();
+        AccessPolicy.Ensure(AccessPolicy.CanArchive(actor, disclosure.OrganizationId));
+        if (disclosure.State != DisclosureState.Closed) throw new DomainRuleException("Archive.DisclosureNotClosed");
+        if (await db.ArchiveRecords.AnyAsync(r => r.DisclosureId == disclosureId, cancellationToken))
+            throw new DomainRuleException("Archive.AlreadyArchived");
+
+        var feedback = await db.Feedback.AsNoTracking()
+            .Where(f => f.DisclosureId == disclosureId)
+            .OrderBy(f => f.Id)
+            .ToListAsync(cancellationToken);
+        var open = feedback.Count(f => f.State != FeedbackState.Closed);
+        if (open > 0) throw new DomainRuleException("Archive.FeedbackOpen", open);
+
+        var organization = disclosure.Organization!;
+        var year = clock.ToLocal(disclosure.ClosedAtUtc!.Value).Year;
+        var sequence = 1 + (await db.ArchiveRecords
+            .Where(r => r.OrganizationId == organization.Id && r.Year == year)
+            .MaxAsync(r => (int?)r.Sequence, cancellationToken) ?? 0);
+        var head = await db.ArchiveRecords.AsNoTracking()
+            .OrderByDescending(r => r.ChainIndex)
+            .Select(r => new { r.ChainIndex, r.Digest })
+            .FirstOrDefaultAsync(cancellationToken);
+        var number = ArchiveRecord.FormatNumber(organization.Code, year, sequence);
+        var chainIndex = (head?.ChainIndex ?? 0) + 1;
+        var audit = await LoadAuditAsync(db, disclosureId, feedback.Select(f => f.Id).ToList(), cancellationToken);
+        var now = clock.UtcNow;
+
+        var folder = Path.Combine(storage.Value.ArchiveDirectory, number);
+        try
+        {
+            var attachments = disclosure.Attachments.OrderBy(a => a.Id).ToList();
+            var files = await CopyFilesAsync(attachments, folder, number, cancellationToken);
+            var snapshot = new ArchiveSnapshot(
+                ArchiveSnapshot.CurrentSchemaVersion, number, chainIndex, now, actor.UserId, actor.DisplayName,
+                organization.Code, organization.Name,
+                ArchiveSnapshot.DisclosurePart.From(disclosure),
+                disclosure.Versions.OrderBy(v => v.Number).Select(ArchiveSnapshot.VersionPart.From).ToList(),
+                attachments.Zip(files, (a, f) => new ArchiveSnapshot.AttachmentPart(
+                    a.FileName, a.ContentType, f.SizeBytes, f.Sha256, f.StoredPath, a.UploadedById, a.UploadedAtUtc)).ToList(),
+                disclosure.Approvals.OrderBy(a => a.Id).Select(ArchiveSnapshot.ApprovalPart.From).ToList(),
+                feedback.Select(ArchiveSnapshot.FeedbackPart.From).ToList(),
+                audit.Select(ArchiveSnapshot.AuditPart.From).ToList());
+            var json = snapshot.ToCanonicalJson();
+            var digest = ArchiveDigest.Compute(json, files.Select(f => f.Sha256), head?.Digest);
+
+            var record = new ArchiveRecord(organization.Code, organization.Id, year, sequence, disclosure, actor, now,
+                chainIndex, json, head?.Digest, digest, files);
+            db.ArchiveRecords.Add(record);
+            await db.SaveChangesAsync(cancellationToken);
+            // The record is not a workflow entity, so its audit line is written here, in the same transaction.
+            var entry = new AuditEntry(actor, now, nameof(ArchiveRecord), record.Id, organization.Id, "Archive", null, null, number);
+            db.AuditEntries.Add(entry);
+            await db.SaveChangesAsync(cancellationToken);
+            await db.CommitAsync(transaction, cancellationToken);
+            liveEvents.Publish([ChangeEvent.From(entry)]);
+            return number;
+        }
+        catch
+        {
+            // The number was never committed, so nothing else can own this folder.
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            throw;
+        }
+    }
+
+    private static Task<List<AuditEntry>> LoadAuditAsync(AppDbContext db, int disclosureId, List<int> feedbackIds,
+        CancellationToken cancellationToken) =>
+        db.AuditEntries.AsNoTracking()
+            .Where(a => (a.EntityType == nameof(Disclosure) && a.EntityId == disclosureId)
+                || (a.EntityType == nameof(Feedback) && feedbackIds.Contains(a.EntityId)))
+            .OrderBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+
+    /// <summary>Copies each attachment into the record's folder and hashes the copy; a copy that differs from the recorded hash refuses the archive.</summary>
+    private async Task<List<ArchiveFile>> CopyFilesAsync(IReadOnlyList<Attachment> attachments, string folder, string number,
+        CancellationToken cancellationToken)
+    {
+        var files = new List<ArchiveFile>();
+        if (attachments.Count == 0) return files;
+        Directory.CreateDirectory(folder);
+        for (var i = 0; i < attachments.Count; i++)
+        {
+            var attachment = attachments[i];
+            var source = Path.Combine(storage.Value.DataDirectory, attachment.StoredPath);
+            if (!File.Exists(source)) throw new DomainRuleException("Archive.FileMissing", attachment.FileName);
+            // Numbered so two attachments with the same name cannot overwrite each other.
+            var name = $"{i + 1:00}-{SafeFileName(attachment.FileName)}";
+            var target = Path.Combine(folder, name);
+            await using (var input = File.OpenRead(source))
+            await using (var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                await input.CopyToAsync(output, cancellationToken);
+            }
+            string sha256;
+            long size;
+            await using (var copy = File.OpenRead(target))
+            {
+                size = copy.Length;
+                sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(copy, cancellationToken));
+            }
+            if (sha256 != attachment.Sha256) throw new DomainRuleException("Archive.FileAltered", attachment.FileName);
+            files.Add(new ArchiveFile(attachment.FileName, $"{number}/{name}", size, sha256));
+        }
+        return files;
+    }
+
+    private static string SafeFileName(string fileName)
+    {
+        var invalid = Path.GetInvalidFileNameChars();
+        return new string(Path.GetFileName(fileName).Select(c => invalid.Contains(c) ? '_' : c).ToArray());
+    }
+}

@@ -1,0 +1,252 @@
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Archive;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.Tests.Support;
+
+namespace PartyAffairs.Tests.Features.Archive;
+
+public sealed class ArchiveServiceTests : IAsyncLifetime
+{
+    private ServiceHarness harness = null!;
+    private int branchId;
+    private int otherBranchId;
+    private Actor office = null!;
+    private DateTime now;
+
+    public async Task InitializeAsync()
+    {
+        harness = await ServiceHarness.CreateAsync();
+        now = harness.Time.GetUtcNow().UtcDateTime;
+        await using var db = harness.NewDb();
+        var branch = new Organization("测试党支部", "TST", OrganizationKind.Branch, null, 0);
+        var other = new Organization("另一党支部", "LYZB", OrganizationKind.Branch, null, 1);
+        db.Organizations.AddRange(branch, other);
+        await db.SaveChangesAsync();
+        (branchId, otherBranchId) = (branch.Id, other.Id);
+
+        var officeId = await harness.CreateUserAsync("office", null, Roles.Office);
+        office = new Actor(officeId, "office", null, new HashSet<string> { Roles.Office });
+        await harness.CreateUserAsync("secretary", branchId, Roles.Secretary);
+        await harness.CreateUserAsync("other-secretary", otherBranchId, Roles.Secretary);
+        await harness.CreateUserAsync("drafter", branchId, Roles.Drafter);
+    }
+
+    public async Task DisposeAsync() => await harness.DisposeAsync();
+
+    [Fact]
+    public async Task A_drafter_is_refused_and_nothing_is_written()
+    {
+        var id = await ClosedDisclosureAsync(withAttachment: true);
+        await harness.SignInAsync("drafter");
+
+        var result = await ArchiveAsync(id);
+
+        result.Status.ShouldBe(ResultStatus.Forbidden);
+        result.Message.ShouldNotBeNullOrWhiteSpace();
+        await ShouldHaveNoArchiveAsync();
+    }
+
+    [Fact]
+    public async Task The_secretary_of_another_organization_is_refused_and_the_own_secretary_may_archive()
+    {
+        var id = await ClosedDisclosureAsync();
+
+        await harness.SignInAsync("other-secretary");
+        (await ArchiveAsync(id)).Status.ShouldBe(ResultStatus.Forbidden);
+        await harness.SignInAsync("secretary");
+        (await ArchiveAsync(id)).Value.ShouldBe("TST-2026-0001");
+    }
+
+    [Fact]
+    public async Task A_disclosure_with_open_feedback_is_refused()
+    {
+        var id = await ClosedDisclosureAsync(openFeedback: true);
+        await harness.SignInAsync("office");
+
+        var result = await ArchiveAsync(id);
+
+        result.Status.ShouldBe(ResultStatus.Invalid);
+        result.Message!.ShouldContain("1");
+        await ShouldHaveNoArchiveAsync();
+    }
+
+    [Fact]
+    public async Task A_disclosure_still_on_display_is_refused_and_one_cannot_be_archived_twice()
+    {
+        var published = await ClosedDisclosureAsync(close: false);
+        var closed = await ClosedDisclosureAsync();
+        await harness.SignInAsync("office");
+
+        (await ArchiveAsync(published)).Status.ShouldBe(ResultStatus.Invalid);
+        (await ArchiveAsync(closed)).Succeeded.ShouldBeTrue();
+        (await ArchiveAsync(closed)).Status.ShouldBe(ResultStatus.Invalid);
+        await using var db = harness.NewDb();
+        (await db.ArchiveRecords.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Two_archives_of_one_organization_and_year_get_consecutive_numbers_and_a_chained_digest()
+    {
+        var first = await ClosedDisclosureAsync(withAttachment: true);
+        var second = await ClosedDisclosureAsync();
+        await harness.SignInAsync("office");
+
+        (await ArchiveAsync(first)).Value.ShouldBe("TST-2026-0001");
+        (await ArchiveAsync(second)).Value.ShouldBe("TST-2026-0002");
+
+        await using var db = harness.NewDb();
+        var records = await db.ArchiveRecords.Include(r => r.Files).OrderBy(r => r.ChainIndex).ToListAsync();
+        records.Select(r => r.ChainIndex).ShouldBe([1L, 2L]);
+        records[0].PreviousDigest.ShouldBeNull();
+        records[1].PreviousDigest.ShouldBe(records[0].Digest);
+        foreach (var record in records)
+            ArchiveDigest.Compute(record.CanonicalJson, record.Files.OrderBy(f => f.Id).Select(f => f.Sha256), record.PreviousDigest).ShouldBe(record.Digest);
+        var file = records[0].Files.Single();
+        file.StoredPath.ShouldStartWith("TST-2026-0001/");
+        Hash(await File.ReadAllBytesAsync(Path.Combine(harness.DataDirectory, "archive", file.StoredPath))).ShouldBe(file.Sha256);
+        (await db.AuditEntries.CountAsync(a => a.EntityType == nameof(ArchiveRecord) && a.Action == "Archive")).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task The_year_is_the_bureaus_year_of_closing()
+    {
+        // 01:00 on 1 January in Beijing is still 31 December in UTC.
+        var id = await ClosedDisclosureAsync(closedAt: new DateTime(2025, 12, 31, 17, 0, 0, DateTimeKind.Utc));
+        await harness.SignInAsync("office");
+
+        (await ArchiveAsync(id)).Value.ShouldBe("TST-2026-0001");
+    }
+
+    [Fact]
+    public async Task Archivers_running_at_once_take_unique_gap_free_numbers_and_one_unbroken_chain()
+    {
+        var ids = new List<int>();
+        for (var i = 0; i < 5; i++) ids.Add(await ClosedDisclosureAsync(withAttachment: i % 2 == 0));
+        await harness.SignInAsync("office");
+
+        var results = await Task.WhenAll(ids.Select(id => Task.Run(() => ArchiveAsync(id))));
+
+        results.ShouldAllBe(r => r.Succeeded);
+        results.Select(r => r.Value).Order().ShouldBe(Enumerable.Range(1, 5).Select(n => $"TST-2026-{n:0000}"));
+        await using var db = harness.NewDb();
+        var chain = await db.ArchiveRecords.OrderBy(r => r.ChainIndex).ToListAsync();
+        chain.Select(r => r.ChainIndex).ShouldBe([1L, 2L, 3L, 4L, 5L]);
+        for (var i = 1; i < chain.Count; i++) chain[i].PreviousDigest.ShouldBe(chain[i - 1].Digest);
+    }
+
+    [Fact]
+    public async Task An_attachment_changed_on_disk_since_upload_is_refused_and_no_copy_is_left()
+    {
+        var id = await ClosedDisclosureAsync(withAttachment: true);
+        await using (var db = harness.NewDb())
+        {
+            var stored = await db.Attachments.Where(a => a.DisclosureId == id).Select(a => a.StoredPath).SingleAsync();
+            await File.AppendAllTextAsync(Path.Combine(harness.DataDirectory, stored), "tampered");
+        }
+        await harness.SignInAsync("office");
+
+        var result = await ArchiveAsync(id);
+
+        result.Status.ShouldBe(ResultStatus.Invalid);
+        result.Message!.ShouldContain("附件.pdf");
+        await ShouldHaveNoArchiveAsync();
+    }
+
+    [Fact]
+    public async Task The_database_refuses_to_update_or_delete_an_archive_record()
+    {
+        await harness.SignInAsync("office");
+        (await ArchiveAsync(await ClosedDisclosureAsync())).Succeeded.ShouldBeTrue();
+        await using var db = harness.NewDb();
+
+        var update = await Should.ThrowAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE ArchiveRecords SET Title = 'changed'"));
+        update.Message.ShouldContain("append-only");
+        await Should.ThrowAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM ArchiveRecords"));
+        (await db.ArchiveRecords.SingleAsync()).Title.ShouldBe("测试公开事项");
+    }
+
+    [Fact]
+    public async Task The_snapshot_is_canonical_sorted_and_holds_versions_approvals_feedback_and_audit()
+    {
+        var id = await ClosedDisclosureAsync(withAttachment: true, closedFeedback: true);
+        await harness.SignInAsync("office");
+        (await ArchiveAsync(id)).Succeeded.ShouldBeTrue();
+        await using var db = harness.NewDb();
+        var json = (await db.ArchiveRecords.SingleAsync()).CanonicalJson;
+
+        var names = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateObject().Select(p => p.Name).ToList();
+        names.ShouldBe(names.Order(StringComparer.Ordinal).ToList());
+        names.ShouldContain("Disclosure");
+        json.ShouldContain("\"ArchivedAtUtc\":\"2026-11-26T02:00:00.0000000Z\"");
+        json.ShouldNotContain("\n");
+        json.ShouldContain("测试公开事项");
+        var snapshot = ArchiveSnapshot.FromCanonicalJson(json);
+        snapshot.ToCanonicalJson().ShouldBe(json);
+        snapshot.Versions.Count.ShouldBe(1);
+        snapshot.Approvals.Single().ConfidentialityConfirmed.ShouldBeTrue();
+        snapshot.Attachments.Single().Sha256.Length.ShouldBe(64);
+        snapshot.Feedback.Single().State.ShouldBe(FeedbackState.Closed);
+        snapshot.Audit.Select(a => a.EntityType).Distinct().Order().ShouldBe(["Disclosure", "Feedback"]);
+        snapshot.Audit.Where(a => a.EntityType == "Disclosure").Select(a => a.Action).ShouldBe(["Create", "Submit", "Approve", "Publish", "Close"]);
+    }
+
+    private async Task<Result<string>> ArchiveAsync(int disclosureId)
+    {
+        await using var scope = harness.NewScope();
+        return await harness.Get<ArchiveService>(scope).ArchiveAsync(disclosureId);
+    }
+
+    private async Task ShouldHaveNoArchiveAsync()
+    {
+        await using var db = harness.NewDb();
+        (await db.ArchiveRecords.CountAsync()).ShouldBe(0);
+        (await db.ArchiveFiles.CountAsync()).ShouldBe(0);
+        (await db.AuditEntries.CountAsync(a => a.EntityType == nameof(ArchiveRecord))).ShouldBe(0);
+        Directory.EnumerateFileSystemEntries(Path.Combine(harness.DataDirectory, "archive")).ShouldBeEmpty();
+    }
+
+    /// <summary>A disclosure of the test branch taken through the workflow and closed at the end of its display, two days ago unless told.</summary>
+    private async Task<int> ClosedDisclosureAsync(bool withAttachment = false, bool openFeedback = false, bool closedFeedback = false,
+        bool close = true, DateTime? closedAt = null)
+    {
+        await using var db = harness.NewDb();
+        var authorId = await db.Users.Where(u => u.UserName == "secretary").Select(u => u.Id).SingleAsync();
+        var author = new Actor(authorId, "secretary", branchId, new HashSet<string> { Roles.Secretary });
+        var until = closedAt ?? now.AddDays(-2);
+        var start = until.AddDays(-10);
+        var disclosure = Disclosure.OutOfCatalogue(branchId, Category.Other, "测试用目录外事项", Channel.Board, Audience.Public, author, start);
+        disclosure.Edit("测试公开事项", "正文", Channel.Board, Audience.Public, start.AddHours(2), until, false, author, start);
+        if (withAttachment)
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4 test {Guid.NewGuid()}");
+            var relative = $"uploads/{Guid.NewGuid():N}.pdf";
+            await File.WriteAllBytesAsync(Path.Combine(harness.DataDirectory, relative), bytes);
+            disclosure.AddAttachment(new Attachment("附件.pdf", "application/pdf", bytes.Length, Hash(bytes), relative, author, start));
+        }
+        disclosure.Submit(author, start.AddHours(1), []);
+        disclosure.Approve(office, start.AddHours(1.5), confidentialityConfirmed: true);
+        disclosure.Publish(Actor.System, start.AddHours(2));
+        db.Disclosures.Add(disclosure);
+        if (openFeedback || closedFeedback)
+        {
+            var feedback = Feedback.Online(disclosure, "意见", true, null, null, Actor.Anonymous, start.AddHours(3), null);
+            if (closedFeedback)
+            {
+                feedback.Assign(office, start.AddHours(4), office.UserId, office.DisplayName, null);
+                feedback.AnswerWith(office, start.AddHours(5), "答复", null);
+                feedback.ReportTo(office, start.AddHours(6), "书记", null);
+                feedback.DiscloseResult(office, start.AddHours(7), "结果", null);
+                feedback.Close(office, start.AddHours(8));
+            }
+            db.Feedback.Add(feedback);
+        }
+        if (close) disclosure.Close(Actor.System, until);
+        await db.SaveChangesAsync();
+        return disclosure.Id;
+    }
+
+    private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}
