@@ -61,7 +61,9 @@ public sealed class DatabaseInitializer(
 
     private async Task CreateFirstAdminAsync()
     {
-        var password = "Pa-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
+        // Base64 alone has no digit one time in about thirty, which Identity's password rule refuses: end in two.
+        var password = "Pa-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y')
+            + RandomNumberGenerator.GetInt32(10, 100);
         var admin = new ApplicationUser { UserName = "admin", DisplayName = "系统管理员", MustChangePassword = true, LockoutEnabled = true };
         var result = await userManager.CreateAsync(admin, password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
