@@ -1,5 +1,11 @@
+using PartyAffairs.App.Components;
 using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Features.Archive;
+using PartyAffairs.App.Features.Assessment;
 using PartyAffairs.App.Features.Calendar;
+using PartyAffairs.App.Features.Catalogue;
+using PartyAffairs.App.Features.Dashboard;
+using PartyAffairs.App.Features.Feedback;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Settings;
 
@@ -14,6 +20,13 @@ public static class FeatureServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SettingsService>();
         services.AddScoped<DisclosureReviewService>();
+        services.AddSingleton<EnumLabels>();
+        services.AddScoped<CatalogueQueryService>();
+        services.AddScoped<DisclosureQueryService>();
+        services.AddScoped<FeedbackQueryService>();
+        services.AddScoped<ArchiveQueryService>();
+        services.AddScoped<AssessmentQueryService>();
+        services.AddScoped<DashboardService>();
         return services;
     }
 }
