@@ -50,6 +50,12 @@ public sealed class EnumLabels(IStringLocalizer<StepStrings> text)
         return stateEnum is null ? state : Lookup($"Enum.{stateEnum}.{state}", state);
     }
 
+    /// <summary>An audit note as a person reads it: a note that is an enum value (the channel feedback came by) gets its label.</summary>
+    public string AuditReason(string entityType, string action, string? reason) =>
+        entityType == nameof(Domain.Feedback) && action == "Receive" && Enum.TryParse<Domain.FeedbackChannel>(reason, out var channel)
+            ? Of(channel)
+            : reason ?? "";
+
     private string Lookup(string key, string fallback)
     {
         var found = text[key];

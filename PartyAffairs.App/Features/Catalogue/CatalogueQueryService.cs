@@ -32,15 +32,29 @@ public sealed class CatalogueQueryService(IDbContextFactory<AppDbContext> dbFact
             if (filter.Cadence is { } cadence) items = items.Where(i => i.Cadence == cadence);
             if (filter.Audience is { } audience) items = items.Where(i => i.Audience == audience);
 
-            var today = clock.Today;
-            var rows = await items
+            var loaded = await items
                 .OrderBy(i => i.Organization!.SortOrder).ThenBy(i => i.Category).ThenBy(i => i.Id)
-                .Select(i => new CatalogueItemRow(i.Id, i.OrganizationId, i.Organization!.Name, i.Category, i.Title, i.Description,
-                    i.Channels, i.Audience, i.Cadence, i.Standing, i.ResponsiblePerson, i.IsRetired,
-                    i.Occurrences.OrderBy(o => o.Sequence)
-                        .Select(o => new OccurrenceRow(o.Id, o.Label, o.DueDate, o.State, o.State == OccurrenceState.Open && o.DueDate < today, o.DisclosureId))
-                        .ToList()))
+                .Select(i => new
+                {
+                    Row = new CatalogueItemRow(i.Id, i.OrganizationId, i.Organization!.Name, i.Category, i.Title, i.Description,
+                        i.Channels, i.Audience, i.Cadence, i.Standing, i.ResponsiblePerson, i.IsRetired, Array.Empty<OccurrenceRow>()),
+                    Occurrences = i.Occurrences.OrderBy(o => o.Sequence)
+                        .Select(o => new { o.Id, o.Label, o.DueDate, o.State, o.DisclosureId, o.FulfilledAtUtc })
+                        .ToList(),
+                })
                 .ToListAsync(cancellationToken);
+
+            // Days are the bureau's: a 23:30 publication in Beijing on the due date is on time, whatever the UTC date.
+            var today = clock.Today;
+            var rows = loaded.Select(i => i.Row with
+            {
+                Occurrences = i.Occurrences.Select(o =>
+                {
+                    DateOnly? publishedOn = o.FulfilledAtUtc is { } at ? DateOnly.FromDateTime(clock.ToLocal(at)) : null;
+                    return new OccurrenceRow(o.Id, o.Label, o.DueDate, o.State, o.State == OccurrenceState.Open && o.DueDate < today,
+                        o.DisclosureId, publishedOn, publishedOn > o.DueDate);
+                }).ToList(),
+            }).ToList();
             return new CatalogueView(year, catalogue, years, organizations, rows);
         });
 }

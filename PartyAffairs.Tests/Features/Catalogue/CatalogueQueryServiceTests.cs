@@ -17,6 +17,8 @@ public sealed class CatalogueQueryServiceTests
             new PlannedItem(bureau.BranchBId, "党费收缴情况", Cadence.Yearly, Audience.AllMembers, [D(2026, 12, 31)], Category.Other),
             new PlannedItem(bureau.CommitteeId, "机关党委工作要点", Cadence.Yearly, Audience.Public, [D(2026, 3, 31)], Category.ResolutionsAndExecution));
         await bureau.ForOccurrenceAsync(occurrences["支部党员大会"][0], "一季度党员大会", DisclosureState.Published, new DateTime(2026, 4, 9, 2, 0, 0, DateTimeKind.Utc));
+        // 17:00 UTC on the due date is 01:00 the next day in Beijing: late.
+        await bureau.ForOccurrenceAsync(occurrences["支部党员大会"][1], "二季度党员大会", DisclosureState.Published, new DateTime(2026, 7, 10, 17, 0, 0, DateTimeKind.Utc));
         return bureau;
     }
 
@@ -35,11 +37,13 @@ public sealed class CatalogueQueryServiceTests
         view.Catalogue!.State.ShouldBe(CatalogueState.InForce);
         view.Items.Select(i => i.Title).ShouldBe(["机关党委工作要点", "支部党员大会", "党费收缴情况"]);
         var meetings = view.Items.Single(i => i.Title == "支部党员大会");
-        // Today is 2026-11-26: Q1 was published; Q2 and Q3 are past due and open; Q4 is due next January.
-        meetings.Occurrences.Select(o => o.State).ShouldBe([OccurrenceState.Fulfilled, OccurrenceState.Open, OccurrenceState.Open, OccurrenceState.Open]);
-        meetings.Occurrences.Select(o => o.IsOverdue).ShouldBe([false, true, true, false]);
+        // Today is 2026-11-26: Q1 was published in time, Q2 a day late; Q3 is past due and open; Q4 is due next January.
+        meetings.Occurrences.Select(o => o.State).ShouldBe([OccurrenceState.Fulfilled, OccurrenceState.Fulfilled, OccurrenceState.Open, OccurrenceState.Open]);
+        meetings.Occurrences.Select(o => o.IsOverdue).ShouldBe([false, false, true, false]);
+        meetings.Occurrences.Select(o => o.PublishedOn).ShouldBe([D(2026, 4, 9), D(2026, 7, 11), null, null]);
+        meetings.Occurrences.Select(o => o.PublishedLate).ShouldBe([false, true, false, false]);
         meetings.Occurrences[0].DisclosureId.ShouldNotBeNull();
-        meetings.OverdueCount.ShouldBe(2);
+        meetings.OverdueCount.ShouldBe(1);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
         page.WaitForAssertion(() =>
         {
             Count(page, "submitted").ShouldBe("1");
-            string.Concat(page.Find("[data-testid=feed]").TextContent.Where(c => !char.IsWhiteSpace(c))).ShouldContain("secB提交公开事项评优公示");
+            string.Concat(page.Find("[data-testid=feed]").TextContent.Where(c => !char.IsWhiteSpace(c))).ShouldContain("secB提交公开事项《评优公示》");
         }, Patience);
     }
 
