@@ -1,9 +1,14 @@
+using PartyAffairs.App.Components;
 using PartyAffairs.App.Data.Seeding;
 using PartyAffairs.App.Features.Admin.Calendar;
 using PartyAffairs.App.Features.Admin.Organizations;
 using PartyAffairs.App.Features.Admin.Users;
 using PartyAffairs.App.Features.Archive;
+using PartyAffairs.App.Features.Assessment;
 using PartyAffairs.App.Features.Calendar;
+using PartyAffairs.App.Features.Catalogues;
+using PartyAffairs.App.Features.Dashboard;
+using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Settings;
 
@@ -25,6 +30,13 @@ public static class FeatureServices
         services.AddScoped<CalendarAdminService>();
         services.AddScoped<ArchiveWriter>();
         services.AddScoped<ArchiveService>();
+        services.AddSingleton<EnumLabels>();
+        services.AddScoped<CatalogueQueryService>();
+        services.AddScoped<DisclosureQueryService>();
+        services.AddScoped<FeedbackQueryService>();
+        services.AddScoped<ArchiveQueryService>();
+        services.AddScoped<AssessmentQueryService>();
+        services.AddScoped<DashboardService>();
         return services;
     }
 }

@@ -10,10 +10,10 @@ namespace PartyAffairs.Tests.Features.Publishing;
 
 public sealed class DisclosureReviewServiceTests
 {
-    private static async Task<(ServiceHarness Harness, TestBureau Bureau)> ArrangeAsync()
+    private static async Task<(ServiceHarness Harness, ReviewBureau Bureau)> ArrangeAsync()
     {
         var harness = await ServiceHarness.CreateAsync();
-        return (harness, await TestBureau.CreateAsync(harness));
+        return (harness, await ReviewBureau.CreateAsync(harness));
     }
 
     private static async Task<Result> ApproveAsOneOf(ServiceHarness harness, string userName, int disclosureId)
@@ -31,13 +31,13 @@ public sealed class DisclosureReviewServiceTests
     {
         var (harness, bureau) = await ArrangeAsync();
         await using var _ = harness;
-        var before = await TestBureau.SnapshotAsync(harness);
+        var before = await ReviewBureau.SnapshotAsync(harness);
 
         var result = await ApproveAsOneOf(harness, "drafterA", bureau.InCatalogueId);
 
         result.Status.ShouldBe(ResultStatus.Forbidden);
         result.Message.ShouldBe("目录内事项由本组织书记或领导小组办公室审核。");
-        (await TestBureau.SnapshotAsync(harness)).ShouldBe(before);
+        (await ReviewBureau.SnapshotAsync(harness)).ShouldBe(before);
     }
 
     [Fact]
@@ -45,12 +45,12 @@ public sealed class DisclosureReviewServiceTests
     {
         var (harness, bureau) = await ArrangeAsync();
         await using var _ = harness;
-        var before = await TestBureau.SnapshotAsync(harness);
+        var before = await ReviewBureau.SnapshotAsync(harness);
 
         var result = await ApproveAsOneOf(harness, "secretaryB", bureau.InCatalogueId);
 
         result.Status.ShouldBe(ResultStatus.Forbidden);
-        (await TestBureau.SnapshotAsync(harness)).ShouldBe(before);
+        (await ReviewBureau.SnapshotAsync(harness)).ShouldBe(before);
     }
 
     [Fact]
@@ -77,12 +77,12 @@ public sealed class DisclosureReviewServiceTests
     {
         var (harness, bureau) = await ArrangeAsync();
         await using var _ = harness;
-        var before = await TestBureau.SnapshotAsync(harness);
+        var before = await ReviewBureau.SnapshotAsync(harness);
 
         var bySecretary = await ApproveAsOneOf(harness, "secretaryA", bureau.OutOfCatalogueId);
         bySecretary.Status.ShouldBe(ResultStatus.Forbidden);
         bySecretary.Message.ShouldBe("目录外事项只能由领导小组办公室审核。");
-        (await TestBureau.SnapshotAsync(harness)).ShouldBe(before);
+        (await ReviewBureau.SnapshotAsync(harness)).ShouldBe(before);
 
         (await ApproveAsOneOf(harness, "office", bureau.OutOfCatalogueId)).Succeeded.ShouldBeTrue();
     }

@@ -12,7 +12,7 @@ public sealed class DisplayScheduleTests
     public async Task Approved_items_go_on_display_at_their_start_and_off_at_their_end()
     {
         await using var harness = await ServiceHarness.CreateAsync();
-        var bureau = await TestBureau.CreateAsync(harness);
+        var bureau = await ReviewBureau.CreateAsync(harness);
         await harness.SignInAsync("secretaryA");
         await using (var scope = harness.NewScope())
         {

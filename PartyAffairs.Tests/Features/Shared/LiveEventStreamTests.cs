@@ -12,7 +12,7 @@ public sealed class LiveEventStreamTests
     public async Task A_transition_committed_in_one_scope_reaches_subscribers_in_two_other_scopes()
     {
         await using var harness = await ServiceHarness.CreateAsync();
-        var bureau = await TestBureau.CreateAsync(harness);
+        var bureau = await ReviewBureau.CreateAsync(harness);
 
         // Two "circuits" listening, a third one acting.
         await using var circuitA = harness.NewScope();
@@ -48,7 +48,7 @@ public sealed class LiveEventStreamTests
     public async Task A_refused_call_announces_nothing_and_a_disposed_subscription_hears_nothing()
     {
         await using var harness = await ServiceHarness.CreateAsync();
-        var bureau = await TestBureau.CreateAsync(harness);
+        var bureau = await ReviewBureau.CreateAsync(harness);
         var stream = harness.Services.GetRequiredService<LiveEventStream>();
         var heard = 0;
         var subscription = stream.Subscribe(_ => { Interlocked.Increment(ref heard); return Task.CompletedTask; });

@@ -1,0 +1,64 @@
+using System.Reflection;
+using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Resources;
+
+namespace PartyAffairs.App.Components;
+
+/// <summary>
+/// The name a person reads for any domain enum value (categories, channels, audiences, cadences, states…),
+/// looked up as <c>Enum.{Type}.{Value}</c> in the current language. Flag values (channels) are listed joined by 、.
+/// Also names the verbs, record kinds and states the audit trail stores as text.
+/// </summary>
+public sealed class EnumLabels(IStringLocalizer<StepStrings> text)
+{
+    public string Of(Enum value)
+    {
+        var type = value.GetType();
+        if (type.GetCustomAttribute<FlagsAttribute>() is null) return Lookup($"Enum.{type.Name}.{value}", value.ToString());
+        var parts = Enum.GetValues(type).Cast<Enum>()
+            .Where(flag => Convert.ToInt64(flag) != 0 && value.HasFlag(flag))
+            .Select(flag => Lookup($"Enum.{type.Name}.{flag}", flag.ToString()))
+            .ToList();
+        return parts.Count == 0 ? Lookup($"Enum.{type.Name}.{value}", value.ToString()) : string.Join("、", parts);
+    }
+
+    /// <summary>The values to offer in a picker: every defined value, without a flags enum's empty "None".</summary>
+    public static IReadOnlyList<TEnum> Choices<TEnum>() where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>()
+            .Where(v => typeof(TEnum).GetCustomAttribute<FlagsAttribute>() is null || Convert.ToInt64(v) != 0)
+            .ToList();
+
+    /// <summary>A transition verb from the audit trail, e.g. Submit → 提交.</summary>
+    public string Action(string action) => Lookup($"Audit.Action.{action}", action);
+
+    /// <summary>The kind of record an audit entry is about, e.g. Disclosure → 公开事项.</summary>
+    public string EntityType(string entityType) => Lookup($"Audit.Entity.{entityType}", entityType);
+
+    /// <summary>A state the audit trail stored as text, named through the state enum of its record kind.</summary>
+    public string AuditState(string entityType, string? state)
+    {
+        if (string.IsNullOrEmpty(state)) return "";
+        var stateEnum = entityType switch
+        {
+            "Disclosure" => nameof(Domain.DisclosureState),
+            "Catalogue" => nameof(Domain.CatalogueState),
+            "CatalogueAmendment" => nameof(Domain.AmendmentState),
+            "Feedback" => nameof(Domain.FeedbackState),
+            "Rectification" => nameof(Domain.RectificationState),
+            _ => null,
+        };
+        return stateEnum is null ? state : Lookup($"Enum.{stateEnum}.{state}", state);
+    }
+
+    /// <summary>An audit note as a person reads it: a note that is an enum value (the channel feedback came by) gets its label.</summary>
+    public string AuditReason(string entityType, string action, string? reason) =>
+        entityType == nameof(Domain.Feedback) && action == "Receive" && Enum.TryParse<Domain.FeedbackChannel>(reason, out var channel)
+            ? Of(channel)
+            : reason ?? "";
+
+    private string Lookup(string key, string fallback)
+    {
+        var found = text[key];
+        return found.ResourceNotFound ? fallback : found.Value;
+    }
+}

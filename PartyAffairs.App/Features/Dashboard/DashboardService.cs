@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
+
+namespace PartyAffairs.App.Features.Dashboard;
+
+/// <summary>
+/// The live approval dashboard's data, for the Office and Leaders only: what waits for approval, what falls
+/// due or is overdue, what is on display and closing soon, feedback past its step deadline, and the latest
+/// transitions anywhere in the bureau.
+/// </summary>
+public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, BureauClock clock, Outcomes outcomes)
+{
+    public const int FeedSize = 30;
+    public const int DueWithinDays = 7;
+    public static readonly TimeSpan ClosingWithin = TimeSpan.FromDays(3);
+    private const int CardSize = 10;
+
+    public Task<Result<DashboardView>> GetAsync(CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            AccessPolicy.Ensure(actor.SeesWholeBureau);
+
+            var now = clock.UtcNow;
+            var today = clock.Today;
+            var horizon = today.AddDays(DueWithinDays);
+            var closingBy = now + ClosingWithin;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+            // Out-of-catalogue items first: only the Office can clear them.
+            var submitted = db.Disclosures.AsNoTracking().Where(d => d.State == DisclosureState.Submitted);
+            var submittedDisclosures = await CapAsync(submitted, submitted
+                .OrderByDescending(d => d.OutOfCatalogueReason != null).ThenBy(d => d.SubmittedAtUtc)
+                .Select(d => new PendingDisclosureRow(d.Id, d.Title, d.Organization!.Name, d.OutOfCatalogueReason != null, d.SubmittedAtUtc)), cancellationToken);
+
+            var catalogues = await db.Catalogues.AsNoTracking()
+                .Where(c => c.State == CatalogueState.Submitted)
+                .OrderBy(c => c.Year)
+                .Select(c => new PendingCatalogueRow(false, c.Id, c.Year, c.Title))
+                .ToListAsync(cancellationToken);
+            var amendments = await db.CatalogueAmendments.AsNoTracking()
+                .Where(a => a.State == AmendmentState.Submitted)
+                .Join(db.Catalogues, a => a.CatalogueId, c => c.Id, (a, c) => new { a.Id, c.Year, a.Reason })
+                .OrderBy(a => a.Id)
+                .Select(a => new PendingCatalogueRow(true, a.Id, a.Year, a.Reason))
+                .ToListAsync(cancellationToken);
+
+            // Only an approved plan sets due dates: a catalogue under review is not yet anyone's obligation.
+            var plans = db.Catalogues.Where(c => c.State == CatalogueState.Approved || c.State == CatalogueState.InForce).Select(c => c.Id);
+            var open = db.CatalogueOccurrences.AsNoTracking()
+                .Where(o => o.State == OccurrenceState.Open && plans.Contains(o.CatalogueItem!.CatalogueId));
+            var dueSoon = open.Where(o => o.DueDate >= today && o.DueDate <= horizon);
+            var overdue = open.Where(o => o.DueDate < today);
+            var dueSoonRows = await CapAsync(dueSoon, dueSoon.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
+            var overdueRows = await CapAsync(overdue, overdue.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
+
+            var onDisplay = db.Disclosures.AsNoTracking()
+                .Where(d => d.State == DisclosureState.Published && d.DisplayFromUtc <= now && d.DisplayUntilUtc > now);
+            var onDisplayCount = await onDisplay.CountAsync(cancellationToken);
+            var closing = onDisplay.Where(d => d.DisplayUntilUtc <= closingBy);
+            var closingRows = await CapAsync(closing, closing.OrderBy(d => d.DisplayUntilUtc)
+                .Select(d => new ClosingDisclosureRow(d.Id, d.Title, d.Organization!.Name, d.DisplayUntilUtc)), cancellationToken);
+
+            var late = db.Feedback.AsNoTracking()
+                .Where(f => f.State != FeedbackState.Closed && f.StepDueAtUtc != null && f.StepDueAtUtc < now);
+            var lateRows = await CapAsync(late, late.OrderBy(f => f.StepDueAtUtc)
+                .Select(f => new LateFeedbackRow(f.Id, f.DisclosureId, f.Disclosure!.Title, f.Disclosure.Organization!.Name, f.State, f.StepDueAtUtc!.Value)),
+                cancellationToken);
+
+            var feed = await FeedAsync(db, cancellationToken);
+            return new DashboardView(submittedDisclosures, [.. catalogues, .. amendments], dueSoonRows, overdueRows, onDisplayCount,
+                closingRows, lateRows, feed, now);
+        });
+
+    private static readonly System.Linq.Expressions.Expression<Func<CatalogueOccurrence, DueOccurrenceRow>> ToDueRow =
+        o => new DueOccurrenceRow(o.Id, o.CatalogueItem!.Title, o.CatalogueItem.Organization!.Name, o.Label, o.DueDate);
+
+    private static async Task<CappedList<TRow>> CapAsync<TEntity, TRow>(IQueryable<TEntity> all, IQueryable<TRow> rows, CancellationToken cancellationToken) =>
+        new(await all.CountAsync(cancellationToken), await rows.Take(CardSize).ToListAsync(cancellationToken));
+
+    /// <summary>The latest transitions, newest first, each named by its record's title where it has one.</summary>
+    private static async Task<IReadOnlyList<AuditRow>> FeedAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var entries = await db.AuditEntries.AsNoTracking()
+            .OrderByDescending(a => a.Id)
+            .Take(FeedSize)
+            .ToListAsync(cancellationToken);
+        var organizations = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+
+        List<int> Ids(string type) => entries.Where(e => e.EntityType == type).Select(e => e.EntityId).Distinct().ToList();
+        var disclosureIds = Ids(nameof(Disclosure));
+        var feedbackIds = Ids(nameof(Domain.Feedback));
+        var catalogueIds = Ids(nameof(Domain.Catalogue));
+        var amendmentIds = Ids(nameof(CatalogueAmendment));
+        var rectificationIds = Ids(nameof(Rectification));
+        var subjects = new Dictionary<(string, int), string>();
+        foreach (var d in await db.Disclosures.Where(d => disclosureIds.Contains(d.Id)).Select(d => new { d.Id, d.Title }).ToListAsync(cancellationToken))
+            subjects[(nameof(Disclosure), d.Id)] = d.Title;
+        foreach (var f in await db.Feedback.Where(f => feedbackIds.Contains(f.Id)).Select(f => new { f.Id, f.Disclosure!.Title }).ToListAsync(cancellationToken))
+            subjects[(nameof(Domain.Feedback), f.Id)] = f.Title;
+        foreach (var c in await db.Catalogues.Where(c => catalogueIds.Contains(c.Id)).Select(c => new { c.Id, c.Title }).ToListAsync(cancellationToken))
+            subjects[(nameof(Domain.Catalogue), c.Id)] = c.Title;
+        foreach (var a in await db.CatalogueAmendments.Where(a => amendmentIds.Contains(a.Id)).Select(a => new { a.Id, a.Reason }).ToListAsync(cancellationToken))
+            subjects[(nameof(CatalogueAmendment), a.Id)] = a.Reason;
+        foreach (var r in await db.Rectifications.Where(r => rectificationIds.Contains(r.Id)).Select(r => new { r.Id, r.What }).ToListAsync(cancellationToken))
+            subjects[(nameof(Rectification), r.Id)] = r.What;
+
+        return entries.Select(e => new AuditRow(e.Id, e.AtUtc, e.ActorName, e.EntityType, e.EntityId,
+                e.OrganizationId is { } organizationId ? organizations.GetValueOrDefault(organizationId) : null,
+                e.Action, e.FromState, e.ToState, e.Reason, subjects.GetValueOrDefault((e.EntityType, e.EntityId))))
+            .ToList();
+    }
+}

@@ -1,0 +1,6 @@
+using PartyAffairs.App.Domain;
+
+namespace PartyAffairs.App.Features.Publishing;
+
+/// <summary>What the disclosures list narrows by; null means any. <see cref="InCatalogue"/> false asks for out-of-catalogue items only.</summary>
+public sealed record DisclosureFilter(DisclosureState? State = null, int? OrganizationId = null, bool? InCatalogue = null);

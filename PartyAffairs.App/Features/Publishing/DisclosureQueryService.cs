@@ -1,0 +1,122 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Settings;
+using PartyAffairs.App.Features.Shared;
+
+namespace PartyAffairs.App.Features.Publishing;
+
+/// <summary>
+/// Reads disclosures for the person asking. The Office and Leaders see the whole bureau; a Secretary or
+/// Drafter sees every state of their own organization's items; anyone else signed in sees only what has
+/// been published (or has closed) to an audience they belong to — never a draft. The feedback handler also
+/// reads every published item, whose feedback they handle. Someone who may not see an item is told it does not exist.
+/// </summary>
+public sealed class DisclosureQueryService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    SettingsService settings,
+    Outcomes outcomes)
+{
+    public Task<Result<DisclosureListView>> ListAsync(DisclosureFilter filter, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            AccessPolicy.Ensure(WorkReaders.Includes(actor));
+
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var query = db.Disclosures.AsNoTracking().Where(VisibleTo(actor));
+            if (filter.State is { } state) query = query.Where(d => d.State == state);
+            if (filter.OrganizationId is { } organizationId) query = query.Where(d => d.OrganizationId == organizationId);
+            // Out of catalogue is what carries a written reason; a re-disclosure inherits its original's.
+            if (filter.InCatalogue is { } inCatalogue)
+                query = inCatalogue ? query.Where(d => d.OutOfCatalogueReason == null) : query.Where(d => d.OutOfCatalogueReason != null);
+
+            var rows = await query
+                .Select(d => new DisclosureRow(d.Id, d.Title, d.OrganizationId, d.Organization!.Name, d.Category, d.State,
+                    d.OutOfCatalogueReason == null, d.DisplayFromUtc, d.DisplayUntilUtc, d.AuthorName,
+                    db.AuditEntries
+                        .Where(a => a.EntityType == nameof(Disclosure) && a.EntityId == d.Id)
+                        .OrderByDescending(a => a.Id)
+                        .Select(a => (DateTime?)a.AtUtc)
+                        .FirstOrDefault() ?? d.LastSavedAtUtc))
+                .ToListAsync(cancellationToken);
+            var organizations = await OrganizationOptions.ListAsync(db, null, cancellationToken);
+            return new DisclosureListView(rows.OrderByDescending(r => r.LastChangeUtc).ThenByDescending(r => r.Id).ToList(), organizations);
+        });
+
+    public Task<Result<DisclosureDetail>> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            AccessPolicy.Ensure(WorkReaders.Includes(actor));
+
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var d = await db.Disclosures.AsNoTracking()
+                .Include(x => x.Organization)
+                .Include(x => x.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem)
+                .Include(x => x.Versions)
+                .Include(x => x.Approvals)
+                .Include(x => x.Attachments)
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+            if (d is null || !CanSee(actor, d)) throw new NotFoundException();
+
+            var seesWork = SeesWork(actor, d.OrganizationId);
+            var audit = seesWork
+                ? await db.AuditEntries.AsNoTracking()
+                    .Where(a => a.EntityType == nameof(Disclosure) && a.EntityId == d.Id)
+                    .OrderBy(a => a.Id)
+                    .Select(a => new AuditRow(a.Id, a.AtUtc, a.ActorName, a.EntityType, a.EntityId, null, a.Action, a.FromState, a.ToState, a.Reason, null))
+                    .ToListAsync(cancellationToken)
+                : [];
+            var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
+            var canReview = d.State == DisclosureState.Submitted
+                && AccessPolicy.CanReview(actor, d.OrganizationId, d.ReviewedAsInCatalogue, officeApprovesEverything);
+
+            return new DisclosureDetail(d.Id, d.Version, d.Title, d.Body, d.OrganizationId, d.Organization?.Name ?? "", d.Category, d.State,
+                d.Channels, d.Audience, d.DisplayFromUtc, d.DisplayUntilUtc, d.Important, d.Standing, d.AuthorName,
+                d.CreatedAtUtc, d.LastSavedAtUtc, d.SubmittedAtUtc, d.PublishedAtUtc, d.ClosedAtUtc,
+                d.ReviewedAsInCatalogue, d.CatalogueOccurrence?.CatalogueItem?.Title, d.CatalogueOccurrence?.Label,
+                d.OutOfCatalogueReason, d.ReviewComment, d.RevisesDisclosureId, d.RevisionNumber, seesWork, canReview,
+                d.Versions.OrderBy(v => v.Number)
+                    .Select(v => new DisclosureVersionRow(v.Number, v.Title, v.Audience, v.Channels, v.DisplayFromUtc, v.DisplayUntilUtc, v.Important, v.CreatedAtUtc))
+                    .ToList(),
+                seesWork
+                    ? d.Approvals.OrderBy(a => a.AtUtc)
+                        .Select(a => new ApprovalRow(a.ReviewerName, a.Decision, a.Comment, a.ConfidentialityConfirmed, a.ApprovedOwnItem, a.AtUtc))
+                        .ToList()
+                    : [],
+                d.Attachments.OrderBy(a => a.Id)
+                    .Select(a => new AttachmentRow(a.Id, a.FileName, a.SizeBytes, a.Sha256, a.UploadedAtUtc))
+                    .ToList(),
+                audit);
+        });
+
+    /// <summary>Whether this person may see the disclosure at all: the in-memory twin of <see cref="VisibleTo"/>.</summary>
+    private static bool CanSee(Actor actor, Disclosure d) =>
+        actor.SeesWholeBureau
+        || (actor.IsInAnyRole(Roles.Secretary, Roles.Drafter) && actor.BelongsTo(d.OrganizationId))
+        || (d.State is DisclosureState.Published or DisclosureState.Closed
+            && (AccessPolicy.CanRead(actor, d.Audience, d.OrganizationId) || AccessPolicy.CanHandleFeedback(actor, d.OrganizationId)));
+
+    /// <summary>
+    /// <see cref="CanSee"/> as a query for a signed-in person: AccessPolicy.CanRead lets them read Public and
+    /// AllMembers items and their own organization's Organization items; handlers read every published item.
+    /// </summary>
+    private static Expression<Func<Disclosure, bool>> VisibleTo(Actor actor)
+    {
+        if (actor.SeesWholeBureau) return d => true;
+        var own = actor.OrganizationId ?? 0;
+        var drafts = actor.IsInAnyRole(Roles.Secretary, Roles.Drafter) && actor.OrganizationId is not null;
+        var handler = actor.IsInRole(Roles.FeedbackHandler);
+        return d => (drafts && d.OrganizationId == own)
+            || ((d.State == DisclosureState.Published || d.State == DisclosureState.Closed)
+                && (handler || d.Audience != Audience.Organization || d.OrganizationId == own));
+    }
+
+    /// <summary>Review history and the audit trail are for the people who work on the organization's disclosures.</summary>
+    private static bool SeesWork(Actor actor, int organizationId) =>
+        actor.SeesWholeBureau || (actor.IsInAnyRole(Roles.Secretary, Roles.Drafter) && actor.BelongsTo(organizationId));
+}

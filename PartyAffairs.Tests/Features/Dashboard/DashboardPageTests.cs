@@ -1,0 +1,102 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Dashboard;
+using PartyAffairs.App.Features.Publishing;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.Tests.Support;
+
+namespace PartyAffairs.Tests.Features.Dashboard;
+
+/// <summary>The dashboard follows the live event stream: no reload, no polling.</summary>
+public sealed class DashboardPageTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private ServiceHarness harness = default!;
+    private TestBureau bureau = default!;
+    private AsyncServiceScope circuit;
+    private BunitContext context = default!;
+
+    public async Task InitializeAsync()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
+        harness = await ServiceHarness.CreateAsync();
+        bureau = await TestBureau.CreateAsync(harness);
+        await harness.SignInAsync("office");
+        // The page's services come from one scope, as in a circuit; bUnit adds MudBlazor and the JS stand-in.
+        circuit = harness.NewScope();
+        context = new BunitContext();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddMudServices();
+        context.Services.AddFallbackServiceProvider(circuit.ServiceProvider);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await context.DisposeAsync();
+        await circuit.DisposeAsync();
+        await harness.DisposeAsync();
+    }
+
+    private string Count(IRenderedComponent<DashboardPage> page, string card) => page.Find($"[data-testid=count-{card}]").TextContent.Trim();
+
+    [Fact]
+    public async Task A_published_change_event_re_renders_the_page_with_fresh_data()
+    {
+        var id = await bureau.OutOfCatalogueAsync(bureau.BranchAId, "临时通知", Audience.Public, DisclosureState.Draft, bureau.Now, "secA");
+        var page = context.Render<DashboardPage>();
+        page.WaitForAssertion(() => Count(page, "submitted").ShouldBe("0"), Patience);
+
+        // Changed behind the DbContext's back, so nothing is announced until the test publishes the event itself.
+        await using (var db = harness.NewDb())
+        {
+            await db.Disclosures.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DisclosureState.Submitted));
+        }
+        harness.Services.GetRequiredService<LiveEventStream>().Publish(
+            [new ChangeEvent(nameof(Disclosure), id, bureau.BranchAId, "Submit", "Draft", "Submitted", "secA", bureau.Now, null)]);
+
+        page.WaitForAssertion(() => Count(page, "submitted").ShouldBe("1"), Patience);
+        page.Markup.ShouldContain("临时通知");
+    }
+
+    [Fact]
+    public async Task A_submission_anywhere_shows_up_in_the_cards_and_the_feed()
+    {
+        var id = await bureau.OutOfCatalogueAsync(bureau.BranchBId, "评优公示", Audience.Public, DisclosureState.Draft, bureau.Now, "secB");
+        var page = context.Render<DashboardPage>();
+        page.WaitForAssertion(() => Count(page, "submitted").ShouldBe("0"), Patience);
+
+        // Another person, in another circuit, submits through the real service: its commit announces the change.
+        await harness.SignInAsync("secB");
+        await using (var elsewhere = harness.NewScope())
+        {
+            await using var db = harness.NewDb();
+            var version = (await db.Disclosures.AsNoTracking().SingleAsync(d => d.Id == id)).Version;
+            (await harness.Get<DisclosureReviewService>(elsewhere).SubmitAsync(id, version)).Succeeded.ShouldBeTrue();
+        }
+        await harness.SignInAsync("office");
+
+        page.WaitForAssertion(() =>
+        {
+            Count(page, "submitted").ShouldBe("1");
+            string.Concat(page.Find("[data-testid=feed]").TextContent.Where(c => !char.IsWhiteSpace(c))).ShouldContain("secB提交公开事项《评优公示》");
+        }, Patience);
+    }
+
+    [Fact]
+    public async Task Leaving_the_page_stops_listening()
+    {
+        var events = harness.Services.GetRequiredService<LiveEventStream>();
+        var before = events.SubscriberCount;
+        context.Render<DashboardPage>();
+        events.SubscriberCount.ShouldBe(before + 1);
+
+        await context.DisposeComponentsAsync();
+
+        events.SubscriberCount.ShouldBe(before);
+    }
+}
