@@ -1,5 +1,7 @@
+using PartyAffairs.App.Components.Layout;
 using PartyAffairs.App.Data.Seeding;
 using PartyAffairs.App.Features.Calendar;
+using PartyAffairs.App.Features.Home;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Settings;
 
@@ -14,6 +16,8 @@ public static class FeatureServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SettingsService>();
         services.AddScoped<DisclosureReviewService>();
+        services.AddScoped<ShellService>();
+        services.AddScoped<HomeService>();
         return services;
     }
 }
