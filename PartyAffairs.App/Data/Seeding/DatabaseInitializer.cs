@@ -61,7 +61,8 @@ public sealed class DatabaseInitializer(
 
     private async Task CreateFirstAdminAsync()
     {
-        var password = "Pa-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
+        // The fixed "Pa1" meets the password rules (upper, lower, digit) whatever the random part happens to hold.
+        var password = "Pa1-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
         var admin = new ApplicationUser { UserName = "admin", DisplayName = "系统管理员", MustChangePassword = true, LockoutEnabled = true };
         var result = await userManager.CreateAsync(admin, password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
