@@ -1,4 +1,5 @@
 using PartyAffairs.App.Components;
+using PartyAffairs.App.Components.Layout;
 using PartyAffairs.App.Data.Seeding;
 using PartyAffairs.App.Features.Admin.Calendar;
 using PartyAffairs.App.Features.Admin.Organizations;
@@ -9,6 +10,7 @@ using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Catalogues;
 using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.App.Features.FeedbackHandling;
+using PartyAffairs.App.Features.Home;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Settings;
 
@@ -37,6 +39,8 @@ public static class FeatureServices
         services.AddScoped<ArchiveQueryService>();
         services.AddScoped<AssessmentQueryService>();
         services.AddScoped<DashboardService>();
+        services.AddScoped<ShellService>();
+        services.AddScoped<HomeService>();
         return services;
     }
 }

@@ -28,10 +28,10 @@ public sealed class SignInTests(AppServer server)
 
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
         var heading = page.Locator("h1").First;
-        await Assertions.Expect(heading).ToContainTextAsync("欢迎");
+        await Assertions.Expect(heading).ToContainTextAsync("您好，张明");
         await Assertions.Expect(page.GetByText("机关第一党支部").First).ToBeVisibleAsync();
         // The circuit is live: the navigation reacts without a reload.
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "目录" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "公开目录", Exact = true })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Support.Browser.ArtifactPath("secretary-home.png"), FullPage = true });
     }
 

@@ -42,6 +42,8 @@ public sealed class AppServer : IAsyncLifetime
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            // Outside Development the host does not look up static web assets (MudBlazor's css and js) by itself.
+            builder.UseStaticWebAssets();
             builder.UseSetting("Storage:DataDirectory", dataDirectory);
             builder.UseSetting("Demo:Seed", "true");
         }

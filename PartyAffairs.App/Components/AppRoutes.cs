@@ -1,0 +1,26 @@
+namespace PartyAffairs.App.Components;
+
+/// <summary>The pages the shell and the home page link to, in one place so a moved page is changed once.</summary>
+public static class AppRoutes
+{
+    public const string Home = "/";
+    public const string Catalogue = "/catalogue";
+    public const string Disclosures = "/disclosures";
+    public const string Feedback = "/feedback";
+    public const string Archive = "/archive";
+    public const string Assessment = "/assessment";
+    public const string Dashboard = "/dashboard";
+
+    public static string Disclosure(int id) => $"/disclosures/{id}";
+    public const string AdminOrganizations = "/admin/organizations";
+    public const string AdminUsers = "/admin/users";
+    public const string AdminCalendar = "/admin/calendar";
+    public const string AdminSettings = "/admin/settings";
+    public const string Login = "/Account/Login";
+    public const string Logout = "/Account/Logout";
+    public const string ChangePassword = "/Account/Manage/ChangePassword";
+
+    /// <summary>The culture switch: a circuit keeps the culture it started with, so the page reloads through this endpoint.</summary>
+    public static string SetCulture(string culture, string currentRelativePath) =>
+        $"/culture/set?culture={Uri.EscapeDataString(culture)}&redirectUri={Uri.EscapeDataString(currentRelativePath)}";
+}

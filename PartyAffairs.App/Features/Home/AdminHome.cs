@@ -1,0 +1,4 @@
+namespace PartyAffairs.App.Features.Home;
+
+/// <summary>The size of what the administrator looks after.</summary>
+public sealed record AdminHome(int Users, int ActiveOrganizations);
