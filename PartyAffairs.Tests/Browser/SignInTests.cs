@@ -35,6 +35,33 @@ public sealed class SignInTests(AppServer server)
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Support.Browser.ArtifactPath("secretary-home.png"), FullPage = true });
     }
 
+    [SkippableTheory]
+    [InlineData("admin", "admin")]
+    [InlineData("leader", "leader")]
+    [InlineData("office", "office")]
+    [InlineData("secretary", "secretary")]
+    [InlineData("secretary2", "secretary")]
+    [InlineData("drafter", "drafter")]
+    [InlineData("handler", "feedback-handler")]
+    [InlineData("member", "member")]
+    public async Task Every_demo_user_signs_in_and_sees_the_home_section_of_their_role(string userName, string section)
+    {
+        Support.Browser.SkipIfUnavailable();
+        var (playwright, browser) = await Support.Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 900 } });
+
+        await page.GotoAsync(new Uri(server.BaseAddress, "/Account/Login").ToString());
+        await page.FillAsync("input[name='Input.UserName']", userName);
+        await page.FillAsync("input[name='Input.Password']", "Demo@2026");
+        await page.ClickAsync("button[type='submit']");
+
+        await Assertions.Expect(page.Locator($"[data-section='{section}']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("h1").First).ToContainTextAsync("您好");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Support.Browser.ArtifactPath($"home-{userName}.png"), FullPage = true });
+    }
+
     [SkippableFact]
     public async Task A_wrong_password_is_told_in_Chinese_and_the_fifth_failure_locks_the_account()
     {
