@@ -13,6 +13,19 @@ public sealed class DemoSeederTests(DemoBureauFixture bureau) : IClassFixture<De
 {
     private readonly ServiceHarness harness = bureau.Harness;
 
+    [Fact]
+    public async Task Every_action_and_record_kind_in_the_audit_trail_has_a_Chinese_label()
+    {
+        await using var db = harness.NewDb();
+        var actions = await db.AuditEntries.Select(a => a.Action).Distinct().ToListAsync();
+        var kinds = await db.AuditEntries.Select(a => a.EntityType).Distinct().ToListAsync();
+        var labels = harness.Services.GetRequiredService<PartyAffairs.App.Components.EnumLabels>();
+
+        actions.Where(a => labels.Action(a) == a).ShouldBeEmpty();
+        kinds.Where(k => labels.EntityType(k) == k).ShouldBeEmpty();
+        labels.Action("Archive").ShouldBe("归档");
+    }
+
     [Theory]
     [InlineData("admin", "Admin", null)]
     [InlineData("leader", "Leader", "JGDW")]

@@ -95,6 +95,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var catalogueIds = Ids(nameof(Domain.Catalogue));
         var amendmentIds = Ids(nameof(CatalogueAmendment));
         var rectificationIds = Ids(nameof(Rectification));
+        var archiveIds = Ids(nameof(ArchiveRecord));
         var subjects = new Dictionary<(string, int), string>();
         foreach (var d in await db.Disclosures.Where(d => disclosureIds.Contains(d.Id)).Select(d => new { d.Id, d.Title }).ToListAsync(cancellationToken))
             subjects[(nameof(Disclosure), d.Id)] = d.Title;
@@ -106,6 +107,8 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             subjects[(nameof(CatalogueAmendment), a.Id)] = a.Reason;
         foreach (var r in await db.Rectifications.Where(r => rectificationIds.Contains(r.Id)).Select(r => new { r.Id, r.What }).ToListAsync(cancellationToken))
             subjects[(nameof(Rectification), r.Id)] = r.What;
+        foreach (var r in await db.ArchiveRecords.Where(r => archiveIds.Contains(r.Id)).Select(r => new { r.Id, r.ArchiveNumber, r.Title }).ToListAsync(cancellationToken))
+            subjects[(nameof(ArchiveRecord), r.Id)] = $"{r.ArchiveNumber} {r.Title}";
 
         return entries.Select(e => new AuditRow(e.Id, e.AtUtc, e.ActorName, e.EntityType, e.EntityId,
                 e.OrganizationId is { } organizationId ? organizations.GetValueOrDefault(organizationId) : null,
