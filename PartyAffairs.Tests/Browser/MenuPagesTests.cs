@@ -25,11 +25,8 @@ public sealed class MenuPagesTests(AppServer server)
         var (playwright, browser) = await Support.Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 900 } });
-        await page.GotoAsync(new Uri(server.BaseAddress, "/Account/Login").ToString());
-        await page.FillAsync("input[name='Input.UserName']", userName);
-        await page.FillAsync("input[name='Input.Password']", "Demo@2026");
-        await page.ClickAsync("button[type='submit']");
+        var page = await Support.Browser.NewPageAsync(browser);
+        await Support.Browser.SignInAsync(page, server.BaseAddress, userName);
         await Assertions.Expect(page.Locator("h1").First).ToContainTextAsync("您好");
 
         // Inside the live circuit: the menu navigates without a page load.

@@ -16,7 +16,7 @@ public sealed class SignInTests(AppServer server)
         var (playwright, browser) = await Support.Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await Support.Browser.NewPageAsync(browser);
 
         await page.GotoAsync(new Uri(server.BaseAddress, "/").ToString());
         await page.WaitForURLAsync("**/Account/Login**");
@@ -27,6 +27,7 @@ public sealed class SignInTests(AppServer server)
         await page.ClickAsync("button[type='submit']");
 
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login"));
+        await page.Locator("[data-circuit=live]").WaitForAsync();
         var heading = page.Locator("h1").First;
         await Assertions.Expect(heading).ToContainTextAsync("您好，张明");
         await Assertions.Expect(page.GetByText("机关第一党支部").First).ToBeVisibleAsync();
@@ -50,12 +51,9 @@ public sealed class SignInTests(AppServer server)
         var (playwright, browser) = await Support.Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 900 } });
+        var page = await Support.Browser.NewPageAsync(browser);
 
-        await page.GotoAsync(new Uri(server.BaseAddress, "/Account/Login").ToString());
-        await page.FillAsync("input[name='Input.UserName']", userName);
-        await page.FillAsync("input[name='Input.Password']", "Demo@2026");
-        await page.ClickAsync("button[type='submit']");
+        await Support.Browser.SignInAsync(page, server.BaseAddress, userName);
 
         await Assertions.Expect(page.Locator($"[data-section='{section}']")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("h1").First).ToContainTextAsync("您好");

@@ -27,6 +27,8 @@ public static class Browser
 
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
+        // Two busy cores: a page can take longer than Playwright's default five seconds to settle.
+        Assertions.SetDefaultExpectTimeout(15_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -39,6 +41,20 @@ public static class Browser
             ],
         });
         return (playwright, browser);
+    }
+
+    /// <summary>A fresh page in Chinese at a desktop size.</summary>
+    public static Task<IPage> NewPageAsync(IBrowser browser) =>
+        browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 900 } });
+
+    /// <summary>Signs in through the form, as a person does, and waits until the page is live (its circuit started).</summary>
+    public static async Task SignInAsync(IPage page, Uri baseAddress, string userName, string password = "Demo@2026")
+    {
+        await page.GotoAsync(new Uri(baseAddress, "/Account/Login").ToString());
+        await page.FillAsync("input[name='Input.UserName']", userName);
+        await page.FillAsync("input[name='Input.Password']", password);
+        await page.ClickAsync("button[type='submit']");
+        await page.Locator("[data-circuit=live]").WaitForAsync(new() { Timeout = 30_000 });
     }
 
     /// <summary>Where screenshots go: kept after the run for a person to look at.</summary>
