@@ -12,6 +12,8 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
     public string? ApprovedById { get; private set; }
     public DateTime? ApprovedAtUtc { get; private set; }
     public List<CatalogueItem> Items { get; private set; } = [];
+    /// <summary>The city template's rows as imported (JSON), kept so the page can show how this year departs from it.</summary>
+    public string? TemplateJson { get; private set; }
 
     protected override int? AuditOrganizationId => null;
 
@@ -65,8 +67,34 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
 
     public CatalogueItem AddItem(CatalogueItem item)
     {
-        if (!IsEditable) throw new DomainRuleException("Catalogue.NotEditable");
+        EnsureEditable();
         Items.Add(item);
         return item;
+    }
+
+    /// <summary>Items change freely only while the catalogue is a draft; once in force, only through an amendment.</summary>
+    public void EnsureEditable()
+    {
+        if (!IsEditable) throw new DomainRuleException("Catalogue.NotEditable");
+    }
+
+    public void RemoveItem(CatalogueItem item)
+    {
+        EnsureEditable();
+        Items.Remove(item);
+    }
+
+    public void RecordTemplate(string templateJson)
+    {
+        EnsureEditable();
+        TemplateJson = templateJson;
+    }
+
+    /// <summary>Approval puts the plan in force at once and schedules the year: every regular item gets its dated occurrences.</summary>
+    public void ApproveIntoForce(Actor actor, DateTime utcNow, WorkingCalendar calendar, DueRules rules, string? comment = null)
+    {
+        Approve(actor, utcNow, comment);
+        PutInForce(actor, utcNow);
+        foreach (var item in Items) item.PlanYear(Year, calendar, rules);
     }
 }

@@ -57,16 +57,17 @@ public sealed class CatalogueItem
         Version++;
     }
 
+    /// <summary>Retired by an amendment: kept for the record, its open occurrences no longer due.</summary>
     public void Retire()
     {
         IsRetired = true;
+        foreach (var occurrence in Occurrences.Where(o => o.State == OccurrenceState.Open)) occurrence.Cancel();
         Version++;
     }
 
-    /// <summary>
-    /// The periods a regular item is due for in a year, and one slot per phase for a phased item.
-    /// Immediate items get an occurrence only when the event happens (<see cref="CatalogueOccurrence.ForEvent"/>).
-    /// </summary>
+    public bool IsRegular => Cadence is Cadence.Monthly or Cadence.Quarterly or Cadence.HalfYearly or Cadence.Yearly;
+
+    /// <summary>The periods a regular item is due for in a year; phased and immediate items have none in advance.</summary>
     public IEnumerable<(int Sequence, string Label, DateOnly PeriodStart, DateOnly PeriodEnd)> PlanPeriods(int year)
     {
         var start = new DateOnly(year, 1, 1);
@@ -74,23 +75,58 @@ public sealed class CatalogueItem
         {
             case Cadence.Monthly:
                 for (var m = 1; m <= 12; m++)
-                    yield return (m, $"{year}-{m:00}", new DateOnly(year, m, 1), new DateOnly(year, m, 1).AddMonths(1).AddDays(-1));
+                    yield return (m, $"{year}年{m}月", new DateOnly(year, m, 1), new DateOnly(year, m, 1).AddMonths(1).AddDays(-1));
                 break;
             case Cadence.Quarterly:
                 for (var q = 1; q <= 4; q++)
-                    yield return (q, $"{year}-Q{q}", start.AddMonths((q - 1) * 3), start.AddMonths(q * 3).AddDays(-1));
+                    yield return (q, $"{year}年第{"一二三四"[q - 1]}季度", start.AddMonths((q - 1) * 3), start.AddMonths(q * 3).AddDays(-1));
                 break;
             case Cadence.HalfYearly:
-                for (var h = 1; h <= 2; h++)
-                    yield return (h, $"{year}-H{h}", start.AddMonths((h - 1) * 6), start.AddMonths(h * 6).AddDays(-1));
+                yield return (1, $"{year}年上半年", start, new DateOnly(year, 6, 30));
+                yield return (2, $"{year}年下半年", new DateOnly(year, 7, 1), new DateOnly(year, 12, 31));
                 break;
             case Cadence.Yearly:
-                yield return (1, $"{year}", start, new DateOnly(year, 12, 31));
-                break;
-            case Cadence.Phased:
-                for (var i = 0; i < Phases.Count; i++)
-                    yield return (i + 1, Phases[i], start, new DateOnly(year, 12, 31));
+                yield return (1, $"{year}年度", start, new DateOnly(year, 12, 31));
                 break;
         }
+    }
+
+    /// <summary>
+    /// Approval plans the year: one occurrence per period, due the set number of working days after the
+    /// period ends. Planning twice changes nothing.
+    /// </summary>
+    public void PlanYear(int year, WorkingCalendar calendar, DueRules rules)
+    {
+        if (IsRetired) return;
+        foreach (var (sequence, label, start, end) in PlanPeriods(year))
+        {
+            if (Occurrences.Any(o => o.Sequence == sequence)) continue;
+            Occurrences.Add(new CatalogueOccurrence(sequence, label, start, end, calendar.AddWorkingDays(end, rules.For(Cadence))));
+        }
+    }
+
+    /// <summary>The Secretary opens a phase of a phased item (e.g. 确定发展对象); it is due its working days later.</summary>
+    public CatalogueOccurrence OpenPhase(int phaseIndex, DateOnly openedOn, WorkingCalendar calendar, DueRules rules)
+    {
+        if (Cadence != Cadence.Phased) throw new DomainRuleException("CatalogueItem.NotPhased");
+        if (IsRetired) throw new DomainRuleException("CatalogueItem.Retired");
+        if (phaseIndex < 0 || phaseIndex >= Phases.Count) throw new DomainRuleException("CatalogueItem.PhaseUnknown");
+        if (Occurrences.Any(o => o.Sequence == phaseIndex + 1)) throw new DomainRuleException("CatalogueItem.PhaseAlreadyOpen", Phases[phaseIndex]);
+        var occurrence = new CatalogueOccurrence(phaseIndex + 1, Phases[phaseIndex], openedOn, openedOn,
+            calendar.AddWorkingDays(openedOn, rules.Phase));
+        Occurrences.Add(occurrence);
+        return occurrence;
+    }
+
+    /// <summary>The Secretary records that the event of an immediate item happened; it is due within its working days.</summary>
+    public CatalogueOccurrence RecordEvent(string label, DateOnly eventDate, WorkingCalendar calendar, DueRules rules)
+    {
+        if (Cadence != Cadence.Immediate) throw new DomainRuleException("CatalogueItem.NotImmediate");
+        if (IsRetired) throw new DomainRuleException("CatalogueItem.Retired");
+        if (string.IsNullOrWhiteSpace(label)) throw new DomainRuleException("CatalogueItem.EventLabelRequired");
+        var sequence = Occurrences.Count == 0 ? 1 : Occurrences.Max(o => o.Sequence) + 1;
+        var occurrence = CatalogueOccurrence.ForEvent(sequence, label.Trim(), eventDate, calendar.AddWorkingDays(eventDate, rules.Immediate));
+        Occurrences.Add(occurrence);
+        return occurrence;
     }
 }

@@ -63,6 +63,18 @@ public sealed class WorkflowTransitionTests
             .Code.ShouldBe("Catalogue.NotEditable");
     }
 
+    [Fact]
+    public void Approval_puts_the_catalogue_in_force_and_schedules_every_regular_item()
+    {
+        var c = CatalogueInState(CatalogueState.Submitted);
+        var calendar = new WorkingCalendar(PartyAffairs.App.Features.Calendar.CalendarCsv.Bundled());
+        c.ApproveIntoForce(Office, Now, calendar, new DueRules());
+        c.State.ShouldBe(CatalogueState.InForce);
+        c.PendingAudit.Select(a => a.Action).ShouldBe(["Approve", "PutInForce"]);
+        c.Items.Single().Occurrences.Select(o => o.Label).ShouldBe(["2026年第一季度", "2026年第二季度", "2026年第三季度", "2026年第四季度"]);
+        Should.Throw<DomainRuleException>(() => c.RemoveItem(c.Items.Single())).Code.ShouldBe("Catalogue.NotEditable");
+    }
+
     private static readonly Dictionary<string, Action<Feedback>> FeedbackActions = new()
     {
         ["Assign"] = f => f.Assign(Office, Now, "u-handler", "处理人", null),

@@ -81,15 +81,19 @@ internal sealed class DemoStory(
         return catalogue;
     }
 
-    /// <summary>Regular items fall due N working days after each period; phases are spread over the year, each due at the end of its quarter of it.</summary>
+    /// <summary>
+    /// Regular items are scheduled as approval schedules them; the secretary opened each phase of a phased item in
+    /// its quarter of the year (never later than a few days ago), and each phase is due its working days after.
+    /// </summary>
     private void PlanOccurrences(CatalogueItem item, int year)
     {
-        foreach (var (sequence, label, start, end) in item.PlanPeriods(year))
+        item.PlanYear(year, calendar, settings.DueRules);
+        if (item.Cadence != Cadence.Phased) return;
+        for (var phase = 0; phase < item.Phases.Count; phase++)
         {
-            var due = item.Cadence == Cadence.Phased
-                ? calendar.AddWorkingDays(EndOfMonth(year, 12 * sequence / item.Phases.Count), 0)
-                : calendar.AddWorkingDays(end, settings.RegularDueWorkingDays);
-            item.Occurrences.Add(new CatalogueOccurrence(sequence, label, start, end, due));
+            var nominal = EndOfMonth(year, 12 * (phase + 1) / item.Phases.Count).AddDays(-7);
+            var latest = time.Today.AddDays(-3);
+            item.OpenPhase(phase, nominal < latest ? nominal : latest, calendar, settings.DueRules);
         }
     }
 
@@ -97,11 +101,10 @@ internal sealed class DemoStory(
     private void SeedEventOccurrences()
     {
         var decisions = currentItems[Decisions];
-        foreach (var (sequence, label, daysAgo) in new[] { (1, "机关党委换届选举工作安排", 26), (2, "关于推行党员志愿服务积分管理的决定", 1) })
+        foreach (var (label, daysAgo) in new[] { ("机关党委换届选举工作安排", 26), ("关于推行党员志愿服务积分管理的决定", 1) })
         {
             var eventDay = time.Today.AddDays(-daysAgo);
-            decisions.Occurrences.Add(CatalogueOccurrence.ForEvent(sequence, label, eventDay,
-                calendar.AddWorkingDays(eventDay, settings.ImmediateDueWorkingDays)));
+            decisions.RecordEvent(label, eventDay, calendar, settings.DueRules);
         }
     }
 

@@ -1,3 +1,5 @@
+using PartyAffairs.App.Domain;
+
 namespace PartyAffairs.App.Features.Settings;
 
 /// <summary>
@@ -12,8 +14,17 @@ public sealed record AppSettings
     /// <summary>Working days an immediate (即时) item has from the event to its disclosure.</summary>
     public int ImmediateDueWorkingDays { get; init; } = 5;
 
-    /// <summary>Working days after a period ends by which a regular item must be disclosed.</summary>
-    public int RegularDueWorkingDays { get; init; } = 5;
+    /// <summary>Working days after its period ends by which a regular item must be disclosed, per cadence.</summary>
+    public int MonthlyDueWorkingDays { get; init; } = 5;
+
+    public int QuarterlyDueWorkingDays { get; init; } = 10;
+
+    public int HalfYearlyDueWorkingDays { get; init; } = 10;
+
+    public int YearlyDueWorkingDays { get; init; } = 15;
+
+    /// <summary>Working days a phase of a phased (逐段) item has once the Secretary opens it.</summary>
+    public int PhaseDueWorkingDays { get; init; } = 5;
 
     /// <summary>Working days each feedback step (assign, answer, report, disclose the result, close) may take.</summary>
     public int FeedbackStepWorkingDays { get; init; } = 5;
@@ -22,4 +33,7 @@ public sealed record AppSettings
 
     /// <summary>Words that block submission until a reviewer overrides them with a reason.</summary>
     public IReadOnlyList<string> SensitiveWords { get; init; } = ["绝密", "机密", "秘密", "内部资料"];
+
+    public DueRules DueRules => new(MonthlyDueWorkingDays, QuarterlyDueWorkingDays, HalfYearlyDueWorkingDays,
+        YearlyDueWorkingDays, PhaseDueWorkingDays, ImmediateDueWorkingDays);
 }

@@ -9,7 +9,11 @@ public sealed class AppSettingsValidator : AbstractValidator<AppSettings>
     public AppSettingsValidator(IStringLocalizer<Strings> text)
     {
         RuleFor(s => s.ImmediateDueWorkingDays).InclusiveBetween(0, 60).WithName(_ => text["Settings.ImmediateDueWorkingDays"]);
-        RuleFor(s => s.RegularDueWorkingDays).InclusiveBetween(0, 60).WithName(_ => text["Settings.RegularDueWorkingDays"]);
+        RuleFor(s => s.MonthlyDueWorkingDays).InclusiveBetween(0, 60).WithName(_ => text["Settings.MonthlyDueWorkingDays"]);
+        RuleFor(s => s.QuarterlyDueWorkingDays).InclusiveBetween(0, 60).WithName(_ => text["Settings.QuarterlyDueWorkingDays"]);
+        RuleFor(s => s.HalfYearlyDueWorkingDays).InclusiveBetween(0, 60).WithName(_ => text["Settings.HalfYearlyDueWorkingDays"]);
+        RuleFor(s => s.YearlyDueWorkingDays).InclusiveBetween(0, 60).WithName(_ => text["Settings.YearlyDueWorkingDays"]);
+        RuleFor(s => s.PhaseDueWorkingDays).InclusiveBetween(0, 60).WithName(_ => text["Settings.PhaseDueWorkingDays"]);
         RuleFor(s => s.FeedbackStepWorkingDays).InclusiveBetween(1, 60).WithName(_ => text["Settings.FeedbackStepWorkingDays"]);
         RuleFor(s => s.AttachmentMaxMegabytes).InclusiveBetween(1, 200).WithName(_ => text["Settings.AttachmentMaxMegabytes"]);
         RuleForEach(s => s.SensitiveWords).MaximumLength(50).WithName(_ => text["Settings.SensitiveWords"]);

@@ -13,20 +13,21 @@ public sealed class SettingsService(
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    // Every settable property of AppSettings is one row, keyed by its name, its value as JSON.
+    private static readonly System.Reflection.PropertyInfo[] Stored =
+        typeof(AppSettings).GetProperties().Where(p => p.CanWrite).ToArray();
+
     public async Task<AppSettings> GetAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.Settings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
-        var defaults = new AppSettings();
-        return new AppSettings
+        var settings = new AppSettings();
+        foreach (var property in Stored)
         {
-            OfficeApprovesEverything = Read(stored, nameof(AppSettings.OfficeApprovesEverything), defaults.OfficeApprovesEverything),
-            ImmediateDueWorkingDays = Read(stored, nameof(AppSettings.ImmediateDueWorkingDays), defaults.ImmediateDueWorkingDays),
-            RegularDueWorkingDays = Read(stored, nameof(AppSettings.RegularDueWorkingDays), defaults.RegularDueWorkingDays),
-            FeedbackStepWorkingDays = Read(stored, nameof(AppSettings.FeedbackStepWorkingDays), defaults.FeedbackStepWorkingDays),
-            AttachmentMaxMegabytes = Read(stored, nameof(AppSettings.AttachmentMaxMegabytes), defaults.AttachmentMaxMegabytes),
-            SensitiveWords = Read(stored, nameof(AppSettings.SensitiveWords), defaults.SensitiveWords),
-        };
+            if (stored.TryGetValue(property.Name, out var text) && JsonSerializer.Deserialize(text, property.PropertyType, Json) is { } value)
+                property.SetValue(settings, value);
+        }
+        return settings;
     }
 
     public Task<Result> SaveAsync(AppSettings settings, CancellationToken cancellationToken = default) => outcomes.RunAsync(async () =>
@@ -37,21 +38,14 @@ public sealed class SettingsService(
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.Settings.ToDictionaryAsync(s => s.Key, cancellationToken);
-        void Put(string key, object value)
+        var cleaned = settings with { SensitiveWords = settings.SensitiveWords.Select(w => w.Trim()).Where(w => w.Length > 0).Distinct().ToList() };
+        foreach (var property in Stored)
         {
-            var text = JsonSerializer.Serialize(value, Json);
-            if (stored.TryGetValue(key, out var setting)) setting.Set(text, actor, clock.UtcNow);
-            else db.Settings.Add(new Setting(key, text, actor, clock.UtcNow));
+            var text = JsonSerializer.Serialize(property.GetValue(cleaned), property.PropertyType, Json);
+            if (stored.TryGetValue(property.Name, out var setting)) setting.Set(text, actor, clock.UtcNow);
+            else db.Settings.Add(new Setting(property.Name, text, actor, clock.UtcNow));
         }
-        Put(nameof(AppSettings.OfficeApprovesEverything), settings.OfficeApprovesEverything);
-        Put(nameof(AppSettings.ImmediateDueWorkingDays), settings.ImmediateDueWorkingDays);
-        Put(nameof(AppSettings.RegularDueWorkingDays), settings.RegularDueWorkingDays);
-        Put(nameof(AppSettings.FeedbackStepWorkingDays), settings.FeedbackStepWorkingDays);
-        Put(nameof(AppSettings.AttachmentMaxMegabytes), settings.AttachmentMaxMegabytes);
-        Put(nameof(AppSettings.SensitiveWords), settings.SensitiveWords.Select(w => w.Trim()).Where(w => w.Length > 0).Distinct().ToList());
         await db.SaveChangesAsync(cancellationToken);
     });
 
-    private static T Read<T>(Dictionary<string, string> stored, string key, T fallback) =>
-        stored.TryGetValue(key, out var text) ? JsonSerializer.Deserialize<T>(text, Json) ?? fallback : fallback;
 }

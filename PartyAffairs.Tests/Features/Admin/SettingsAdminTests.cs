@@ -12,7 +12,10 @@ public sealed class SettingsAdminTests
     {
         OfficeApprovesEverything = true,
         ImmediateDueWorkingDays = 3,
-        RegularDueWorkingDays = 10,
+        MonthlyDueWorkingDays = 4,
+        QuarterlyDueWorkingDays = 12,
+        YearlyDueWorkingDays = 20,
+        PhaseDueWorkingDays = 6,
         FeedbackStepWorkingDays = 7,
         AttachmentMaxMegabytes = 50,
         SensitiveWords = ["绝密", "  内部  ", "绝密"],
@@ -70,5 +73,5 @@ public sealed class SettingsAdminTests
     }
 
     private static string Describe(AppSettings s) =>
-        $"{s.OfficeApprovesEverything}|{s.ImmediateDueWorkingDays}|{s.RegularDueWorkingDays}|{s.FeedbackStepWorkingDays}|{s.AttachmentMaxMegabytes}|{string.Join(",", s.SensitiveWords)}";
+        $"{s.OfficeApprovesEverything}|{s.ImmediateDueWorkingDays}|{s.DueRules}|{s.FeedbackStepWorkingDays}|{s.AttachmentMaxMegabytes}|{string.Join(",", s.SensitiveWords)}";
 }

@@ -7,7 +7,11 @@ public sealed class SettingsForm
 {
     public bool OfficeApprovesEverything { get; set; }
     public int ImmediateDueWorkingDays { get; set; }
-    public int RegularDueWorkingDays { get; set; }
+    public int MonthlyDueWorkingDays { get; set; }
+    public int QuarterlyDueWorkingDays { get; set; }
+    public int HalfYearlyDueWorkingDays { get; set; }
+    public int YearlyDueWorkingDays { get; set; }
+    public int PhaseDueWorkingDays { get; set; }
     public int FeedbackStepWorkingDays { get; set; }
     public int AttachmentMaxMegabytes { get; set; }
     public List<string> SensitiveWords { get; set; } = [];
@@ -16,7 +20,11 @@ public sealed class SettingsForm
     {
         OfficeApprovesEverything = settings.OfficeApprovesEverything,
         ImmediateDueWorkingDays = settings.ImmediateDueWorkingDays,
-        RegularDueWorkingDays = settings.RegularDueWorkingDays,
+        MonthlyDueWorkingDays = settings.MonthlyDueWorkingDays,
+        QuarterlyDueWorkingDays = settings.QuarterlyDueWorkingDays,
+        HalfYearlyDueWorkingDays = settings.HalfYearlyDueWorkingDays,
+        YearlyDueWorkingDays = settings.YearlyDueWorkingDays,
+        PhaseDueWorkingDays = settings.PhaseDueWorkingDays,
         FeedbackStepWorkingDays = settings.FeedbackStepWorkingDays,
         AttachmentMaxMegabytes = settings.AttachmentMaxMegabytes,
         SensitiveWords = settings.SensitiveWords.ToList(),
@@ -26,7 +34,11 @@ public sealed class SettingsForm
     {
         OfficeApprovesEverything = OfficeApprovesEverything,
         ImmediateDueWorkingDays = ImmediateDueWorkingDays,
-        RegularDueWorkingDays = RegularDueWorkingDays,
+        MonthlyDueWorkingDays = MonthlyDueWorkingDays,
+        QuarterlyDueWorkingDays = QuarterlyDueWorkingDays,
+        HalfYearlyDueWorkingDays = HalfYearlyDueWorkingDays,
+        YearlyDueWorkingDays = YearlyDueWorkingDays,
+        PhaseDueWorkingDays = PhaseDueWorkingDays,
         FeedbackStepWorkingDays = FeedbackStepWorkingDays,
         AttachmentMaxMegabytes = AttachmentMaxMegabytes,
         SensitiveWords = SensitiveWords.ToList(),
