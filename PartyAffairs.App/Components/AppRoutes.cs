@@ -5,6 +5,7 @@ public static class AppRoutes
 {
     public const string Home = "/";
     public const string Catalogue = "/catalogue";
+    public const string Schedule = "/catalogue/schedule";
     public const string Disclosures = "/disclosures";
     public const string Feedback = "/feedback";
     public const string Archive = "/archive";

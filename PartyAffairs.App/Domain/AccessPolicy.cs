@@ -34,6 +34,10 @@ public static class AccessPolicy
     public static bool CanArchive(Actor a, int organizationId) =>
         a.IsInRole(Roles.Office) || (a.IsInRole(Roles.Secretary) && a.BelongsTo(organizationId));
 
+    /// <summary>Opening a phase or recording an immediate item's event: the Office, or the organization's own Secretary.</summary>
+    public static bool CanManageSchedule(Actor a, int organizationId) =>
+        a.IsInRole(Roles.Office) || (a.IsInRole(Roles.Secretary) && a.BelongsTo(organizationId));
+
     public static bool CanSeeOrganizationWork(Actor a, int organizationId) => a.SeesWholeBureau || a.BelongsTo(organizationId);
 
     public static bool CanInspect(Actor a) => a.IsInRole(Roles.Office);

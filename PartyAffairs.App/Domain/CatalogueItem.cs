@@ -115,6 +115,8 @@ public sealed class CatalogueItem
         var occurrence = new CatalogueOccurrence(phaseIndex + 1, Phases[phaseIndex], openedOn, openedOn,
             calendar.AddWorkingDays(openedOn, rules.Phase));
         Occurrences.Add(occurrence);
+        // A new occurrence changes the item: two people opening the same phase at once conflict on the version.
+        Version++;
         return occurrence;
     }
 
@@ -127,6 +129,7 @@ public sealed class CatalogueItem
         var sequence = Occurrences.Count == 0 ? 1 : Occurrences.Max(o => o.Sequence) + 1;
         var occurrence = CatalogueOccurrence.ForEvent(sequence, label.Trim(), eventDate, calendar.AddWorkingDays(eventDate, rules.Immediate));
         Occurrences.Add(occurrence);
+        Version++;
         return occurrence;
     }
 }

@@ -37,6 +37,19 @@ public sealed class CatalogueOccurrence
 
     public bool IsOverdue(DateOnly today) => State == OccurrenceState.Open && today > DueDate;
 
+    /// <summary>
+    /// Where it stands on the bureau's <paramref name="today"/>: the due date itself is still in time, so it is due
+    /// soon, not overdue; a disclosure published on the due date (<paramref name="fulfilledOn"/>, the bureau's day) is on time.
+    /// </summary>
+    public OccurrenceStatus StatusOn(DateOnly today, DateOnly? fulfilledOn, int soonDays = 7) => State switch
+    {
+        OccurrenceState.Cancelled => OccurrenceStatus.Cancelled,
+        OccurrenceState.Fulfilled => fulfilledOn > DueDate ? OccurrenceStatus.FulfilledLate : OccurrenceStatus.FulfilledOnTime,
+        _ when today > DueDate => OccurrenceStatus.Overdue,
+        _ when DueDate.DayNumber - today.DayNumber <= soonDays => OccurrenceStatus.DueSoon,
+        _ => OccurrenceStatus.NotDue,
+    };
+
     public void Fulfil(int disclosureId, DateTime utcNow)
     {
         if (State != OccurrenceState.Open) throw new DomainRuleException("Occurrence.NotOpen");

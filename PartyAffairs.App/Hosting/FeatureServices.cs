@@ -8,6 +8,7 @@ using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.Assessment;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Catalogues;
+using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Home;
@@ -41,6 +42,8 @@ public static class FeatureServices
         services.AddScoped<DashboardService>();
         services.AddScoped<ShellService>();
         services.AddScoped<HomeService>();
+        services.AddScoped<ScheduleService>();
+        services.AddSingleton<ScheduleExport>();
         return services;
     }
 }

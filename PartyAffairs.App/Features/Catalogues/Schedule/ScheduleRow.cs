@@ -1,0 +1,7 @@
+using PartyAffairs.App.Domain;
+
+namespace PartyAffairs.App.Features.Catalogues.Schedule;
+
+/// <summary>One dated occurrence as the schedule shows it: whose item, which period, when due, and how it stands today.</summary>
+public sealed record ScheduleRow(int OccurrenceId, int ItemId, int OrganizationId, string OrganizationName, string ItemTitle, Cadence Cadence,
+    string Label, DateOnly PeriodStart, DateOnly PeriodEnd, DateOnly DueDate, OccurrenceStatus Status, DateOnly? FulfilledOn, int? DisclosureId);

@@ -1,0 +1,16 @@
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
+
+namespace PartyAffairs.App.Features.Catalogues.Schedule;
+
+/// <summary>
+/// A year's schedule as one person may see it: the occurrences (filtered), the organizations they may filter by,
+/// the year's holidays and make-up days, and the items they may act on (empty for those who may not).
+/// HasCatalogue is false when no catalogue of the year is in force yet.
+/// </summary>
+public sealed record ScheduleView(int Year, bool HasCatalogue, DateOnly Today, IReadOnlyList<OrganizationOption> Organizations,
+    IReadOnlyList<ScheduleRow> Rows, IReadOnlyDictionary<DateOnly, CalendarDayKind> SpecialDays,
+    IReadOnlyList<ActionableItem> PhasedItems, IReadOnlyList<ActionableItem> ImmediateItems)
+{
+    public bool CanAct => PhasedItems.Count > 0 || ImmediateItems.Count > 0;
+}
