@@ -96,6 +96,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         var amendmentIds = Ids(nameof(CatalogueAmendment));
         var rectificationIds = Ids(nameof(Rectification));
         var archiveIds = Ids(nameof(ArchiveRecord));
+        var itemIds = Ids(nameof(CatalogueItem));
         var subjects = new Dictionary<(string, int), string>();
         foreach (var d in await db.Disclosures.Where(d => disclosureIds.Contains(d.Id)).Select(d => new { d.Id, d.Title }).ToListAsync(cancellationToken))
             subjects[(nameof(Disclosure), d.Id)] = d.Title;
@@ -109,6 +110,8 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             subjects[(nameof(Rectification), r.Id)] = r.What;
         foreach (var r in await db.ArchiveRecords.Where(r => archiveIds.Contains(r.Id)).Select(r => new { r.Id, r.ArchiveNumber, r.Title }).ToListAsync(cancellationToken))
             subjects[(nameof(ArchiveRecord), r.Id)] = $"{r.ArchiveNumber} {r.Title}";
+        foreach (var i in await db.CatalogueItems.Where(i => itemIds.Contains(i.Id)).Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken))
+            subjects[(nameof(CatalogueItem), i.Id)] = i.Title;
 
         return entries.Select(e => new AuditRow(e.Id, e.AtUtc, e.ActorName, e.EntityType, e.EntityId,
                 e.OrganizationId is { } organizationId ? organizations.GetValueOrDefault(organizationId) : null,
