@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Components.Account;
 using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Features.Catalogues.Export;
 
 namespace PartyAffairs.App.Hosting;
 
@@ -50,6 +51,7 @@ public static class Pipeline
             var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//") ? redirectUri : "/";
             return Results.LocalRedirect(target);
         });
+        app.MapCatalogueFiles();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }
