@@ -7,8 +7,9 @@ namespace PartyAffairs.App.Features.Catalogues.Import;
 /// <summary>
 /// Checks one line of a template file cell by cell. Each failure names its column (the property name is the
 /// Chinese header) so the import can say 第 5 行「时限」：…; the organization must be one of the active ones.
+/// Internal so the assembly scan does not register it: it is made per import, with that moment's organizations.
 /// </summary>
-public sealed class CatalogueRowValidator : AbstractValidator<CatalogueCells>
+internal sealed class CatalogueRowValidator : AbstractValidator<CatalogueCells>
 {
     public CatalogueRowValidator(IStringLocalizer<CatalogueImportStrings> text, OrganizationLookup organizations)
     {
