@@ -9,6 +9,8 @@ using PartyAffairs.App.Features.Assessment;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Catalogues;
 using PartyAffairs.App.Features.Catalogues.Schedule;
+using PartyAffairs.App.Features.Catalogues.Export;
+using PartyAffairs.App.Features.Catalogues.Import;
 using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Home;
@@ -35,6 +37,8 @@ public static class FeatureServices
         services.AddScoped<ArchiveService>();
         services.AddSingleton<EnumLabels>();
         services.AddScoped<CatalogueQueryService>();
+        services.AddScoped<CatalogueImportService>();
+        services.AddScoped<CatalogueExportService>();
         services.AddScoped<DisclosureQueryService>();
         services.AddScoped<FeedbackQueryService>();
         services.AddScoped<ArchiveQueryService>();

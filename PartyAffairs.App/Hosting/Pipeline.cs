@@ -4,6 +4,7 @@ using PartyAffairs.App.Components;
 using PartyAffairs.App.Components.Account;
 using PartyAffairs.App.Data.Seeding;
 using PartyAffairs.App.Features.Catalogues.Schedule;
+using PartyAffairs.App.Features.Catalogues.Export;
 
 namespace PartyAffairs.App.Hosting;
 
@@ -52,6 +53,7 @@ public static class Pipeline
             return Results.LocalRedirect(target);
         });
         app.MapScheduleFiles();
+        app.MapCatalogueFiles();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }

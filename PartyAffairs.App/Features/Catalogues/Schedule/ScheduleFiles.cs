@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components.Authorization;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Catalogues.Schedule;
@@ -12,12 +11,8 @@ public static class ScheduleFiles
 
     public static IEndpointRouteBuilder MapScheduleFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/catalogue/{year:int}/schedule.xlsx", async (int year, HttpContext http, AuthenticationStateProvider authentication,
-            ScheduleService schedule, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/catalogue/{year:int}/schedule.xlsx", async (int year, ScheduleService schedule, CancellationToken cancellationToken) =>
         {
-            // Outside a circuit nobody has told the authentication state provider who is asking: the request's cookie does.
-            if (authentication is IHostEnvironmentAuthenticationStateProvider host)
-                host.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
             var result = await schedule.ExportAsync(year, cancellationToken);
             return result.Status switch
             {
@@ -26,7 +21,7 @@ public static class ScheduleFiles
                 ResultStatus.NotFound => Results.NotFound(),
                 _ => Results.BadRequest(result.Message),
             };
-        }).RequireAuthorization();
+        }).RequireAuthorization().WithRequestUser();
         return endpoints;
     }
 }

@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Resources;
+
+namespace PartyAffairs.App.Features.Catalogues.Import;
+
+/// <summary>
+/// Turns a template file into a preview: reads it, maps its headers, validates every line and finds duplicate
+/// items (same organization and 事项; the later line is the one in error). Every problem is collected, none thrown.
+/// </summary>
+public sealed class CatalogueImportAnalyzer(IStringLocalizer<CatalogueImportStrings> text, OrganizationLookup organizations)
+{
+    private readonly CatalogueRowValidator validator = new(text, organizations);
+
+    public CatalogueImportPreview Analyse(byte[] content, string fileName, int maxRows)
+    {
+        CatalogueSheet sheet;
+        try
+        {
+            sheet = CatalogueSheetReader.Read(content, fileName);
+        }
+        catch (CatalogueFileProblem problem)
+        {
+            return Refused(fileName, FileError(text[problem.Key, problem.Arguments]));
+        }
+
+        var columns = sheet.Headers.Select(h => CatalogueFormat.ColumnOf(h)).ToList();
+        var missing = CatalogueFormat.RequiredColumns.Where(c => !columns.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            return Refused(fileName, missing.Select(c => Error(1, c, text["Import.MissingColumn", c])).ToArray());
+        }
+        if (sheet.Rows.Count == 0) return Refused(fileName, FileError(text["Import.NoRows"]));
+        if (sheet.Rows.Count > maxRows) return Refused(fileName, FileError(text["Import.TooManyRows", sheet.Rows.Count, maxRows]));
+
+        var rows = new List<CataloguePreviewRow>(sheet.Rows.Count);
+        var errors = new List<CatalogueImportError>();
+        var seen = new Dictionary<(int, string), int>();
+        foreach (var (rowNumber, values) in sheet.Rows)
+        {
+            var cells = CatalogueCells.From(rowNumber, ToColumns(columns, values));
+            var result = validator.Validate(cells);
+            var rowErrors = result.Errors.Select(e => Error(rowNumber, e.PropertyName, e.ErrorMessage)).ToList();
+            var organization = organizations.Find(cells.Organization);
+            if (organization is { } org && cells.Title.Length > 0)
+            {
+                if (seen.TryGetValue((org.Id, cells.Title), out var firstRow))
+                    rowErrors.Add(Error(rowNumber, CatalogueFormat.Title, text["Import.Duplicate", cells.Title, org.Name, firstRow]));
+                else
+                    seen[(org.Id, cells.Title)] = rowNumber;
+            }
+            errors.AddRange(rowErrors);
+            rows.Add(new CataloguePreviewRow(cells, rowErrors.Count == 0 ? ToRow(cells, organization!.Value.Name) : null));
+        }
+        return new CatalogueImportPreview(fileName, rows, errors);
+    }
+
+    private static Dictionary<string, string> ToColumns(List<string?> columns, IReadOnlyList<string> values)
+    {
+        var cells = new Dictionary<string, string>();
+        for (var i = 0; i < columns.Count && i < values.Count; i++)
+        {
+            if (columns[i] is { } column) cells.TryAdd(column, values[i]);
+        }
+        return cells;
+    }
+
+    private static CatalogueRow ToRow(CatalogueCells cells, string organizationName)
+    {
+        var cadence = CatalogueFormat.ParseCadence(cells.Cadence)!.Value;
+        return new CatalogueRow(organizationName, CatalogueFormat.ParseCategory(cells.Category)!.Value, cells.Title, cells.Description,
+            CatalogueFormat.ParseChannels(cells.Channels)!.Value, CatalogueFormat.ParseAudience(cells.Audience)!.Value, cadence,
+            CatalogueFormat.ParseStanding(cells.Standing)!.Value, cells.Responsible,
+            cadence == Domain.Cadence.Phased ? CatalogueFormat.ParsePhases(cells.Phases) : []);
+    }
+
+    private CatalogueImportError Error(int row, string column, string message) =>
+        new(row, column, message, text["Import.ErrorAt", row, column, message]);
+
+    private static CatalogueImportError FileError(string message) => new(null, null, message, message);
+
+    private static CatalogueImportPreview Refused(string fileName, params CatalogueImportError[] errors) => new(fileName, [], errors);
+}

@@ -1,0 +1,8 @@
+namespace PartyAffairs.App.Features.Catalogues.Import;
+
+/// <summary>A line of the file as read, and as an item when every cell of it is valid.</summary>
+public sealed record CataloguePreviewRow(CatalogueCells Cells, CatalogueRow? Row)
+{
+    public int RowNumber => Cells.RowNumber;
+    public bool IsValid => Row is not null;
+}
