@@ -8,6 +8,8 @@ using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.Assessment;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Catalogues;
+using PartyAffairs.App.Features.Catalogues.Amendments;
+using PartyAffairs.App.Features.Catalogues.Editing;
 using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Home;
@@ -34,6 +36,8 @@ public static class FeatureServices
         services.AddScoped<ArchiveService>();
         services.AddSingleton<EnumLabels>();
         services.AddScoped<CatalogueQueryService>();
+        services.AddScoped<CatalogueEditService>();
+        services.AddScoped<AmendmentService>();
         services.AddScoped<DisclosureQueryService>();
         services.AddScoped<FeedbackQueryService>();
         services.AddScoped<ArchiveQueryService>();
