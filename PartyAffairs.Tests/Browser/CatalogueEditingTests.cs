@@ -63,11 +63,16 @@ public sealed class CatalogueEditingTests(AppServer server)
         await Assertions.Expect(amendment).ToBeVisibleAsync();
 
         await amendment.GetByRole(AriaRole.Button, new() { Name = "添加变更" }).ClickAsync();
+        await Dialog(office).GetByText("停用事项").ClickAsync();
+        // Retiring needs no proposal: the item form goes and only the item picker stays.
+        await Assertions.Expect(Dialog(office).GetByText("公开方式")).ToHaveCountAsync(0);
         await Dialog(office).Locator(".mud-select").First.ClickAsync();
-        await office.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "停用事项" }).ClickAsync();
-        await Dialog(office).Locator(".mud-select").Nth(1).ClickAsync();
         await office.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
-        await Dialog(office).GetByRole(AriaRole.Button, new() { Name = "添加变更" }).ClickAsync();
+        var addChange = Dialog(office).GetByRole(AriaRole.Button, new() { Name = "添加变更" });
+        await Assertions.Expect(addChange).ToBeEnabledAsync();
+        await office.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("catalogue-amendment-change-dialog.png") });
+        await addChange.ClickAsync();
+
         await Assertions.Expect(amendment.Locator("table.mud-table-root, table")).Not.ToHaveCountAsync(0);
         await amendment.GetByRole(AriaRole.Button, new() { Name = "提交审批" }).ClickAsync();
         await Assertions.Expect(amendment).ToContainTextAsync("已提交");
@@ -84,6 +89,6 @@ public sealed class CatalogueEditingTests(AppServer server)
         await reviewed.GetByRole(AriaRole.Button, new() { Name = "批准修订" }).ClickAsync();
         await Dialog(leader).GetByRole(AriaRole.Button, new() { Name = "批准修订" }).ClickAsync();
         await Assertions.Expect(reviewed).ToContainTextAsync("已批准");
-        await Assertions.Expect(leader.Locator(".mud-table-body")).ToContainTextAsync("已停用");
+        await Assertions.Expect(leader.Locator(".mud-table-body")).ToContainTextAsync("已撤销");
     }
 }
