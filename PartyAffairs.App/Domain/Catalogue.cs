@@ -97,4 +97,45 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
         PutInForce(actor, utcNow);
         foreach (var item in Items) item.PlanYear(Year, calendar, rules);
     }
+
+    /// <summary>
+    /// Applies an approved amendment to the catalogue in force, in the same transaction as the approval:
+    /// added items join and are planned for the year, changed items take the proposed values (and any
+    /// periods they now lack), retired items stop being due. <paramref name="proposal"/> reads a change's proposed item;
+    /// <paramref name="today"/> is the bureau's day: periods over before it are not planned for what joins now.
+    /// </summary>
+    public void ApplyAmendment(CatalogueAmendment amendment, Func<CatalogueAmendmentChange, CatalogueItem> proposal,
+        WorkingCalendar calendar, DueRules rules, Actor actor, DateTime utcNow, DateOnly today)
+    {
+        if (State != CatalogueState.InForce) throw new DomainRuleException("Amendment.CatalogueNotInForce");
+        if (amendment.CatalogueId != Id || amendment.State != AmendmentState.Approved) throw new DomainRuleException("Amendment.NotApproved");
+        foreach (var change in amendment.Changes)
+        {
+            switch (change.Kind)
+            {
+                case AmendmentChangeKind.Add:
+                    var added = proposal(change);
+                    Items.Add(added);
+                    added.PlanYear(Year, calendar, rules, today);
+                    break;
+                case AmendmentChangeKind.Change:
+                    var item = ItemInForce(change.CatalogueItemId);
+                    var p = proposal(change);
+                    item.Update(p.Category, p.Title, p.Description, p.Channels, p.Audience, p.Cadence, p.Standing, p.ResponsiblePerson, p.Phases);
+                    item.PlanYear(Year, calendar, rules, today);
+                    break;
+                case AmendmentChangeKind.Retire:
+                    ItemInForce(change.CatalogueItemId).Retire();
+                    break;
+            }
+        }
+        Touch("Amend", actor, utcNow, amendment.Reason);
+    }
+
+    private CatalogueItem ItemInForce(int? itemId)
+    {
+        var item = Items.FirstOrDefault(i => i.Id == itemId) ?? throw new DomainRuleException("Amendment.ItemRequired");
+        if (item.IsRetired) throw new DomainRuleException("CatalogueItem.Retired");
+        return item;
+    }
 }

@@ -93,14 +93,15 @@ public sealed class CatalogueItem
 
     /// <summary>
     /// Approval plans the year: one occurrence per period, due the set number of working days after the
-    /// period ends. Planning twice changes nothing.
+    /// period ends. An item that joins mid-year (by amendment) is planned from <paramref name="fromDay"/>:
+    /// periods already over were never its duty. Planning twice changes nothing.
     /// </summary>
-    public void PlanYear(int year, WorkingCalendar calendar, DueRules rules)
+    public void PlanYear(int year, WorkingCalendar calendar, DueRules rules, DateOnly? fromDay = null)
     {
         if (IsRetired) return;
         foreach (var (sequence, label, start, end) in PlanPeriods(year))
         {
-            if (Occurrences.Any(o => o.Sequence == sequence)) continue;
+            if (Occurrences.Any(o => o.Sequence == sequence) || end < fromDay) continue;
             Occurrences.Add(new CatalogueOccurrence(sequence, label, start, end, calendar.AddWorkingDays(end, rules.For(Cadence))));
         }
     }

@@ -11,6 +11,8 @@ using PartyAffairs.App.Features.Catalogues;
 using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Catalogues.Export;
 using PartyAffairs.App.Features.Catalogues.Import;
+using PartyAffairs.App.Features.Catalogues.Amendments;
+using PartyAffairs.App.Features.Catalogues.Editing;
 using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Home;
@@ -39,6 +41,8 @@ public static class FeatureServices
         services.AddScoped<CatalogueQueryService>();
         services.AddScoped<CatalogueImportService>();
         services.AddScoped<CatalogueExportService>();
+        services.AddScoped<CatalogueEditService>();
+        services.AddScoped<AmendmentService>();
         services.AddScoped<DisclosureQueryService>();
         services.AddScoped<FeedbackQueryService>();
         services.AddScoped<ArchiveQueryService>();

@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+using PartyAffairs.Tests.Support;
+
+namespace PartyAffairs.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class CatalogueEditingTests(AppServer server)
+{
+    private static ILocator Dialog(IPage page) => page.Locator(".mud-dialog");
+
+    [SkippableFact]
+    public async Task The_office_drafts_next_years_catalogue_and_the_leader_approves_it_into_force()
+    {
+        Support.Browser.SkipIfUnavailable();
+        var (playwright, browser) = await Support.Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var year = DateTime.UtcNow.Year + 1;
+
+        var office = await Support.Browser.NewPageAsync(browser);
+        await Support.Browser.SignInAsync(office, server.BaseAddress, "office");
+        await office.GotoAsync(new Uri(server.BaseAddress, $"/catalogue?year={year}").ToString());
+        await office.Locator("[data-circuit=live]").WaitForAsync();
+        await office.GetByRole(AriaRole.Button, new() { Name = "新建空白目录" }).ClickAsync();
+        await Dialog(office).GetByRole(AriaRole.Button, new() { Name = "新建空白目录" }).ClickAsync();
+        await Assertions.Expect(office.Locator("[data-testid=workflow]")).ToContainTextAsync("目录为草稿");
+
+        await office.GetByRole(AriaRole.Button, new() { Name = "新增事项" }).ClickAsync();
+        await Dialog(office).GetByLabel("事项").FillAsync("主题党日活动");
+        await Dialog(office).GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(office.Locator(".mud-table-body")).ToContainTextAsync("主题党日活动");
+        await office.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("catalogue-draft-office.png"), FullPage = true });
+        await office.GetByRole(AriaRole.Button, new() { Name = "提交审批" }).ClickAsync();
+        await Assertions.Expect(office.Locator("[data-testid=workflow]")).ToContainTextAsync("等待领导或党建办公室审批");
+
+        var leader = await Support.Browser.NewPageAsync(browser);
+        await Support.Browser.SignInAsync(leader, server.BaseAddress, "leader");
+        await leader.GotoAsync(new Uri(server.BaseAddress, $"/catalogue?year={year}").ToString());
+        await leader.Locator("[data-circuit=live]").WaitForAsync();
+        await leader.GetByRole(AriaRole.Button, new() { Name = "批准生效" }).ClickAsync();
+        await Dialog(leader).GetByRole(AriaRole.Button, new() { Name = "批准生效" }).ClickAsync();
+        await Assertions.Expect(leader.Locator("[data-testid=amendments]")).ToBeVisibleAsync();
+        await Assertions.Expect(leader.Locator(".mud-table-body")).ToContainTextAsync("主题党日活动");
+        await leader.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("catalogue-approved-leader.png"), FullPage = true });
+    }
+
+    [SkippableFact]
+    public async Task The_office_opens_an_amendment_to_retire_an_item_and_the_leader_sees_it_as_a_diff()
+    {
+        Support.Browser.SkipIfUnavailable();
+        var (playwright, browser) = await Support.Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+
+        var office = await Support.Browser.NewPageAsync(browser);
+        await Support.Browser.SignInAsync(office, server.BaseAddress, "office");
+        await office.GotoAsync(new Uri(server.BaseAddress, "/catalogue").ToString());
+        await office.Locator("[data-circuit=live]").WaitForAsync();
+        await office.GetByRole(AriaRole.Button, new() { Name = "发起修订" }).ClickAsync();
+        await Dialog(office).Locator("textarea").First.FillAsync("支部合并，停用一项");
+        await Dialog(office).GetByRole(AriaRole.Button, new() { Name = "发起修订" }).ClickAsync();
+        var amendment = office.Locator("[data-amendment]").Filter(new() { HasText = "支部合并，停用一项" });
+        await Assertions.Expect(amendment).ToBeVisibleAsync();
+
+        await amendment.GetByRole(AriaRole.Button, new() { Name = "添加变更" }).ClickAsync();
+        await Dialog(office).GetByText("停用事项").ClickAsync();
+        // Retiring needs no proposal: the item form goes and only the item picker stays.
+        await Assertions.Expect(Dialog(office).GetByText("公开方式")).ToHaveCountAsync(0);
+        await Dialog(office).Locator(".mud-select").First.ClickAsync();
+        await office.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        var addChange = Dialog(office).GetByRole(AriaRole.Button, new() { Name = "添加变更" });
+        await Assertions.Expect(addChange).ToBeEnabledAsync();
+        await office.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("catalogue-amendment-change-dialog.png") });
+        await addChange.ClickAsync();
+
+        await Assertions.Expect(amendment.Locator("table.mud-table-root, table")).Not.ToHaveCountAsync(0);
+        await amendment.GetByRole(AriaRole.Button, new() { Name = "提交审批" }).ClickAsync();
+        await Assertions.Expect(amendment).ToContainTextAsync("已提交");
+
+        var leader = await Support.Browser.NewPageAsync(browser);
+        await Support.Browser.SignInAsync(leader, server.BaseAddress, "leader");
+        await leader.GotoAsync(new Uri(server.BaseAddress, "/catalogue").ToString());
+        await leader.Locator("[data-circuit=live]").WaitForAsync();
+        var reviewed = leader.Locator("[data-amendment]").Filter(new() { HasText = "支部合并，停用一项" });
+        await Assertions.Expect(reviewed.GetByText("停用事项")).ToBeVisibleAsync();
+        await Assertions.Expect(reviewed.Locator("tr.changed")).Not.ToHaveCountAsync(0);
+        await reviewed.ScrollIntoViewIfNeededAsync();
+        await leader.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("catalogue-amendment-leader.png"), FullPage = true });
+        await reviewed.GetByRole(AriaRole.Button, new() { Name = "批准修订" }).ClickAsync();
+        await Dialog(leader).GetByRole(AriaRole.Button, new() { Name = "批准修订" }).ClickAsync();
+        await Assertions.Expect(reviewed).ToContainTextAsync("已批准");
+        await Assertions.Expect(leader.Locator(".mud-table-body")).ToContainTextAsync("已撤销");
+    }
+}
