@@ -51,6 +51,22 @@ public sealed class ModelTests
     }
 
     [Fact]
+    public async Task The_app_builds_as_it_does_under_dotnet_run_in_Development()
+    {
+        // Development validates the container on build: a service whose dependencies cannot be met stops
+        // `dotnet run` at start-up, which the Production-mode browser tests would never notice.
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions
+        {
+            EnvironmentName = "Development",
+            ApplicationName = typeof(AppDbContext).Assembly.GetName().Name,
+            ContentRootPath = Path.GetTempPath(),
+        });
+        builder.Services.AddPartyAffairs(builder.Configuration, builder.Environment);
+        await using var app = builder.Build();
+        app.Services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(AppDbContext)).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Times_come_back_as_UTC()
     {
         await using var harness = await ServiceHarness.CreateAsync();

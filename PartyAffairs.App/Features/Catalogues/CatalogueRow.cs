@@ -26,6 +26,7 @@ public sealed record CatalogueRow(
     };
 
     /// <summary>Items are the same item when the organization and the 事项 agree (what a person would compare by).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public (string, string) Key => (Organization.Trim(), Title.Trim());
 
     public static CatalogueRow From(CatalogueItem item, string organizationName) => new(organizationName, item.Category, item.Title,
