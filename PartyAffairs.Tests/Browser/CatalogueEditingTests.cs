@@ -8,6 +8,8 @@ public sealed class CatalogueEditingTests(AppServer server)
 {
     private static ILocator Dialog(IPage page) => page.Locator(".mud-dialog");
 
+    private static ILocator TitleEditor(IPage page) => page.Locator("td:has([data-cell=title]) input");
+
     [SkippableFact]
     public async Task The_office_drafts_next_years_catalogue_and_the_leader_approves_it_into_force()
     {
@@ -28,7 +30,8 @@ public sealed class CatalogueEditingTests(AppServer server)
         await office.GetByRole(AriaRole.Button, new() { Name = "新增事项" }).ClickAsync();
         await Dialog(office).GetByLabel("事项").FillAsync("主题党日活动");
         await Dialog(office).GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Assertions.Expect(office.Locator(".mud-table-body")).ToContainTextAsync("主题党日活动");
+        // In a draft the office's item shows in its inline editor.
+        await Assertions.Expect(TitleEditor(office)).ToHaveValueAsync("主题党日活动");
         await office.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("catalogue-draft-office.png"), FullPage = true });
         await office.GetByRole(AriaRole.Button, new() { Name = "提交审批" }).ClickAsync();
         await Assertions.Expect(office.Locator("[data-testid=workflow]")).ToContainTextAsync("等待领导或党建办公室审批");
@@ -42,6 +45,48 @@ public sealed class CatalogueEditingTests(AppServer server)
         await Assertions.Expect(leader.Locator("[data-testid=amendments]")).ToBeVisibleAsync();
         await Assertions.Expect(leader.Locator(".mud-table-body")).ToContainTextAsync("主题党日活动");
         await leader.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("catalogue-approved-leader.png"), FullPage = true });
+    }
+
+    [SkippableFact]
+    public async Task The_office_edits_a_draft_items_title_in_the_grid_and_an_empty_title_is_refused_keeping_the_old_one()
+    {
+        Support.Browser.SkipIfUnavailable();
+        var (playwright, browser) = await Support.Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var year = DateTime.UtcNow.Year + 4;
+        var address = new Uri(server.BaseAddress, $"/catalogue?year={year}").ToString();
+
+        var office = await Support.Browser.NewPageAsync(browser);
+        await Support.Browser.SignInAsync(office, server.BaseAddress, "office");
+        await office.GotoAsync(address);
+        await office.Locator("[data-circuit=live]").WaitForAsync();
+        await office.GetByRole(AriaRole.Button, new() { Name = "新建空白目录" }).ClickAsync();
+        await Dialog(office).GetByRole(AriaRole.Button, new() { Name = "新建空白目录" }).ClickAsync();
+        await Assertions.Expect(office.Locator("[data-testid=workflow]")).ToContainTextAsync("目录为草稿");
+        await office.GetByRole(AriaRole.Button, new() { Name = "新增事项" }).ClickAsync();
+        await Dialog(office).GetByLabel("事项").FillAsync("党员大会记录");
+        await Dialog(office).GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+
+        var title = TitleEditor(office);
+        await Assertions.Expect(title).ToHaveValueAsync("党员大会记录");
+        await title.FillAsync("党员大会决议");
+        await title.PressAsync("Enter");
+        await Assertions.Expect(office.Locator(".mud-snackbar").Last).ToContainTextAsync("已保存");
+
+        await office.ReloadAsync();
+        await office.Locator("[data-circuit=live]").WaitForAsync();
+        await Assertions.Expect(title).ToHaveValueAsync("党员大会决议");
+        await office.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("catalogue-inline-edit.png"), FullPage = true });
+
+        await title.FillAsync("");
+        await title.PressAsync("Enter");
+        await Assertions.Expect(office.Locator(".mud-snackbar").Last).ToContainTextAsync("请填写事项");
+        await Assertions.Expect(title).ToHaveValueAsync("党员大会决议");
+        await office.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("catalogue-inline-edit-refused.png"), FullPage = true });
+        await office.ReloadAsync();
+        await office.Locator("[data-circuit=live]").WaitForAsync();
+        await Assertions.Expect(title).ToHaveValueAsync("党员大会决议");
     }
 
     [SkippableFact]

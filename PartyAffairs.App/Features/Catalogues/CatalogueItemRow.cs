@@ -2,7 +2,8 @@ using PartyAffairs.App.Domain;
 
 namespace PartyAffairs.App.Features.Catalogues;
 
-public sealed record CatalogueItemRow(int Id, int OrganizationId, string OrganizationName, Category Category, string Title,
+/// <summary>An item as the grid shows it, with the version an inline edit acts on.</summary>
+public sealed record CatalogueItemRow(int Id, int Version, int OrganizationId, string OrganizationName, Category Category, string Title,
     string Description, Channel Channels, Audience Audience, Cadence Cadence, bool Standing, string ResponsiblePerson,
     bool IsRetired, IReadOnlyList<OccurrenceRow> Occurrences)
 {

@@ -36,7 +36,7 @@ public sealed class CatalogueQueryService(IDbContextFactory<AppDbContext> dbFact
                 .OrderBy(i => i.Organization!.SortOrder).ThenBy(i => i.Category).ThenBy(i => i.Id)
                 .Select(i => new
                 {
-                    Row = new CatalogueItemRow(i.Id, i.OrganizationId, i.Organization!.Name, i.Category, i.Title, i.Description,
+                    Row = new CatalogueItemRow(i.Id, i.Version, i.OrganizationId, i.Organization!.Name, i.Category, i.Title, i.Description,
                         i.Channels, i.Audience, i.Cadence, i.Standing, i.ResponsiblePerson, i.IsRetired, Array.Empty<OccurrenceRow>()),
                     Occurrences = i.Occurrences.OrderBy(o => o.Sequence)
                         .Select(o => new { o.Id, o.Label, o.DueDate, o.State, o.DisclosureId, o.FulfilledAtUtc })
