@@ -17,6 +17,7 @@ using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Home;
 using PartyAffairs.App.Features.Publishing;
+using PartyAffairs.App.Features.Publishing.Drafting;
 using PartyAffairs.App.Features.Settings;
 
 namespace PartyAffairs.App.Hosting;
@@ -30,6 +31,8 @@ public static class FeatureServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SettingsService>();
         services.AddScoped<DisclosureReviewService>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<DraftService>();
         services.AddSingleton<DisplaySchedule>();
         services.AddHostedService<DisplayScheduleWorker>();
         services.AddScoped<OrganizationAdminService>();

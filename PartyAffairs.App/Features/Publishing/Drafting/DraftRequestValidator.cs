@@ -1,0 +1,23 @@
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Resources;
+
+namespace PartyAffairs.App.Features.Publishing.Drafting;
+
+/// <summary>
+/// What an autosave may store. Deliberately lenient — an unfinished draft (no title yet, no channel) is saved;
+/// the submission rules are checked separately. Only what would harm the store is refused here.
+/// </summary>
+public sealed class DraftRequestValidator : AbstractValidator<DraftRequest>
+{
+    public const int MaxTitleLength = 200;
+    public const int MaxBodyLength = 100_000;
+
+    public DraftRequestValidator(IStringLocalizer<DraftStrings> text)
+    {
+        RuleFor(r => r.Title).NotNull().MaximumLength(MaxTitleLength).WithMessage(_ => text["Draft.TitleTooLong", MaxTitleLength]);
+        RuleFor(r => r.Body).NotNull().MaximumLength(MaxBodyLength).WithMessage(r => text["Draft.BodyTooLong", MaxBodyLength, r.Body.Length]);
+        RuleFor(r => r.Audience).IsInEnum();
+        RuleFor(r => r.DisplayUntilUtc).GreaterThan(r => r.DisplayFromUtc).WithMessage(_ => text["Draft.PeriodReversed"]);
+    }
+}

@@ -1,0 +1,147 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Settings;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.App.Resources;
+
+namespace PartyAffairs.App.Features.Publishing.Drafting;
+
+/// <summary>
+/// Starting, autosaving and checking drafts (§5(二)2). Autosave compares the version the page last saved, so
+/// a second tab never silently overwrites the first: the stale one gets Conflict and keeps its text on screen.
+/// Submission itself is <see cref="DisclosureReviewService.SubmitAsync"/>.
+/// </summary>
+public sealed class DraftService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    SettingsService settings,
+    BureauClock clock,
+    Outcomes outcomes,
+    IValidator<DraftRequest> validator,
+    IStringLocalizer<Strings> rules,
+    IStringLocalizer<DraftStrings> text)
+{
+    public Task<Result<NewDraftChoices>> ChoicesAsync(CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            var wholeBureau = actor.IsInRole(Roles.Office);
+            AccessPolicy.Ensure(wholeBureau || (actor.IsInAnyRole(Roles.Secretary, Roles.Drafter) && actor.OrganizationId is not null));
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var inForce = db.Catalogues.Where(c => c.State == CatalogueState.InForce).Select(c => c.Id);
+            var rows = await db.Set<CatalogueItem>().AsNoTracking()
+                .Where(i => !i.IsRetired && inForce.Contains(i.CatalogueId) && (wholeBureau || i.OrganizationId == actor.OrganizationId))
+                .SelectMany(i => i.Occurrences.Where(o => o.State == OccurrenceState.Open),
+                    (i, o) => new OpenOccurrenceOption(o.Id, i.Organization!.Name, i.Title, o.Label, o.DueDate))
+                .ToListAsync(cancellationToken);
+            var organizations = await OrganizationOptions.ListAsync(db, wholeBureau ? null : actor.OrganizationId, cancellationToken);
+            return new NewDraftChoices(rows.OrderBy(r => r.DueDate).ThenBy(r => r.ItemTitle).ToList(), organizations);
+        });
+
+    public Task<Result<int>> StartAsync(int occurrenceId, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var occurrence = await db.Set<CatalogueOccurrence>().Include(o => o.CatalogueItem)
+                .FirstOrDefaultAsync(o => o.Id == occurrenceId, cancellationToken) ?? throw new NotFoundException();
+            var item = occurrence.CatalogueItem!;
+            AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, item.OrganizationId), "Access.NotYourOrganization");
+            var catalogueInForce = await db.Catalogues.AnyAsync(c => c.Id == item.CatalogueId && c.State == CatalogueState.InForce, cancellationToken);
+            if (!catalogueInForce || item.IsRetired) throw Refusal(text["Draft.CatalogueNotInForce"]);
+            var draft = Disclosure.ForOccurrence(occurrence, item, actor, clock.UtcNow);
+            db.Disclosures.Add(draft);
+            await db.SaveChangesAsync(cancellationToken);
+            return draft.Id;
+        });
+
+    public Task<Result<int>> StartOutOfCatalogueAsync(int organizationId, Category category, string reason,
+        CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, organizationId), "Access.NotYourOrganization");
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, cancellationToken)) throw new NotFoundException();
+            if (!Enum.IsDefined(category)) throw Refusal(text["Draft.CategoryRequired"]);
+            // Out-of-catalogue items are rarer and reviewed by the Office: a board notice to the organization is the safe default.
+            var draft = Disclosure.OutOfCatalogue(organizationId, category, reason, Channel.Board, Audience.Organization, actor, clock.UtcNow);
+            db.Disclosures.Add(draft);
+            await db.SaveChangesAsync(cancellationToken);
+            return draft.Id;
+        });
+
+    public Task<Result<DraftView>> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var d = await db.Disclosures.AsNoTracking()
+                .Include(x => x.Organization)
+                .Include(x => x.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem)
+                .FirstOrDefaultAsync(x => x.Id == id, cancellationToken) ?? throw new NotFoundException();
+            var canDraft = AccessPolicy.CanDraftFor(actor, d.OrganizationId);
+            var canReview = AccessPolicy.CanReview(actor, d.OrganizationId, d.ReviewedAsInCatalogue, officeApprovesEverything);
+            AccessPolicy.Ensure(canDraft || canReview, "Access.NotYourOrganization");
+            return new DraftView(d.Id, d.Version, d.Organization?.Name ?? "", d.Category, d.State,
+                d.CatalogueOccurrence?.CatalogueItem?.Title, d.CatalogueOccurrence?.Label, d.OutOfCatalogueReason, d.ReviewComment,
+                d.Title, d.Body, d.Channels, d.Audience, d.DisplayFromUtc, d.DisplayUntilUtc, d.Important, d.LastSavedAtUtc,
+                canDraft && d.IsEditable, canReview && d.IsEditable, d.SensitiveOverrideWords, d.SensitiveOverrideReason);
+        });
+
+    public Task<Result<DraftSaved>> SaveAsync(int id, int expectedVersion, DraftRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            await Outcomes.ValidateAsync(validator, request, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var draft = await db.Disclosures.FirstOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw new NotFoundException();
+            AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, draft.OrganizationId), "Access.NotYourOrganization");
+            draft.EnsureVersion(expectedVersion);
+            var now = clock.UtcNow;
+            draft.Edit(request.Title, request.Body, request.Channels, request.Audience,
+                DateTime.SpecifyKind(request.DisplayFromUtc, DateTimeKind.Utc), DateTime.SpecifyKind(request.DisplayUntilUtc, DateTimeKind.Utc),
+                request.Important, actor, now);
+            await db.SaveChangesAsync(cancellationToken);
+            return new DraftSaved(draft.Version, now);
+        });
+
+    public Task<Result<DraftCheck>> CheckAsync(int id, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            var words = (await settings.GetAsync(cancellationToken)).SensitiveWords;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var draft = await db.Disclosures.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, cancellationToken) ?? throw new NotFoundException();
+            AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, draft.OrganizationId), "Access.NotYourOrganization");
+            var problems = draft.SubmissionProblems(clock.UtcNow).Select(code => rules[code].Value).ToList();
+            var hits = SensitiveWords.FindIn(words, draft.Title, draft.Body).ToList();
+            return new DraftCheck(problems, hits, hits.Except(draft.SensitiveOverrideWords).ToList());
+        });
+
+    /// <summary>A reviewer lets the current sensitive-word hits through, with a reason (§ sensitive words).</summary>
+    public Task<Result> OverrideSensitiveWordsAsync(int id, int expectedVersion, string reason, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            var current = await settings.GetAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var draft = await db.Disclosures.Include(d => d.Approvals).FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+                ?? throw new NotFoundException();
+            var inCatalogue = draft.ReviewedAsInCatalogue;
+            AccessPolicy.Ensure(AccessPolicy.CanReview(actor, draft.OrganizationId, inCatalogue, current.OfficeApprovesEverything),
+                inCatalogue ? "Access.ReviewInCatalogue" : "Access.ReviewOutOfCatalogue");
+            draft.EnsureVersion(expectedVersion);
+            var hits = SensitiveWords.FindIn(current.SensitiveWords, draft.Title, draft.Body);
+            if (hits.Count == 0) throw Refusal(text["Draft.NoSensitiveHits"]);
+            draft.OverrideSensitiveWords(actor, clock.UtcNow, hits, reason);
+            await db.SaveChangesAsync(cancellationToken);
+        });
+
+    private static ValidationException Refusal(string message) => new([new ValidationFailure("", message)]);
+}

@@ -1,0 +1,48 @@
+using Ganss.Xss;
+using Markdig;
+
+namespace PartyAffairs.App.Features.Publishing;
+
+/// <summary>
+/// Turns a drafter's Markdown into HTML that is safe to show to anyone: Markdig with raw HTML disabled,
+/// then an allow-list sanitizer, so no script, event handler or javascript:/data: link survives.
+/// The only source of HTML a page may render as <c>MarkupString</c>.
+/// </summary>
+public sealed class MarkdownRenderer
+{
+    private static readonly string[] AllowedTags =
+    [
+        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "s", "code", "pre", "blockquote",
+        "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "sup", "sub", "mark", "span", "div",
+    ];
+
+    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
+    private readonly HtmlSanitizer sanitizer = CreateSanitizer();
+
+    public string ToSafeHtml(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        return sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline));
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(["href", "title", "align", "colspan", "rowspan", "id"], StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
+        };
+        var sanitizer = new HtmlSanitizer(options);
+        // Links leave the app in a new context without handing it a reference to this window.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } link && link.HasAttribute("href"))
+            {
+                link.SetAttribute("rel", "noopener noreferrer nofollow");
+            }
+        };
+        return sanitizer;
+    }
+}
