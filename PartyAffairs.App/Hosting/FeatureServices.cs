@@ -17,6 +17,8 @@ using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Home;
 using PartyAffairs.App.Features.Publishing;
+using PartyAffairs.App.Features.Publishing.Attachments;
+using PartyAffairs.App.Features.Publishing.Lifecycle;
 using PartyAffairs.App.Features.Settings;
 
 namespace PartyAffairs.App.Hosting;
@@ -30,6 +32,8 @@ public static class FeatureServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SettingsService>();
         services.AddScoped<DisclosureReviewService>();
+        services.AddScoped<AttachmentService>();
+        services.AddScoped<DisclosureLifecycleService>();
         services.AddSingleton<DisplaySchedule>();
         services.AddHostedService<DisplayScheduleWorker>();
         services.AddScoped<OrganizationAdminService>();
