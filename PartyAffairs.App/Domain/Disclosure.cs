@@ -228,6 +228,17 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         Version++;
     }
 
+    /// <summary>Takes a file off the draft; the caller deletes its bytes after the save.</summary>
+    public Attachment RemoveAttachment(int attachmentId)
+    {
+        if (!IsEditable) throw new DomainRuleException("Disclosure.NotEditable");
+        var attachment = Attachments.FirstOrDefault(a => a.Id == attachmentId)
+            ?? throw new InvalidOperationException("Load the attachment with its disclosure before removing it.");
+        Attachments.Remove(attachment);
+        Version++;
+        return attachment;
+    }
+
     private static DateTime EnsureUtc(DateTime value) => value.Kind == DateTimeKind.Utc
         ? value
         : throw new ArgumentException("Display times are stored in UTC.", nameof(value));

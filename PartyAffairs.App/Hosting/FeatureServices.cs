@@ -18,6 +18,8 @@ using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Home;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Publishing.Drafting;
+using PartyAffairs.App.Features.Publishing.Attachments;
+using PartyAffairs.App.Features.Publishing.Lifecycle;
 using PartyAffairs.App.Features.Settings;
 
 namespace PartyAffairs.App.Hosting;
@@ -33,6 +35,8 @@ public static class FeatureServices
         services.AddScoped<DisclosureReviewService>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<DraftService>();
+        services.AddScoped<AttachmentService>();
+        services.AddScoped<DisclosureLifecycleService>();
         services.AddSingleton<DisplaySchedule>();
         services.AddHostedService<DisplayScheduleWorker>();
         services.AddScoped<OrganizationAdminService>();

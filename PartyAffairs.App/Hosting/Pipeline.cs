@@ -5,6 +5,7 @@ using PartyAffairs.App.Components.Account;
 using PartyAffairs.App.Data.Seeding;
 using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Catalogues.Export;
+using PartyAffairs.App.Features.Publishing.Attachments;
 
 namespace PartyAffairs.App.Hosting;
 
@@ -54,6 +55,7 @@ public static class Pipeline
         });
         app.MapScheduleFiles();
         app.MapCatalogueFiles();
+        app.MapAttachmentFiles();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }

@@ -33,7 +33,12 @@ public sealed class DisclosureReviewService(
 
     public Task<Result> ApproveAsync(int disclosureId, int expectedVersion, bool confidentialityConfirmed, string? comment,
         CancellationToken cancellationToken = default) =>
-        ReviewAsync(disclosureId, expectedVersion, (d, actor, now) => d.Approve(actor, now, confidentialityConfirmed, comment), cancellationToken);
+        ReviewAsync(disclosureId, expectedVersion, (d, actor, now) =>
+        {
+            d.Approve(actor, now, confidentialityConfirmed, comment);
+            // The schedule runs once a minute; an item whose start has already come goes up with the approval itself.
+            if (d.DisplayFromUtc <= now) d.Publish(Actor.System, now);
+        }, cancellationToken);
 
     public Task<Result> RejectAsync(int disclosureId, int expectedVersion, string comment, CancellationToken cancellationToken = default) =>
         ReviewAsync(disclosureId, expectedVersion, (d, actor, now) => d.Reject(actor, now, comment), cancellationToken);
@@ -59,6 +64,7 @@ public sealed class DisclosureReviewService(
         await db.Disclosures
             .Include(d => d.Versions)
             .Include(d => d.Approvals)
+            .Include(d => d.CatalogueOccurrence)
             .FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken)
         ?? throw new NotFoundException();
 }

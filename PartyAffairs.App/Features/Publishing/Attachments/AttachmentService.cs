@@ -1,0 +1,165 @@
+using System.Security.Cryptography;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Settings;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.App.Resources;
+
+namespace PartyAffairs.App.Features.Publishing.Attachments;
+
+/// <summary>
+/// A disclosure's files: uploaded while it is a draft by those who may edit it, checked by content and
+/// size, hashed while copied under the data directory; downloaded by whoever may read the item. A file the
+/// asker may not see answers exactly like a missing one, so ids reveal nothing.
+/// </summary>
+public sealed class AttachmentService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    SettingsService settings,
+    IOptions<StorageOptions> storage,
+    BureauClock clock,
+    Outcomes outcomes,
+    IStringLocalizer<PublishingStrings> text,
+    ILogger<AttachmentService> logger)
+{
+    public Task<Result<int>> UploadAsync(int disclosureId, int expectedVersion, string fileName, Stream content,
+        CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            var maxMegabytes = (await settings.GetAsync(cancellationToken)).AttachmentMaxMegabytes;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var disclosure = await db.Disclosures.Include(d => d.Attachments)
+                .FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken) ?? throw new NotFoundException();
+            AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, disclosure.OrganizationId), "Access.NotYourOrganization");
+            disclosure.EnsureVersion(expectedVersion);
+            if (!disclosure.IsEditable) throw new DomainRuleException("Disclosure.NotEditable");
+
+            var name = SafeName(fileName);
+            var stored = await StoreAsync(disclosureId, name, content, maxMegabytes * 1024L * 1024L, cancellationToken);
+            try
+            {
+                disclosure.AddAttachment(new Attachment(name, stored.ContentType, stored.Size, stored.Sha256,
+                    stored.RelativePath, actor, clock.UtcNow));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch
+            {
+                File.Delete(Path.Combine(storage.Value.DataDirectory, stored.RelativePath));
+                throw;
+            }
+            return disclosure.Version;
+        });
+
+    public Task<Result<int>> RemoveAsync(int attachmentId, int expectedVersion, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var disclosureId = await db.Attachments.Where(a => a.Id == attachmentId).Select(a => (int?)a.DisclosureId)
+                .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+            var disclosure = await db.Disclosures.Include(d => d.Attachments)
+                .FirstAsync(d => d.Id == disclosureId, cancellationToken);
+            AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, disclosure.OrganizationId), "Access.NotYourOrganization");
+            disclosure.EnsureVersion(expectedVersion);
+            var removed = disclosure.RemoveAttachment(attachmentId);
+            await db.SaveChangesAsync(cancellationToken);
+            // The row is gone; a file left behind by a failed delete is harmless, so it does not undo the removal.
+            try { File.Delete(Path.Combine(storage.Value.DataDirectory, removed.StoredPath)); }
+            catch (IOException ex) { logger.LogWarning(ex, "Could not delete {Path}", removed.StoredPath); }
+            return disclosure.Version;
+        });
+
+    /// <summary>The files of a disclosure the asker may see; empty when they may not see it at all.</summary>
+    public async Task<IReadOnlyList<AttachmentRow>> ListAsync(int disclosureId, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.GetAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var disclosure = await db.Disclosures.AsNoTracking().FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken);
+        if (disclosure is null || !await MaySeeAsync(actor, disclosure, cancellationToken)) return [];
+        return await db.Attachments.AsNoTracking().Where(a => a.DisclosureId == disclosureId).OrderBy(a => a.Id)
+            .Select(a => new AttachmentRow(a.Id, a.FileName, a.SizeBytes, a.Sha256, a.UploadedAtUtc))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The file to serve, or NotFound when it is missing or the asker may not see it.</summary>
+    public Task<Result<AttachmentFile>> GetFileAsync(int attachmentId, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId, cancellationToken)
+                ?? throw new NotFoundException();
+            var disclosure = await db.Disclosures.AsNoTracking().FirstAsync(d => d.Id == attachment.DisclosureId, cancellationToken);
+            if (!await MaySeeAsync(actor, disclosure, cancellationToken)) throw new NotFoundException();
+            var path = Path.Combine(storage.Value.DataDirectory, attachment.StoredPath);
+            if (!File.Exists(path)) throw new NotFoundException();
+            return new AttachmentFile(path, attachment.FileName, attachment.ContentType);
+        });
+
+    private async Task<bool> MaySeeAsync(Actor actor, Disclosure disclosure, CancellationToken cancellationToken) =>
+        DisclosureAccess.MaySee(actor, disclosure, (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything);
+
+    private sealed record StoredFile(string RelativePath, string ContentType, long Size, string Sha256);
+
+    // Reads at most limit + 1 bytes so an oversized upload is refused without reading it all; writes to a
+    // temporary name and moves it into place only when the content passed every check.
+    private async Task<StoredFile> StoreAsync(int disclosureId, string name, Stream content, long limit, CancellationToken cancellationToken)
+    {
+        var header = new byte[FileSignature.HeaderLength];
+        var headerLength = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        if (headerLength == 0) Refuse("Attachment.EmptyFile", name);
+        var contentType = FileSignature.Detect(header.AsSpan(0, headerLength), name);
+        if (contentType is null) Refuse("Attachment.TypeRefused", name);
+
+        var directory = Path.Combine(storage.Value.UploadsDirectory, disclosureId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(directory);
+        var finalName = $"{Guid.NewGuid():N}{Path.GetExtension(name).ToLowerInvariant()}";
+        var temp = Path.Combine(directory, finalName + ".part");
+        long size = headerLength;
+        string sha256;
+        try
+        {
+            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                hash.AppendData(header, 0, headerLength);
+                await output.WriteAsync(header.AsMemory(0, headerLength), cancellationToken);
+                var buffer = new byte[81920];
+                int read;
+                while (size <= limit && (read = await content.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit + 1 - size)), cancellationToken)) > 0)
+                {
+                    size += read;
+                    hash.AppendData(buffer, 0, read);
+                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+                sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+            }
+            if (size > limit) Refuse("Attachment.TooLarge", name, limit / (1024 * 1024));
+            File.Move(temp, Path.Combine(directory, finalName));
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+        var relative = Path.GetRelativePath(storage.Value.DataDirectory, Path.Combine(directory, finalName));
+        return new StoredFile(relative, contentType, size, sha256);
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void Refuse(string key, params object[] arguments) =>
+        throw new ValidationException([new ValidationFailure("File", text[key, arguments])]);
+
+    /// <summary>Only the last part of what the browser sent: no directories, no control characters.</summary>
+    private static string SafeName(string fileName)
+    {
+        var last = fileName.Replace('\\', '/').Split('/').Last();
+        var clean = new string(last.Where(c => !char.IsControl(c) && !Path.GetInvalidFileNameChars().Contains(c)).ToArray()).Trim();
+        return clean.Length == 0 ? "file" : clean.Length > 200 ? clean[^200..] : clean;
+    }
+}

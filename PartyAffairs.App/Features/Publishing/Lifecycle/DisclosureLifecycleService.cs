@@ -1,0 +1,95 @@
+using DiffPlex.DiffBuilder;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Publishing.Attachments;
+using PartyAffairs.App.Features.Settings;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.App.Resources;
+
+namespace PartyAffairs.App.Features.Publishing.Lifecycle;
+
+/// <summary>
+/// Withdrawal and re-disclosure (再次公开, §5(四)) of disclosures, and what a revision changed. Published
+/// text never changes in place: a revision is a new draft reviewed like any other.
+/// </summary>
+public sealed class DisclosureLifecycleService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    SettingsService settings,
+    BureauClock clock,
+    Outcomes outcomes,
+    IStringLocalizer<PublishingStrings> text)
+{
+    /// <summary>The author's Secretary or the Office; an Important item in its first week on display only the Office.</summary>
+    public Task<Result> WithdrawAsync(int disclosureId, int expectedVersion, string reason, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var disclosure = await db.Disclosures.FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken) ?? throw new NotFoundException();
+            AccessPolicy.Ensure(CanWithdraw(actor, disclosure.OrganizationId), "Access.NotYourOrganization");
+            disclosure.EnsureVersion(expectedVersion);
+            if (string.IsNullOrWhiteSpace(reason)) Refuse("Withdraw.ReasonRequired");
+            var now = clock.UtcNow;
+            if (InsideImportantMinimum(disclosure, now) && !actor.IsInRole(Roles.Office)) Refuse("Withdraw.ImportantNeedsOffice");
+            disclosure.Withdraw(actor, now, reason);
+            await db.SaveChangesAsync(cancellationToken);
+        });
+
+    /// <summary>Opens a re-disclosure draft of a published or closed item and returns its id; the reason is audited on the original.</summary>
+    public Task<Result<int>> ReviseAsync(int disclosureId, string reason, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var original = await db.Disclosures.FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken) ?? throw new NotFoundException();
+            AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, original.OrganizationId), "Access.NotYourOrganization");
+            if (string.IsNullOrWhiteSpace(reason)) Refuse("Revise.ReasonRequired");
+            // A second click, or a second person, would open a rival revision of the same text.
+            var open = await db.Disclosures.AnyAsync(d => d.RevisesDisclosureId == disclosureId
+                && d.State != DisclosureState.Withdrawn && d.State != DisclosureState.Published && d.State != DisclosureState.Closed, cancellationToken);
+            if (open) Refuse("Revise.AlreadyOpen");
+            var now = clock.UtcNow;
+            var revision = original.Revise(actor, now);
+            db.Disclosures.Add(revision);
+            db.AuditEntries.Add(new AuditEntry(actor, now, nameof(Disclosure), original.Id, original.OrganizationId,
+                "Revise", original.State.ToString(), original.State.ToString(), reason));
+            await db.SaveChangesAsync(cancellationToken);
+            return revision.Id;
+        });
+
+    /// <summary>For a revision: its title and body against the disclosure it revises; null for an original.</summary>
+    public Task<Result<DisclosureDiff?>> DiffAsync(int disclosureId, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var revision = await db.Disclosures.AsNoTracking().FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken);
+            if (revision is null || !DisclosureAccess.MaySee(actor, revision, officeApprovesEverything)) throw new NotFoundException();
+            if (revision.RevisesDisclosureId is not { } previousId) return null;
+            var previous = await db.Disclosures.AsNoTracking()
+                .Where(d => d.Id == previousId).Select(d => new { d.Title, d.Body }).FirstAsync(cancellationToken);
+            return new DisclosureDiff(previousId, Lines(previous.Title, revision.Title), Lines(previous.Body, revision.Body));
+        });
+
+    /// <summary>Whether the withdraw button applies to this person: a courtesy for the page, the service checks again.</summary>
+    public static bool CanWithdraw(Actor actor, int organizationId) =>
+        actor.IsInRole(Roles.Office) || (actor.IsInRole(Roles.Secretary) && actor.BelongsTo(organizationId));
+
+    /// <summary>An Important item stays up at least a week once published (重要事项…不少于一周).</summary>
+    public static bool InsideImportantMinimum(Disclosure disclosure, DateTime utcNow) =>
+        disclosure is { Important: true, State: DisclosureState.Published, PublishedAtUtc: { } published }
+        && utcNow < published + Disclosure.ImportantMinimumDisplay;
+
+    private static IReadOnlyList<DiffLine> Lines(string before, string after) =>
+        InlineDiffBuilder.Diff(before, after, ignoreWhiteSpace: false).Lines
+            .Select(l => new DiffLine(l.Type, l.Text ?? "")).ToList();
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void Refuse(string key) => throw new ValidationException([new ValidationFailure("Reason", text[key])]);
+}
