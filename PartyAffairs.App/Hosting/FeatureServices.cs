@@ -16,6 +16,8 @@ using PartyAffairs.App.Features.Catalogues.Editing;
 using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Home;
+using PartyAffairs.App.Features.MyWork;
+using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Publishing.Drafting;
 using PartyAffairs.App.Features.Publishing.Attachments;
@@ -59,6 +61,13 @@ public static class FeatureServices
         services.AddScoped<HomeService>();
         services.AddScoped<ScheduleService>();
         services.AddSingleton<ScheduleExport>();
+        services.AddSingleton<NotificationSignal>();
+        services.AddSingleton<NotificationWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationWriter>());
+        services.AddSingleton<OccurrenceReminder>();
+        services.AddHostedService<OccurrenceReminderWorker>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<MyWorkService>();
         return services;
     }
 }

@@ -1,0 +1,134 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Components;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Settings;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.App.Resources;
+
+namespace PartyAffairs.App.Features.Notifications;
+
+/// <summary>
+/// Listens to every committed transition and writes a notification to the people it now waits for:
+/// reviewers on submission, the author on approval or rejection, the assignee of feedback. Runs beside
+/// the committing call, never inside it: a failure here is logged and the change stands.
+/// </summary>
+public sealed class NotificationWriter(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IServiceScopeFactory scopes,
+    LiveEventStream stream,
+    NotificationSignal signal,
+    IStringLocalizer<NotificationStrings> text,
+    BureauClock clock,
+    ILogger<NotificationWriter> logger) : IHostedService, IDisposable
+{
+    // Notifications are stored data read later by anyone, so they are written in the bureau's language.
+    private static readonly CultureInfo Stored = new("zh-CN");
+
+    private IDisposable? subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        subscription = stream.Subscribe(events => Task.Run(() => HandleSafelyAsync(events), CancellationToken.None));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        subscription?.Dispose();
+        subscription = null;
+    }
+
+    /// <summary>Writes the notifications these events call for and signals the recipients' bells.</summary>
+    public async Task HandleAsync(IReadOnlyList<ChangeEvent> events, CancellationToken cancellationToken = default)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = Stored;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var written = new List<Notification>();
+        foreach (var change in events)
+        {
+            written.AddRange(await DecideAsync(db, change, cancellationToken));
+        }
+        if (written.Count == 0) return;
+        db.Notifications.AddRange(written);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Raise(written.Select(n => n.UserId));
+    }
+
+    private async Task HandleSafelyAsync(IReadOnlyList<ChangeEvent> events)
+    {
+        try
+        {
+            await HandleAsync(events);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not write notifications for {Count} change(s)", events.Count);
+        }
+    }
+
+    private Task<IReadOnlyList<Notification>> DecideAsync(AppDbContext db, ChangeEvent change, CancellationToken cancellationToken) =>
+        (change.EntityType, change.Action) switch
+        {
+            (nameof(Disclosure), "Submit") => SubmittedAsync(db, change, cancellationToken),
+            (nameof(Disclosure), "Approve" or "Reject") => ReviewedAsync(db, change, cancellationToken),
+            (nameof(Feedback), "Assign") => AssignedAsync(db, change, cancellationToken),
+            _ => Task.FromResult<IReadOnlyList<Notification>>([]),
+        };
+
+    private async Task<IReadOnlyList<Notification>> SubmittedAsync(AppDbContext db, ChangeEvent change, CancellationToken cancellationToken)
+    {
+        var disclosure = await db.Disclosures.AsNoTracking().FirstOrDefaultAsync(d => d.Id == change.EntityId, cancellationToken);
+        if (disclosure is null) return [];
+        var recipients = await NotificationRecipients.InRoleAsync(db, Roles.Office, null, cancellationToken);
+        if (disclosure.ReviewedAsInCatalogue && !await OfficeApprovesEverythingAsync(cancellationToken))
+            recipients.AddRange(await NotificationRecipients.InRoleAsync(db, Roles.Secretary, disclosure.OrganizationId, cancellationToken));
+        return recipients.Distinct()
+            .Select(id => New(id, text["Notify.Submitted.Title", disclosure.Title], text["Notify.Submitted.Body", change.ActorName],
+                $"{AppRoutes.Disclosures}/{disclosure.Id}", change.AtUtc))
+            .ToList();
+    }
+
+    private async Task<IReadOnlyList<Notification>> ReviewedAsync(AppDbContext db, ChangeEvent change, CancellationToken cancellationToken)
+    {
+        var disclosure = await db.Disclosures.AsNoTracking()
+            .Where(d => d.Id == change.EntityId)
+            .Select(d => new { d.Id, d.Title, d.AuthorId, d.ReviewComment })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (disclosure is null || disclosure.AuthorId.Length == 0) return [];
+        var approved = change.Action == "Approve";
+        var title = approved ? text["Notify.Approved.Title", disclosure.Title] : text["Notify.Rejected.Title", disclosure.Title];
+        var body = approved
+            ? text["Notify.Approved.Body", change.ActorName]
+            : text["Notify.Rejected.Body", change.ActorName, change.Reason ?? disclosure.ReviewComment ?? ""];
+        return [New(disclosure.AuthorId, title, body, $"{AppRoutes.Disclosures}/{disclosure.Id}", change.AtUtc)];
+    }
+
+    private async Task<IReadOnlyList<Notification>> AssignedAsync(AppDbContext db, ChangeEvent change, CancellationToken cancellationToken)
+    {
+        var assigneeId = await db.Feedback.AsNoTracking()
+            .Where(f => f.Id == change.EntityId)
+            .Select(f => f.AssigneeId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (string.IsNullOrEmpty(assigneeId)) return [];
+        return [New(assigneeId, text["Notify.FeedbackAssigned.Title"], text["Notify.FeedbackAssigned.Body", change.ActorName], AppRoutes.Feedback, change.AtUtc)];
+    }
+
+    private async Task<bool> OfficeApprovesEverythingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<SettingsService>().GetAsync(cancellationToken)).OfficeApprovesEverything;
+    }
+
+    // The event's own time when it has one, so the bell orders notifications as the changes happened.
+    private Notification New(string userId, string title, string body, string link, DateTime atUtc) =>
+        new(userId, title, body, link, atUtc == default ? clock.UtcNow : atUtc);
+}
