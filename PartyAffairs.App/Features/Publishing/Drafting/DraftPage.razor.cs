@@ -15,6 +15,9 @@ public sealed partial class DraftPage
 
     [Parameter] public int? Id { get; set; }
 
+    /// <summary>"起草" on My work and in reminders opens the page with that occurrence chosen.</summary>
+    [SupplyParameterFromQuery(Name = "occurrence")] public int? RequestedOccurrence { get; set; }
+
     private readonly SemaphoreSlim saveLock = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
     private Task? autosaveLoop;
@@ -65,6 +68,7 @@ public sealed partial class DraftPage
             choices = result.Value;
             if (!result.Succeeded) notice = (Severity.Error, result.Message ?? "");
             organizationId ??= choices?.Organizations.Count == 1 ? choices.Organizations[0].Id : null;
+            occurrenceId ??= choices?.Occurrences.Any(o => o.Id == RequestedOccurrence) == true ? RequestedOccurrence : null;
         }
         else
         {
