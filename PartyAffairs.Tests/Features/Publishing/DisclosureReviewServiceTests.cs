@@ -26,6 +26,35 @@ public sealed class DisclosureReviewServiceTests
         return await service.ApproveAsync(disclosureId, version, confidentialityConfirmed: true, comment: null);
     }
 
+    // Every role, on its own organization (branch A, the item's) and on another (branch B or the committee).
+    [Theory]
+    [InlineData(Roles.Secretary, "A", true, false)]
+    [InlineData(Roles.Secretary, "B", false, false)]
+    [InlineData(Roles.Drafter, "A", false, false)]
+    [InlineData(Roles.Drafter, "B", false, false)]
+    [InlineData(Roles.Office, "C", true, true)]
+    [InlineData(Roles.Leader, "C", false, false)]
+    [InlineData(Roles.Leader, "A", false, false)]
+    [InlineData(Roles.FeedbackHandler, "A", false, false)]
+    [InlineData(Roles.Member, "A", false, false)]
+    [InlineData(Roles.Admin, "C", false, false)]
+    public async Task Who_may_approve_in_and_out_of_catalogue_items(string role, string organization, bool inCatalogue, bool outOfCatalogue)
+    {
+        var (harness, bureau) = await ArrangeAsync();
+        await using var _ = harness;
+        var organizationId = organization switch { "A" => bureau.BranchA, "B" => bureau.BranchB, _ => bureau.Committee };
+        await harness.CreateUserAsync("reviewer", organizationId, role);
+        var before = await ReviewBureau.SnapshotAsync(harness);
+
+        var inResult = await ApproveAsOneOf(harness, "reviewer", bureau.InCatalogueId);
+        var outResult = await ApproveAsOneOf(harness, "reviewer", bureau.OutOfCatalogueId);
+
+        (inResult.Succeeded, outResult.Succeeded).ShouldBe((inCatalogue, outOfCatalogue));
+        if (!inCatalogue) inResult.Status.ShouldBe(ResultStatus.Forbidden);
+        if (!outOfCatalogue) outResult.Status.ShouldBe(ResultStatus.Forbidden);
+        if (!inCatalogue && !outOfCatalogue) (await ReviewBureau.SnapshotAsync(harness)).ShouldBe(before);
+    }
+
     [Fact]
     public async Task A_drafter_cannot_approve_and_nothing_changes()
     {
