@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Publishing;
+using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Dashboard;
@@ -10,7 +12,8 @@ namespace PartyAffairs.App.Features.Dashboard;
 /// due or is overdue, what is on display and closing soon, feedback past its step deadline, and the latest
 /// transitions anywhere in the bureau.
 /// </summary>
-public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, BureauClock clock, Outcomes outcomes)
+public sealed class DashboardService(
+    IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, BureauClock clock, Outcomes outcomes, SettingsService settings)
 {
     public const int FeedSize = 30;
     public const int DueWithinDays = 7;
@@ -34,6 +37,8 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             var submittedDisclosures = await CapAsync(submitted, submitted
                 .OrderByDescending(d => d.OutOfCatalogueReason != null).ThenBy(d => d.SubmittedAtUtc)
                 .Select(d => new PendingDisclosureRow(d.Id, d.Title, d.Organization!.Name, d.OutOfCatalogueReason != null, d.SubmittedAtUtc)), cancellationToken);
+
+            var sensitive = await SensitiveDraftsAsync(db, cancellationToken);
 
             var catalogues = await db.Catalogues.AsNoTracking()
                 .Where(c => c.State == CatalogueState.Submitted)
@@ -70,7 +75,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
                 cancellationToken);
 
             var feed = await FeedAsync(db, cancellationToken);
-            return new DashboardView(submittedDisclosures, [.. catalogues, .. amendments], dueSoonRows, overdueRows, onDisplayCount,
+            return new DashboardView(submittedDisclosures, sensitive, [.. catalogues, .. amendments], dueSoonRows, overdueRows, onDisplayCount,
                 closingRows, lateRows, feed, now);
         });
 
@@ -81,6 +86,26 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
         new(await all.CountAsync(cancellationToken), await rows.Take(CardSize).ToListAsync(cancellationToken));
 
     /// <summary>The latest transitions, newest first, each named by its record's title where it has one.</summary>
+    /// <summary>
+    /// Drafts whose text holds a configured sensitive word not yet let through: the words are matched in
+    /// memory, as the submission check does, so the two never disagree about what counts as a hit.
+    /// </summary>
+    private async Task<IReadOnlyList<SensitiveDraftRow>> SensitiveDraftsAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var words = (await settings.GetAsync(cancellationToken)).SensitiveWords;
+        if (words.Count == 0) return [];
+        var drafts = await db.Disclosures.AsNoTracking()
+            .Where(d => d.State == DisclosureState.Draft || d.State == DisclosureState.Rejected)
+            .Select(d => new { d.Id, d.Title, d.Body, Organization = d.Organization!.Name, d.SensitiveOverrideWords })
+            .ToListAsync(cancellationToken);
+        return drafts
+            .Select(d => new SensitiveDraftRow(d.Id, d.Title, d.Organization,
+                SensitiveWords.FindIn(words, d.Title, d.Body).Except(d.SensitiveOverrideWords).ToList()))
+            .Where(r => r.Words.Count > 0)
+            .Take(CardSize)
+            .ToList();
+    }
+
     private static async Task<IReadOnlyList<AuditRow>> FeedAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var entries = await db.AuditEntries.AsNoTracking()

@@ -90,4 +90,38 @@ public sealed class DashboardServiceTests
             e => e.OrganizationName.ShouldBe("第二党支部"),
             e => (e.FromState, e.ToState).ShouldBe(("Submitted", "Rejected")));
     }
+
+    [Fact]
+    public async Task Drafts_held_back_by_sensitive_words_wait_on_the_dashboard_until_a_reviewer_lets_them_through()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var bureau = await TestBureau.CreateAsync(harness);
+        var now = bureau.Now;
+        var drafter = bureau["drafterA"];
+        int heldId;
+        await using (var db = harness.NewDb())
+        {
+            var held = Disclosure.OutOfCatalogue(bureau.BranchAId, Category.Other, "理由", Channel.Board, Audience.Public, drafter, now);
+            held.Edit("通知", "本文件属机密，请勿外传", Channel.Board, Audience.Public, now.AddHours(1), now.AddDays(3), false, drafter, now);
+            var clean = Disclosure.OutOfCatalogue(bureau.BranchAId, Category.Other, "理由", Channel.Board, Audience.Public, drafter, now);
+            clean.Edit("通知", "本周五召开党员大会", Channel.Board, Audience.Public, now.AddHours(1), now.AddDays(3), false, drafter, now);
+            db.Disclosures.AddRange(held, clean);
+            await db.SaveChangesAsync();
+            heldId = held.Id;
+        }
+        await harness.SignInAsync("office");
+        await using var scope = harness.NewScope();
+        var dashboard = harness.Get<DashboardService>(scope);
+
+        var waiting = (await dashboard.GetAsync()).Value!.SensitiveWordsWaiting.ShouldHaveSingleItem();
+        (waiting.Id, waiting.Words.Single()).ShouldBe((heldId, "机密"));
+
+        await using (var db = harness.NewDb())
+        {
+            var held = await db.Disclosures.FindAsync(heldId);
+            held!.OverrideSensitiveWords(bureau["office"], now, ["机密"], "指已公开的制度名称");
+            await db.SaveChangesAsync();
+        }
+        (await dashboard.GetAsync()).Value!.SensitiveWordsWaiting.ShouldBeEmpty();
+    }
 }
