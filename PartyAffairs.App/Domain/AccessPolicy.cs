@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace PartyAffairs.App.Domain;
 
 /// <summary>
@@ -42,13 +44,29 @@ public static class AccessPolicy
 
     public static bool CanInspect(Actor a) => a.IsInRole(Roles.Office);
 
-    /// <summary>The one audience rule: the public sees Public items, any signed-in member AllMembers items, an organization's own people its Organization items.</summary>
-    public static bool CanRead(Actor a, Audience audience, int organizationId) => audience switch
+    /// <summary>
+    /// The one rule for reading a disclosure, on every read path (board, item page, attachments, print and
+    /// screen views, search, export, the workbench), written once as a query so the database applies it:
+    /// <list type="bullet">
+    /// <item>once published (and after it closes) its audience reads it: anyone a Public item, any signed-in
+    /// member an AllMembers item, the organization's own people an Organization item;</item>
+    /// <item>the Office and Leaders read everything, in every state; a Secretary or Drafter every state of their
+    /// own organization's items; the feedback handler every published item, whose feedback they handle.</item>
+    /// </list>
+    /// Anything else is reported as not found, the same as an id that does not exist.
+    /// </summary>
+    public static Expression<Func<Disclosure, bool>> Sees(Actor a)
     {
-        Audience.Public => true,
-        Audience.AllMembers => a.IsAuthenticated,
-        _ => a.IsAuthenticated && (a.BelongsTo(organizationId) || a.SeesWholeBureau),
-    };
+        if (a.SeesWholeBureau) return d => true;
+        if (!a.IsAuthenticated)
+            return d => (d.State == DisclosureState.Published || d.State == DisclosureState.Closed) && d.Audience == Audience.Public;
+        var own = a.OrganizationId ?? 0;
+        var ownWork = a.IsInAnyRole(Roles.Secretary, Roles.Drafter) && a.OrganizationId is not null;
+        var handler = a.IsInRole(Roles.FeedbackHandler);
+        return d => (ownWork && d.OrganizationId == own)
+            || ((d.State == DisclosureState.Published || d.State == DisclosureState.Closed)
+                && (handler || d.Audience != Audience.Organization || d.OrganizationId == own));
+    }
 
     public static void Ensure(bool allowed, string code = "Access.Denied")
     {

@@ -7,6 +7,8 @@ namespace PartyAffairs.App.Domain;
 public sealed class Feedback : WorkflowEntity<FeedbackState>
 {
     public const int MaxContentLength = 2000;
+    public const int MaxAnswerLength = 4000;
+    public const int MaxSummaryLength = 500;
 
     public int DisclosureId { get; private set; }
     public Disclosure? Disclosure { get; private set; }
@@ -27,10 +29,20 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
     public DateTime? AnsweredAtUtc { get; private set; }
     /// <summary>The leader in charge it was reported to (及时向主管领导反馈).</summary>
     public string? ReportedTo { get; private set; }
+    public string? ReportedToId { get; private set; }
     public DateTime? ReportedAtUtc { get; private set; }
-    /// <summary>The handling result disclosed to the disclosure's audience (在相应范围内予以公开).</summary>
+    /// <summary>
+    /// The handling result, written by the handler with the report and disclosed to the disclosure's audience
+    /// (在相应范围内予以公开) when the leader in charge acknowledges it.
+    /// </summary>
     public string? Resolution { get; private set; }
+    /// <summary>An anonymised summary of what was asked, shown with the result; the feedback text itself stays private.</summary>
+    public string? PublicSummary { get; private set; }
     public DateTime? ResultDisclosedAtUtc { get; private set; }
+    /// <summary>Abusive or spam: kept and counted, closed, never shown.</summary>
+    public bool IsAbusive { get; private set; }
+    /// <summary>The re-disclosure (再次公开) of the item this feedback started, if any.</summary>
+    public int? RedisclosureId { get; private set; }
     public DateTime? ClosedAtUtc { get; private set; }
     /// <summary>When the current step must be done; set by the service from the step deadlines in settings.</summary>
     public DateTime? StepDueAtUtc { get; private set; }
@@ -102,28 +114,65 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
     public void AnswerWith(Actor actor, DateTime utcNow, string answer, DateTime? nextDueUtc)
     {
         if (string.IsNullOrWhiteSpace(answer)) throw new DomainRuleException("Feedback.AnswerRequired");
+        if (answer.Length > MaxAnswerLength) throw new DomainRuleException("Feedback.AnswerTooLong", MaxAnswerLength);
         MoveTo(FeedbackState.Answered, "Answer", actor, utcNow);
         Answer = answer.Trim();
         AnsweredAtUtc = utcNow;
         StepDueAtUtc = nextDueUtc;
     }
 
-    public void ReportTo(Actor actor, DateTime utcNow, string leaderInCharge, DateTime? nextDueUtc)
+    /// <summary>
+    /// Reports the answered feedback to the leader in charge with the result to disclose and, if the handler
+    /// wishes, an anonymised summary of what was asked.
+    /// </summary>
+    public void ReportTo(Actor actor, DateTime utcNow, string leaderId, string leaderName, string resolution, string? publicSummary,
+        DateTime? nextDueUtc)
     {
-        if (string.IsNullOrWhiteSpace(leaderInCharge)) throw new DomainRuleException("Feedback.LeaderRequired");
-        MoveTo(FeedbackState.Reported, "Report", actor, utcNow, leaderInCharge);
-        ReportedTo = leaderInCharge.Trim();
+        if (string.IsNullOrWhiteSpace(leaderId) || string.IsNullOrWhiteSpace(leaderName)) throw new DomainRuleException("Feedback.LeaderRequired");
+        if (string.IsNullOrWhiteSpace(resolution)) throw new DomainRuleException("Feedback.ResolutionRequired");
+        if (resolution.Length > MaxAnswerLength) throw new DomainRuleException("Feedback.ResolutionTooLong", MaxAnswerLength);
+        if (publicSummary is { Length: > MaxSummaryLength }) throw new DomainRuleException("Feedback.SummaryTooLong", MaxSummaryLength);
+        MoveTo(FeedbackState.Reported, "Report", actor, utcNow, leaderName);
+        ReportedToId = leaderId;
+        ReportedTo = leaderName.Trim();
         ReportedAtUtc = utcNow;
+        Resolution = resolution.Trim();
+        PublicSummary = string.IsNullOrWhiteSpace(publicSummary) ? null : publicSummary.Trim();
         StepDueAtUtc = nextDueUtc;
     }
 
-    public void DiscloseResult(Actor actor, DateTime utcNow, string resolution, DateTime? nextDueUtc)
+    /// <summary>The leader in charge acknowledges the report; from then on the result shows with the item.</summary>
+    public void Acknowledge(Actor leader, DateTime utcNow, DateTime? nextDueUtc, string? comment = null)
     {
-        if (string.IsNullOrWhiteSpace(resolution)) throw new DomainRuleException("Feedback.ResolutionRequired");
-        MoveTo(FeedbackState.ResultDisclosed, "DiscloseResult", actor, utcNow);
-        Resolution = resolution.Trim();
+        if (State == FeedbackState.Reported && leader.UserId != ReportedToId) throw new AccessDeniedException("Feedback.NotReportedToYou");
+        MoveTo(FeedbackState.ResultDisclosed, "Acknowledge", leader, utcNow, comment);
         ResultDisclosedAtUtc = utcNow;
         StepDueAtUtc = nextDueUtc;
+    }
+
+    /// <summary>Whether the result may be shown with the item, to the item's audience.</summary>
+    public bool ResultIsPublic => !IsAbusive && State is FeedbackState.ResultDisclosed or FeedbackState.Closed && Resolution is not null;
+
+    /// <summary>Abusive or spam feedback is closed where it stands and never shown; it stays on record and in the counts.</summary>
+    public void MarkAbusive(Actor actor, DateTime utcNow, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Feedback.AbuseReasonRequired");
+        if (State == FeedbackState.Closed) throw new DomainRuleException("Workflow.TransitionNotAllowed", State.ToString(), FeedbackState.Closed.ToString());
+        var from = State;
+        State = FeedbackState.Closed;
+        IsAbusive = true;
+        ClosedAtUtc = utcNow;
+        StepDueAtUtc = null;
+        Touch("MarkAbusive", actor, utcNow, reason.Trim(), from.ToString(), State.ToString());
+    }
+
+    /// <summary>Once answered, feedback may start a re-disclosure of its item (再次公开); one per feedback.</summary>
+    public void StartRedisclosure(Actor actor, DateTime utcNow, Disclosure revision)
+    {
+        if (IsAbusive || State < FeedbackState.Answered) throw new DomainRuleException("Feedback.NotHandledYet");
+        if (RedisclosureId is not null) throw new DomainRuleException("Feedback.RedisclosureStarted");
+        RedisclosureId = revision.Id;
+        Touch("StartRedisclosure", actor, utcNow, revision.Title);
     }
 
     public void Close(Actor actor, DateTime utcNow, string? note = null)

@@ -75,8 +75,8 @@ internal static class DomainFixtures
         var f = Feedback.Online(disclosure, "建议公开更详细的明细", anonymous: true, null, null, Actor.Anonymous, at, at.AddDays(5));
         if (state >= FeedbackState.Assigned) f.Assign(Office, at, "u-handler", "处理人", at.AddDays(5));
         if (state >= FeedbackState.Answered) f.AnswerWith(Office, at, "已补充明细", at.AddDays(5));
-        if (state >= FeedbackState.Reported) f.ReportTo(Office, at, "机关党委书记", at.AddDays(5));
-        if (state >= FeedbackState.ResultDisclosed) f.DiscloseResult(Office, at, "已在公开栏补充明细", at.AddDays(5));
+        if (state >= FeedbackState.Reported) f.ReportTo(Office, at, Office.UserId, "机关党委书记", "已在公开栏补充明细", null, at.AddDays(5));
+        if (state >= FeedbackState.ResultDisclosed) f.Acknowledge(Office, at, at.AddDays(5));
         if (state >= FeedbackState.Closed) f.Close(Office, at);
         f.State.ShouldBe(state);
         f.ClearPendingAudit();

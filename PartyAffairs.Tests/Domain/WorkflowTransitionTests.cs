@@ -79,8 +79,8 @@ public sealed class WorkflowTransitionTests
     {
         ["Assign"] = f => f.Assign(Office, Now, "u-handler", "处理人", null),
         ["Answer"] = f => f.AnswerWith(Office, Now, "答复", null),
-        ["Report"] = f => f.ReportTo(Office, Now, "机关党委书记", null),
-        ["DiscloseResult"] = f => f.DiscloseResult(Office, Now, "处理结果", null),
+        ["Report"] = f => f.ReportTo(Office, Now, Office.UserId, "机关党委书记", "处理结果", null, null),
+        ["Acknowledge"] = f => f.Acknowledge(Office, Now, null),
         ["Close"] = f => f.Close(Office, Now),
     };
 
@@ -89,7 +89,7 @@ public sealed class WorkflowTransitionTests
         [FeedbackState.Received] = ("Assign", FeedbackState.Assigned),
         [FeedbackState.Assigned] = ("Answer", FeedbackState.Answered),
         [FeedbackState.Answered] = ("Report", FeedbackState.Reported),
-        [FeedbackState.Reported] = ("DiscloseResult", FeedbackState.ResultDisclosed),
+        [FeedbackState.Reported] = ("Acknowledge", FeedbackState.ResultDisclosed),
         [FeedbackState.ResultDisclosed] = ("Close", FeedbackState.Closed),
     };
 

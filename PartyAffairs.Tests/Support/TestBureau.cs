@@ -136,8 +136,9 @@ public sealed class TestBureau
         {
             feedback.Assign(handler, receivedAtUtc, handler.UserId, handler.DisplayName, stepDueAtUtc);
             feedback.AnswerWith(handler, receivedAtUtc, "已补充。", stepDueAtUtc);
-            feedback.ReportTo(handler, receivedAtUtc, "李书记", stepDueAtUtc);
-            feedback.DiscloseResult(handler, receivedAtUtc, "已公开补充的明细。", stepDueAtUtc);
+            var leader = actors["leader"];
+            feedback.ReportTo(handler, receivedAtUtc, leader.UserId, leader.DisplayName, "已公开补充的明细。", null, stepDueAtUtc);
+            feedback.Acknowledge(leader, receivedAtUtc, stepDueAtUtc);
             feedback.Close(handler, receivedAtUtc);
         }
         db.Feedback.Add(feedback);

@@ -11,6 +11,9 @@ public sealed class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
         b.Property(f => f.Content).HasMaxLength(Domain.Feedback.MaxContentLength);
         b.Property(f => f.SenderName).HasMaxLength(50);
         b.Property(f => f.SenderContact).HasMaxLength(100);
+        b.Property(f => f.Answer).HasMaxLength(Domain.Feedback.MaxAnswerLength);
+        b.Property(f => f.Resolution).HasMaxLength(Domain.Feedback.MaxAnswerLength);
+        b.Property(f => f.PublicSummary).HasMaxLength(Domain.Feedback.MaxSummaryLength);
         b.Property(f => f.Version).IsConcurrencyToken();
         b.Ignore(f => f.PendingAudit);
         b.HasOne(f => f.Disclosure).WithMany().HasForeignKey(f => f.DisclosureId).OnDelete(DeleteBehavior.Restrict);

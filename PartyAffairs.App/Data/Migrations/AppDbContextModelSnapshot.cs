@@ -882,6 +882,7 @@ namespace PartyAffairs.App.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Answer")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("AnsweredAtUtc")
@@ -907,14 +908,24 @@ namespace PartyAffairs.App.Data.Migrations
                     b.Property<int>("DisclosureId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsAbusive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PublicSummary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ReceivedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("RedisclosureId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RegisteredById")
                         .HasColumnType("TEXT");
@@ -925,7 +936,11 @@ namespace PartyAffairs.App.Data.Migrations
                     b.Property<string>("ReportedTo")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportedToId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Resolution")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ResultDisclosedAtUtc")

@@ -16,5 +16,4 @@ internal sealed class DemoPeople(IReadOnlyDictionary<string, Actor> byUserName)
     public string? IdOf(string? userName) => userName is not null && byUserName.TryGetValue(userName, out var actor) ? actor.UserId : null;
 
     /// <summary>"姓名（职务）", how a leader in charge is named when feedback is reported to them.</summary>
-    public string LeaderInCharge => $"{Leader.DisplayName}（机关党委书记）";
 }

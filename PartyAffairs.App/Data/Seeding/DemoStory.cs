@@ -455,7 +455,8 @@ internal sealed class DemoStory(
 
         var reported = Feedback.Offline(shown.ForAllMembers, FeedbackChannel.Phone, "来电反映：希望责任书签订情况能按党支部逐一列出。",
             "孙先生", "138****6721", time.DaysAgo(5, 14), people.Handler, time.DaysAgo(5, 14, 20), StepDue(time.DaysAgo(5, 14, 20)));
-        Progress(reported, people.Handler, "已电话回复：下期公开将按党支部列出责任书签订情况。", null,
+        Progress(reported, people.Handler, "已电话回复：下期公开将按党支部列出责任书签订情况。",
+            "下一期公开将按党支部逐一列出党风廉政建设责任书签订情况。",
             time.DaysAgo(5, 15), time.DaysAgo(3, 11), time.DaysAgo(2, 9));
 
         var resultDisclosed = Feedback.Offline(shown.Revision, FeedbackChannel.Visit, "来访询问：外出挂职的党员能否委托投票？",
@@ -554,7 +555,7 @@ internal sealed class DemoStory(
         db.Notifications.Add(read);
     }
 
-    /// <summary>Takes feedback through as many steps as times are given: assign, answer, report, disclose the result, close.</summary>
+    /// <summary>Takes feedback through as many steps as times are given: assign, answer, report, the leader's acknowledgement, close.</summary>
     private void Progress(Feedback feedback, Actor assignee, string? answer, string? resolution, params DateTime[] steps)
     {
         for (var i = 0; i < steps.Length; i++)
@@ -562,18 +563,21 @@ internal sealed class DemoStory(
             var at = steps[i];
             switch (i)
             {
-                case 0: feedback.Assign(people.Handler, at, assignee.UserId, assignee.DisplayName, StepDue(at)); break;
-                case 1: feedback.AnswerWith(assignee, at, answer!, StepDue(at)); break;
-                case 2: feedback.ReportTo(people.Handler, at, people.LeaderInCharge, StepDue(at)); break;
-                case 3: feedback.DiscloseResult(people.Handler, at, resolution!, StepDue(at)); break;
+                case 0: feedback.Assign(people.Handler, at, assignee.UserId, assignee.DisplayName, StepDue(at, FeedbackState.Assigned)); break;
+                case 1: feedback.AnswerWith(assignee, at, answer!, StepDue(at, FeedbackState.Answered)); break;
+                case 2: feedback.ReportTo(people.Handler, at, people.Leader.UserId, people.Leader.DisplayName, resolution!, null,
+                    StepDue(at, FeedbackState.Reported)); break;
+                case 3: feedback.Acknowledge(people.Leader, at, StepDue(at, FeedbackState.ResultDisclosed)); break;
                 default: feedback.Close(people.Handler, at); break;
             }
         }
     }
 
-    /// <summary>A feedback step is due at the end of the N-th working day after it starts (setting FeedbackStepWorkingDays).</summary>
-    private DateTime StepDue(DateTime stepStartUtc) =>
-        time.EndOfDay(calendar.AddWorkingDays(time.LocalDay(stepStartUtc), settings.FeedbackStepWorkingDays));
+    /// <summary>The step that starts in <paramref name="entering"/> is due at the end of its N-th working day (settings Feedback…WorkingDays).</summary>
+    private DateTime? StepDue(DateTime stepStartUtc, FeedbackState entering = FeedbackState.Received) =>
+        settings.FeedbackStepWorkingDays(entering) is { } days
+            ? time.EndOfDay(calendar.AddWorkingDays(time.LocalDay(stepStartUtc), days))
+            : null;
 
     private void Submit(Disclosure disclosure, Actor author, DateTime at) =>
         disclosure.Submit(author, at, SensitiveWords.FindIn(settings.SensitiveWords, disclosure.Title, disclosure.Body));

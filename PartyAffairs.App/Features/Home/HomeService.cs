@@ -142,8 +142,7 @@ public sealed class HomeService(
 
     private static async Task<MemberHome> MemberAsync(View view, Actor actor, CancellationToken ct)
     {
-        // Few items are on display at once; the audience rule is applied as written in AccessPolicy, not re-expressed in SQL.
-        var rows = await view.OnDisplay()
+        var rows = await view.OnDisplay().Where(AccessPolicy.Sees(actor))
             .Select(d => new
             {
                 d.Id, d.Title, Organization = d.Organization!.Name, d.OrganizationId, d.Audience, d.State,
@@ -151,7 +150,6 @@ public sealed class HomeService(
             })
             .ToListAsync(ct);
         var readable = rows
-            .Where(d => AccessPolicy.CanRead(actor, d.Audience, d.OrganizationId))
             .OrderByDescending(d => d.PublishedAtUtc ?? d.DisplayFromUtc)
             .ToList();
         var items = readable

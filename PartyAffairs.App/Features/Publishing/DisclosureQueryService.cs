@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
@@ -26,7 +25,7 @@ public sealed class DisclosureQueryService(
             AccessPolicy.Ensure(WorkReaders.Includes(actor));
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var query = db.Disclosures.AsNoTracking().Where(VisibleTo(actor));
+            var query = db.Disclosures.AsNoTracking().Where(AccessPolicy.Sees(actor));
             if (filter.State is { } state) query = query.Where(d => d.State == state);
             if (filter.OrganizationId is { } organizationId) query = query.Where(d => d.OrganizationId == organizationId);
             // Out of catalogue is what carries a written reason; a re-disclosure inherits its original's.
@@ -53,7 +52,7 @@ public sealed class DisclosureQueryService(
             AccessPolicy.Ensure(WorkReaders.Includes(actor));
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var d = await db.Disclosures.AsNoTracking()
+            var d = await db.Disclosures.AsNoTracking().Where(AccessPolicy.Sees(actor))
                 .Include(x => x.Organization)
                 .Include(x => x.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem)
                 .Include(x => x.Versions)
@@ -61,7 +60,7 @@ public sealed class DisclosureQueryService(
                 .Include(x => x.Attachments)
                 .AsSplitQuery()
                 .FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
-            if (d is null || !CanSee(actor, d)) throw new NotFoundException();
+            if (d is null) throw new NotFoundException();
 
             var seesWork = SeesWork(actor, d.OrganizationId);
             var audit = seesWork
@@ -93,28 +92,6 @@ public sealed class DisclosureQueryService(
                     .ToList(),
                 audit);
         });
-
-    /// <summary>Whether this person may see the disclosure at all: the in-memory twin of <see cref="VisibleTo"/>.</summary>
-    private static bool CanSee(Actor actor, Disclosure d) =>
-        actor.SeesWholeBureau
-        || (actor.IsInAnyRole(Roles.Secretary, Roles.Drafter) && actor.BelongsTo(d.OrganizationId))
-        || (d.State is DisclosureState.Published or DisclosureState.Closed
-            && (AccessPolicy.CanRead(actor, d.Audience, d.OrganizationId) || AccessPolicy.CanHandleFeedback(actor, d.OrganizationId)));
-
-    /// <summary>
-    /// <see cref="CanSee"/> as a query for a signed-in person: AccessPolicy.CanRead lets them read Public and
-    /// AllMembers items and their own organization's Organization items; handlers read every published item.
-    /// </summary>
-    private static Expression<Func<Disclosure, bool>> VisibleTo(Actor actor)
-    {
-        if (actor.SeesWholeBureau) return d => true;
-        var own = actor.OrganizationId ?? 0;
-        var drafts = actor.IsInAnyRole(Roles.Secretary, Roles.Drafter) && actor.OrganizationId is not null;
-        var handler = actor.IsInRole(Roles.FeedbackHandler);
-        return d => (drafts && d.OrganizationId == own)
-            || ((d.State == DisclosureState.Published || d.State == DisclosureState.Closed)
-                && (handler || d.Audience != Audience.Organization || d.OrganizationId == own));
-    }
 
     /// <summary>Review history and the audit trail are for the people who work on the organization's disclosures.</summary>
     private static bool SeesWork(Actor actor, int organizationId) =>

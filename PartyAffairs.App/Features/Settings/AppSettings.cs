@@ -26,13 +26,36 @@ public sealed record AppSettings
     /// <summary>Working days a phase of a phased (逐段) item has once the Secretary opens it.</summary>
     public int PhaseDueWorkingDays { get; init; } = 5;
 
-    /// <summary>Working days each feedback step (assign, answer, report, disclose the result, close) may take.</summary>
-    public int FeedbackStepWorkingDays { get; init; } = 5;
+    /// <summary>Working days the handler has to assign new feedback.</summary>
+    public int FeedbackAssignWorkingDays { get; init; } = 2;
+
+    /// <summary>Working days the assignee has to answer.</summary>
+    public int FeedbackAnswerWorkingDays { get; init; } = 5;
+
+    /// <summary>Working days to report the answer to the leader in charge.</summary>
+    public int FeedbackReportWorkingDays { get; init; } = 2;
+
+    /// <summary>Working days the leader in charge has to acknowledge the report, which discloses the result.</summary>
+    public int FeedbackAcknowledgeWorkingDays { get; init; } = 3;
+
+    /// <summary>Working days to close feedback once its result is disclosed.</summary>
+    public int FeedbackCloseWorkingDays { get; init; } = 5;
 
     public int AttachmentMaxMegabytes { get; init; } = 20;
 
     /// <summary>Words that block submission until a reviewer overrides them with a reason.</summary>
     public IReadOnlyList<string> SensitiveWords { get; init; } = ["绝密", "机密", "秘密", "内部资料"];
+
+    /// <summary>Working days the step that starts in <paramref name="state"/> may take; none once closed.</summary>
+    public int? FeedbackStepWorkingDays(FeedbackState state) => state switch
+    {
+        FeedbackState.Received => FeedbackAssignWorkingDays,
+        FeedbackState.Assigned => FeedbackAnswerWorkingDays,
+        FeedbackState.Answered => FeedbackReportWorkingDays,
+        FeedbackState.Reported => FeedbackAcknowledgeWorkingDays,
+        FeedbackState.ResultDisclosed => FeedbackCloseWorkingDays,
+        _ => null,
+    };
 
     public DueRules DueRules => new(MonthlyDueWorkingDays, QuarterlyDueWorkingDays, HalfYearlyDueWorkingDays,
         YearlyDueWorkingDays, PhaseDueWorkingDays, ImmediateDueWorkingDays);

@@ -16,7 +16,7 @@ public sealed class SettingsAdminTests
         QuarterlyDueWorkingDays = 12,
         YearlyDueWorkingDays = 20,
         PhaseDueWorkingDays = 6,
-        FeedbackStepWorkingDays = 7,
+        FeedbackAnswerWorkingDays = 7,
         AttachmentMaxMegabytes = 50,
         SensitiveWords = ["绝密", "  内部  ", "绝密"],
     };
@@ -64,14 +64,14 @@ public sealed class SettingsAdminTests
         await harness.SignInAsync("admin");
         await using var scope = harness.NewScope();
 
-        var result = await harness.Get<SettingsService>(scope).SaveAsync(Changed with { FeedbackStepWorkingDays = 0 });
+        var result = await harness.Get<SettingsService>(scope).SaveAsync(Changed with { FeedbackAnswerWorkingDays = 0 });
 
         result.Status.ShouldBe(ResultStatus.Invalid);
         result.Message.ShouldNotBeNull();
-        result.Message.ShouldContain("反馈各环节时限（工作日）");
-        result.Errors.Keys.ShouldBe([nameof(AppSettings.FeedbackStepWorkingDays)]);
+        result.Message.ShouldContain("反馈答复时限（工作日）");
+        result.Errors.Keys.ShouldBe([nameof(AppSettings.FeedbackAnswerWorkingDays)]);
     }
 
     private static string Describe(AppSettings s) =>
-        $"{s.OfficeApprovesEverything}|{s.ImmediateDueWorkingDays}|{s.DueRules}|{s.FeedbackStepWorkingDays}|{s.AttachmentMaxMegabytes}|{string.Join(",", s.SensitiveWords)}";
+        $"{s.OfficeApprovesEverything}|{s.ImmediateDueWorkingDays}|{s.DueRules}|{s.FeedbackAssignWorkingDays},{s.FeedbackAnswerWorkingDays},{s.FeedbackReportWorkingDays},{s.FeedbackAcknowledgeWorkingDays},{s.FeedbackCloseWorkingDays}|{s.AttachmentMaxMegabytes}|{string.Join(",", s.SensitiveWords)}";
 }

@@ -237,8 +237,8 @@ public sealed class ArchiveServiceTests : IAsyncLifetime
             {
                 feedback.Assign(office, start.AddHours(4), office.UserId, office.DisplayName, null);
                 feedback.AnswerWith(office, start.AddHours(5), "答复", null);
-                feedback.ReportTo(office, start.AddHours(6), "书记", null);
-                feedback.DiscloseResult(office, start.AddHours(7), "结果", null);
+                feedback.ReportTo(office, start.AddHours(6), office.UserId, "书记", "结果", null, null);
+                feedback.Acknowledge(office, start.AddHours(7), null);
                 feedback.Close(office, start.AddHours(8));
             }
             db.Feedback.Add(feedback);

@@ -12,7 +12,11 @@ public sealed class SettingsForm
     public int HalfYearlyDueWorkingDays { get; set; }
     public int YearlyDueWorkingDays { get; set; }
     public int PhaseDueWorkingDays { get; set; }
-    public int FeedbackStepWorkingDays { get; set; }
+    public int FeedbackAssignWorkingDays { get; set; }
+    public int FeedbackAnswerWorkingDays { get; set; }
+    public int FeedbackReportWorkingDays { get; set; }
+    public int FeedbackAcknowledgeWorkingDays { get; set; }
+    public int FeedbackCloseWorkingDays { get; set; }
     public int AttachmentMaxMegabytes { get; set; }
     public List<string> SensitiveWords { get; set; } = [];
 
@@ -25,7 +29,11 @@ public sealed class SettingsForm
         HalfYearlyDueWorkingDays = settings.HalfYearlyDueWorkingDays,
         YearlyDueWorkingDays = settings.YearlyDueWorkingDays,
         PhaseDueWorkingDays = settings.PhaseDueWorkingDays,
-        FeedbackStepWorkingDays = settings.FeedbackStepWorkingDays,
+        FeedbackAssignWorkingDays = settings.FeedbackAssignWorkingDays,
+        FeedbackAnswerWorkingDays = settings.FeedbackAnswerWorkingDays,
+        FeedbackReportWorkingDays = settings.FeedbackReportWorkingDays,
+        FeedbackAcknowledgeWorkingDays = settings.FeedbackAcknowledgeWorkingDays,
+        FeedbackCloseWorkingDays = settings.FeedbackCloseWorkingDays,
         AttachmentMaxMegabytes = settings.AttachmentMaxMegabytes,
         SensitiveWords = settings.SensitiveWords.ToList(),
     };
@@ -39,7 +47,11 @@ public sealed class SettingsForm
         HalfYearlyDueWorkingDays = HalfYearlyDueWorkingDays,
         YearlyDueWorkingDays = YearlyDueWorkingDays,
         PhaseDueWorkingDays = PhaseDueWorkingDays,
-        FeedbackStepWorkingDays = FeedbackStepWorkingDays,
+        FeedbackAssignWorkingDays = FeedbackAssignWorkingDays,
+        FeedbackAnswerWorkingDays = FeedbackAnswerWorkingDays,
+        FeedbackReportWorkingDays = FeedbackReportWorkingDays,
+        FeedbackAcknowledgeWorkingDays = FeedbackAcknowledgeWorkingDays,
+        FeedbackCloseWorkingDays = FeedbackCloseWorkingDays,
         AttachmentMaxMegabytes = AttachmentMaxMegabytes,
         SensitiveWords = SensitiveWords.ToList(),
     };

@@ -80,8 +80,7 @@ public sealed class AttachmentService(
     {
         var actor = await currentUser.GetAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var disclosure = await db.Disclosures.AsNoTracking().FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken);
-        if (disclosure is null || !await MaySeeAsync(actor, disclosure, cancellationToken)) return [];
+        if (!await db.Disclosures.Where(AccessPolicy.Sees(actor)).AnyAsync(d => d.Id == disclosureId, cancellationToken)) return [];
         return await db.Attachments.AsNoTracking().Where(a => a.DisclosureId == disclosureId).OrderBy(a => a.Id)
             .Select(a => new AttachmentRow(a.Id, a.FileName, a.SizeBytes, a.Sha256, a.UploadedAtUtc))
             .ToListAsync(cancellationToken);
@@ -93,17 +92,16 @@ public sealed class AttachmentService(
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attachmentId, cancellationToken)
+            // A file of a disclosure the asker may not read is as absent as one that never existed.
+            var readable = db.Disclosures.Where(AccessPolicy.Sees(actor));
+            var attachment = await db.Attachments.AsNoTracking()
+                .Where(a => a.Id == attachmentId && readable.Any(d => d.Id == a.DisclosureId))
+                .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException();
-            var disclosure = await db.Disclosures.AsNoTracking().FirstAsync(d => d.Id == attachment.DisclosureId, cancellationToken);
-            if (!await MaySeeAsync(actor, disclosure, cancellationToken)) throw new NotFoundException();
             var path = Path.Combine(storage.Value.DataDirectory, attachment.StoredPath);
             if (!File.Exists(path)) throw new NotFoundException();
             return new AttachmentFile(path, attachment.FileName, attachment.ContentType);
         });
-
-    private async Task<bool> MaySeeAsync(Actor actor, Disclosure disclosure, CancellationToken cancellationToken) =>
-        DisclosureAccess.MaySee(actor, disclosure, (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything);
 
     private sealed record StoredFile(string RelativePath, string ContentType, long Size, string Sha256);
 

@@ -19,7 +19,6 @@ namespace PartyAffairs.App.Features.Publishing.Lifecycle;
 public sealed class DisclosureLifecycleService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
-    SettingsService settings,
     BureauClock clock,
     Outcomes outcomes,
     IStringLocalizer<PublishingStrings> text)
@@ -67,10 +66,10 @@ public sealed class DisclosureLifecycleService(
         outcomes.RunAsync(async () =>
         {
             var actor = await currentUser.GetAsync(cancellationToken);
-            var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var revision = await db.Disclosures.AsNoTracking().FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken);
-            if (revision is null || !DisclosureAccess.MaySee(actor, revision, officeApprovesEverything)) throw new NotFoundException();
+            var revision = await db.Disclosures.AsNoTracking().Where(AccessPolicy.Sees(actor))
+                .FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken)
+                ?? throw new NotFoundException();
             if (revision.RevisesDisclosureId is not { } previousId) return null;
             var previous = await db.Disclosures.AsNoTracking()
                 .Where(d => d.Id == previousId).Select(d => new { d.Title, d.Body }).FirstAsync(cancellationToken);
