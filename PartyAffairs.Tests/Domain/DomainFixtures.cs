@@ -10,16 +10,16 @@ internal static class DomainFixtures
     public static readonly Actor Secretary = new("u-secretary", "书记", 10, new HashSet<string> { Roles.Secretary });
     public static readonly Actor Office = new("u-office", "办公室", 1, new HashSet<string> { Roles.Office });
 
-    public static Disclosure Draft(bool important = false, int days = 8)
+    public static Disclosure Draft(bool important = false, int days = 8, Audience audience = Audience.Public, int organizationId = 10)
     {
-        var d = Disclosure.OutOfCatalogue(10, Category.Other, "临时事项", Channel.Board, Audience.Public, Drafter, Now);
-        d.Edit("标题", "正文", Channel.Board, Audience.Public, Now.AddHours(1), Now.AddHours(1).AddDays(days), important, Drafter, Now);
+        var d = Disclosure.OutOfCatalogue(organizationId, Category.Other, "临时事项", Channel.Board, audience, Drafter, Now);
+        d.Edit("标题", "正文", Channel.Board, audience, Now.AddHours(1), Now.AddHours(1).AddDays(days), important, Drafter, Now);
         return d;
     }
 
-    public static Disclosure InState(DisclosureState state)
+    public static Disclosure InState(DisclosureState state, Audience audience = Audience.Public, int organizationId = 10)
     {
-        var d = Draft();
+        var d = Draft(audience: audience, organizationId: organizationId);
         switch (state)
         {
             case DisclosureState.Draft:
