@@ -68,6 +68,8 @@ public static class FeatureServices
         services.AddHostedService<OccurrenceReminderWorker>();
         services.AddScoped<NotificationService>();
         services.AddScoped<MyWorkService>();
+        services.AddScoped<FeedbackDeadlines>();
+        services.AddScoped<FeedbackSubmissionService>();
         return services;
     }
 }

@@ -37,6 +37,8 @@ public static class Pipeline
             SupportedUICultures = SupportedCultures,
             RequestCultureProviders = [new CookieRequestCultureProvider()],
         });
+        // After localization, so a refused feedback post is told in the visitor's language.
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
