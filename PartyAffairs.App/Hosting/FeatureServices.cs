@@ -70,6 +70,7 @@ public static class FeatureServices
         services.AddScoped<MyWorkService>();
         services.AddScoped<FeedbackDeadlines>();
         services.AddScoped<FeedbackSubmissionService>();
+        services.AddScoped<FeedbackHandlingService>();
         return services;
     }
 }
