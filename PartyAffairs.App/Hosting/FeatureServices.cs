@@ -71,6 +71,8 @@ public static class FeatureServices
         services.AddScoped<FeedbackDeadlines>();
         services.AddScoped<FeedbackSubmissionService>();
         services.AddScoped<FeedbackHandlingService>();
+        services.AddSingleton<FeedbackReminder>();
+        services.AddHostedService<FeedbackReminderWorker>();
         return services;
     }
 }
