@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
@@ -42,21 +41,8 @@ public static class FeedbackRateLimit
     private static async ValueTask WriteRejectionAsync(HttpContext http, RateLimitLease lease, CancellationToken cancellationToken)
     {
         var text = http.RequestServices.GetRequiredService<IStringLocalizer<FeedbackStrings>>();
-        var encoder = http.RequestServices.GetRequiredService<HtmlEncoder>();
         var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
         http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        http.Response.ContentType = "text/html; charset=utf-8";
-        var back = encoder.Encode(http.Request.Path.Value ?? "/");
-        var language = encoder.Encode(System.Globalization.CultureInfo.CurrentUICulture.Name);
-        await http.Response.WriteAsync($"""
-            <!DOCTYPE html>
-            <html lang="{language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>{encoder.Encode(text["RateLimit.Title"])}</title></head>
-            <body style="font-family: sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.6">
-            <h1>{encoder.Encode(text["RateLimit.Title"])}</h1>
-            <p>{encoder.Encode(text["RateLimit.Body", wait])}</p>
-            <p><a href="{back}">{encoder.Encode(text["RateLimit.Back"])}</a></p>
-            </body></html>
-            """, cancellationToken);
+        await FeedbackMessagePage.WriteAsync(http, text["RateLimit.Title"], text["RateLimit.Body", wait], cancellationToken);
     }
 }

@@ -45,7 +45,10 @@ public sealed class FeedbackFormHttpTests(FeedbackFormServer server) : IClassFix
         var response = await FeedbackFormServer.PostAsync(client, item, token: null, "没有令牌的提交");
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).ShouldNotContain("Exception");
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("提交未被接受");
+        html.ShouldContain("意见没有保存");
+        html.ShouldNotContain("Exception");
         (await server.FeedbackCountAsync(item)).ShouldBe(before);
     }
 
@@ -59,6 +62,7 @@ public sealed class FeedbackFormHttpTests(FeedbackFormServer server) : IClassFix
 
         var forged = await FeedbackFormServer.PostAsync(client, item, "CfDJ8" + new string('A', 150), "伪造令牌的提交");
         forged.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await forged.Content.ReadAsStringAsync()).ShouldContain("提交未被接受");
 
         // A real token replayed from another client that lacks the matching cookie.
         using var stranger = server.NewClient();
