@@ -13,6 +13,7 @@ public static class AppRoutes
     public const string Dashboard = "/dashboard";
 
     public static string Disclosure(int id) => $"/disclosures/{id}";
+    public static string FeedbackItem(int id) => $"/feedback/{id}";
     public const string AdminOrganizations = "/admin/organizations";
     public const string AdminUsers = "/admin/users";
     public const string AdminCalendar = "/admin/calendar";

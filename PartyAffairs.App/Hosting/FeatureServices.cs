@@ -68,6 +68,11 @@ public static class FeatureServices
         services.AddHostedService<OccurrenceReminderWorker>();
         services.AddScoped<NotificationService>();
         services.AddScoped<MyWorkService>();
+        services.AddScoped<FeedbackDeadlines>();
+        services.AddScoped<FeedbackSubmissionService>();
+        services.AddScoped<FeedbackHandlingService>();
+        services.AddSingleton<FeedbackReminder>();
+        services.AddHostedService<FeedbackReminderWorker>();
         return services;
     }
 }

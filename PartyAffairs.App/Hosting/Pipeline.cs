@@ -6,6 +6,7 @@ using PartyAffairs.App.Data.Seeding;
 using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Catalogues.Export;
 using PartyAffairs.App.Features.Publishing.Attachments;
+using PartyAffairs.App.Features.FeedbackHandling;
 
 namespace PartyAffairs.App.Hosting;
 
@@ -37,6 +38,9 @@ public static class Pipeline
             SupportedUICultures = SupportedCultures,
             RequestCultureProviders = [new CookieRequestCultureProvider()],
         });
+        // After localization, so a refused feedback post is told in the visitor's language.
+        app.UseRateLimiter();
+        app.UseFeedbackFormRefusals();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

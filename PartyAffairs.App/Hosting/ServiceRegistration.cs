@@ -13,6 +13,7 @@ using PartyAffairs.App.Components.Account;
 using PartyAffairs.App.Components.Localization;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Hosting;
@@ -96,6 +97,7 @@ public static class ServiceRegistration
         services.AddScoped<Outcomes>();
         services.AddScoped<DatabaseInitializer>();
         services.AddFeatureServices();
+        services.AddFeedbackRateLimiting(configuration);
         return services;
     }
 }

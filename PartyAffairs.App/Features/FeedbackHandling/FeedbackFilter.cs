@@ -2,5 +2,8 @@ using PartyAffairs.App.Domain;
 
 namespace PartyAffairs.App.Features.FeedbackHandling;
 
-/// <summary>What the feedback list narrows by: a state, an organization, or only what is past its step deadline.</summary>
-public sealed record FeedbackFilter(FeedbackState? State = null, int? OrganizationId = null, bool LateOnly = false);
+/// <summary>
+/// What the feedback list narrows by: a state, an organization, only what is past its step deadline, or only what was
+/// reported to the person asking and awaits their acknowledgement.
+/// </summary>
+public sealed record FeedbackFilter(FeedbackState? State = null, int? OrganizationId = null, bool LateOnly = false, bool AwaitingMe = false);

@@ -30,6 +30,11 @@ public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFacto
             if (filter.OrganizationId is { } organizationId) query = query.Where(f => f.OrganizationId == organizationId);
             // Late as Feedback.IsLate has it: not closed and past the deadline of the step it is in.
             var now = clock.UtcNow;
+            if (filter.AwaitingMe)
+            {
+                var me = actor.UserId;
+                query = query.Where(f => f.State == FeedbackState.Reported && f.ReportedToId == me);
+            }
             if (filter.LateOnly) query = query.Where(f => f.State != FeedbackState.Closed && f.StepDueAtUtc != null && f.StepDueAtUtc < now);
 
             var rows = await query
@@ -41,5 +46,46 @@ public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFacto
                 .ToListAsync(cancellationToken);
             var organizations = await OrganizationOptions.ListAsync(db, seesAll ? null : actor.OrganizationId ?? 0, cancellationToken);
             return new FeedbackListView(rows, organizations);
+        });
+
+    /// <summary>One piece of feedback with its trail, for those who may read it; anyone else gets not found.</summary>
+    public Task<Result<FeedbackDetail>> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var f = await db.Feedback.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+            if (f is null || !await FeedbackAccess.MayReadAsync(db, actor, f, cancellationToken)) throw new NotFoundException();
+            var item = await db.Disclosures.AsNoTracking().Where(d => d.Id == f.DisclosureId)
+                .Select(d => new { d.Title, Organization = d.Organization!.Name }).FirstAsync(cancellationToken);
+            var trail = await db.AuditEntries.AsNoTracking()
+                .Where(a => a.EntityType == nameof(Feedback) && a.EntityId == f.Id)
+                .OrderBy(a => a.AtUtc).ThenBy(a => a.Id)
+                .Select(a => new AuditRow(a.Id, a.AtUtc, a.ActorName, a.EntityType, a.EntityId, null, a.Action, a.FromState, a.ToState, a.Reason, null))
+                .ToListAsync(cancellationToken);
+            var can = FeedbackAccess.ActionsFor(actor, f);
+            var assignees = can.Assign ? await FeedbackAccess.AssigneesAsync(db, f.OrganizationId, cancellationToken) : [];
+            var leaders = can.Report ? await FeedbackAccess.LeadersAsync(db, cancellationToken) : [];
+            return new FeedbackDetail(f.Id, f.Version, f.DisclosureId, item.Title, item.Organization, f.State, f.Channel, f.Content,
+                f.IsAnonymous, f.IsAnonymous ? null : f.SenderName, f.IsAnonymous ? null : f.SenderContact, f.ReceivedAtUtc,
+                f.AssigneeName, f.Answer, f.ReportedTo, f.Resolution, f.PublicSummary, f.IsAbusive, f.RedisclosureId, f.StepDueAtUtc,
+                f.IsLate(clock.UtcNow), trail, can, assignees, leaders);
+        });
+
+    /// <summary>The published or closed items the person may register offline feedback against.</summary>
+    public Task<Result<IReadOnlyList<DisclosureOption>>> RegistrableAsync(CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync<IReadOnlyList<DisclosureOption>>(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            AccessPolicy.Ensure(actor.IsInAnyRole(Roles.Office, Roles.FeedbackHandler, Roles.Secretary));
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var own = actor.OrganizationId ?? 0;
+            var everyOrganization = actor.IsInAnyRole(Roles.Office, Roles.FeedbackHandler);
+            return await db.Disclosures.AsNoTracking().Where(AccessPolicy.Sees(actor))
+                .Where(d => d.State == DisclosureState.Published || d.State == DisclosureState.Closed)
+                .Where(d => everyOrganization || d.OrganizationId == own)
+                .OrderByDescending(d => d.DisplayFromUtc)
+                .Select(d => new DisclosureOption(d.Id, d.Title, d.Organization!.Name))
+                .ToListAsync(cancellationToken);
         });
 }

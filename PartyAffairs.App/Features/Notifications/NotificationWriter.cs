@@ -81,6 +81,7 @@ public sealed class NotificationWriter(
             (nameof(Disclosure), "Submit") => SubmittedAsync(db, change, cancellationToken),
             (nameof(Disclosure), "Approve" or "Reject") => ReviewedAsync(db, change, cancellationToken),
             (nameof(Feedback), "Assign") => AssignedAsync(db, change, cancellationToken),
+            (nameof(Feedback), "Report") => ReportedAsync(db, change, cancellationToken),
             _ => Task.FromResult<IReadOnlyList<Notification>>([]),
         };
 
@@ -119,7 +120,19 @@ public sealed class NotificationWriter(
             .Select(f => f.AssigneeId)
             .FirstOrDefaultAsync(cancellationToken);
         if (string.IsNullOrEmpty(assigneeId)) return [];
-        return [New(assigneeId, text["Notify.FeedbackAssigned.Title"], text["Notify.FeedbackAssigned.Body", change.ActorName], AppRoutes.Feedback, change.AtUtc)];
+        return [New(assigneeId, text["Notify.FeedbackAssigned.Title"], text["Notify.FeedbackAssigned.Body", change.ActorName],
+            AppRoutes.FeedbackItem(change.EntityId), change.AtUtc)];
+    }
+
+    private async Task<IReadOnlyList<Notification>> ReportedAsync(AppDbContext db, ChangeEvent change, CancellationToken cancellationToken)
+    {
+        var leaderId = await db.Feedback.AsNoTracking()
+            .Where(f => f.Id == change.EntityId)
+            .Select(f => f.ReportedToId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (string.IsNullOrEmpty(leaderId)) return [];
+        return [New(leaderId, text["Notify.FeedbackReported.Title"], text["Notify.FeedbackReported.Body", change.ActorName],
+            AppRoutes.FeedbackItem(change.EntityId), change.AtUtc)];
     }
 
     private async Task<bool> OfficeApprovesEverythingAsync(CancellationToken cancellationToken)

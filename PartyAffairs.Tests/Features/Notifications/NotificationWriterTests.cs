@@ -108,7 +108,7 @@ public sealed class NotificationWriterTests
         await harness.Services.GetRequiredService<NotificationWriter>().HandleAsync(await EventsAsync(harness, nameof(Feedback), feedbackId, "Assign"));
 
         var written = await NotificationsAsync(harness);
-        written.Select(n => (n.UserName, n.Title, n.Link)).ShouldBe([("secA", "意见反馈已分派给您", "/feedback")]);
+        written.Select(n => (n.UserName, n.Title, n.Link)).ShouldBe([("secA", "意见反馈已分派给您", $"/feedback/{feedbackId}")]);
     }
 
     [Fact]

@@ -1,0 +1,3 @@
+namespace PartyAffairs.App.Features.FeedbackHandling;
+
+public sealed record AssignFeedbackRequest(int FeedbackId, int ExpectedVersion, string AssigneeId);

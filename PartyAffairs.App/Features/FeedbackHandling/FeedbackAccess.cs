@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+
+namespace PartyAffairs.App.Features.FeedbackHandling;
+
+/// <summary>
+/// Who reads a piece of feedback — its text and its sender stay private: those who may handle feedback of its organization
+/// and the leader it was reported to, and only while they may read its item (the one audience rule). Anyone else is told
+/// it does not exist.
+/// </summary>
+public static class FeedbackAccess
+{
+    public static async Task<bool> MayReadAsync(AppDbContext db, Actor actor, Feedback feedback, CancellationToken cancellationToken) =>
+        (AccessPolicy.CanHandleFeedback(actor, feedback.OrganizationId) || IsReportedTo(actor, feedback))
+        && await db.Disclosures.Where(AccessPolicy.Sees(actor)).AnyAsync(d => d.Id == feedback.DisclosureId, cancellationToken);
+
+    public static bool IsReportedTo(Actor actor, Feedback feedback) =>
+        actor.IsAuthenticated && actor.IsInRole(Roles.Leader) && feedback.ReportedToId == actor.UserId;
+
+    public static FeedbackActions ActionsFor(Actor actor, Feedback feedback)
+    {
+        var handles = AccessPolicy.CanHandleFeedback(actor, feedback.OrganizationId) && !feedback.IsAbusive;
+        return new FeedbackActions(
+            Assign: handles && feedback.CanMoveTo(FeedbackState.Assigned),
+            Answer: handles && feedback.CanMoveTo(FeedbackState.Answered),
+            Report: handles && feedback.CanMoveTo(FeedbackState.Reported),
+            Acknowledge: IsReportedTo(actor, feedback) && feedback.CanMoveTo(FeedbackState.ResultDisclosed),
+            Close: handles && feedback.CanMoveTo(FeedbackState.Closed),
+            MarkAbusive: handles && feedback.State != FeedbackState.Closed,
+            StartRedisclosure: handles && AccessPolicy.CanDraftFor(actor, feedback.OrganizationId)
+                && feedback.State >= FeedbackState.Answered && feedback.RedisclosureId is null);
+    }
+
+    /// <summary>Everyone who may handle feedback of the organization: the Office, the designated handlers, its own Secretaries.</summary>
+    public static Task<List<PersonOption>> AssigneesAsync(AppDbContext db, int organizationId, CancellationToken cancellationToken) =>
+        PeopleAsync(from u in db.Users
+                    join ur in db.UserRoles on u.Id equals ur.UserId
+                    join r in db.Roles on ur.RoleId equals r.Id
+                    where r.Name == Roles.Office || r.Name == Roles.FeedbackHandler || (r.Name == Roles.Secretary && u.OrganizationId == organizationId)
+                    select u, cancellationToken);
+
+    public static Task<List<PersonOption>> LeadersAsync(AppDbContext db, CancellationToken cancellationToken) =>
+        PeopleAsync(from u in db.Users
+                    join ur in db.UserRoles on u.Id equals ur.UserId
+                    join r in db.Roles on ur.RoleId equals r.Id
+                    where r.Name == Roles.Leader
+                    select u, cancellationToken);
+
+    private static async Task<List<PersonOption>> PeopleAsync(IQueryable<ApplicationUser> users, CancellationToken cancellationToken)
+    {
+        var found = await users.Select(u => new { u.Id, u.DisplayName, u.UserName }).Distinct().ToListAsync(cancellationToken);
+        return found.Select(u => new PersonOption(u.Id, string.IsNullOrEmpty(u.DisplayName) ? u.UserName ?? u.Id : u.DisplayName))
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+}

@@ -1,0 +1,182 @@
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Publishing.Lifecycle;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.App.Resources;
+
+namespace PartyAffairs.App.Features.FeedbackHandling;
+
+/// <summary>
+/// Feedback handled (§5(二)3): registered offline, assigned, answered, reported to the leader in charge, acknowledged
+/// (which discloses the result), closed — or marked abusive. Each step is checked against who may take it and the version
+/// the person saw, and sets the next step's deadline in working days from the settings.
+/// </summary>
+public sealed class FeedbackHandlingService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    BureauClock clock,
+    Outcomes outcomes,
+    FeedbackDeadlines deadlines,
+    DisclosureLifecycleService lifecycle,
+    IValidator<OfflineFeedbackRequest> offlineValidator,
+    IValidator<AssignFeedbackRequest> assignValidator,
+    IValidator<AnswerFeedbackRequest> answerValidator,
+    IValidator<ReportFeedbackRequest> reportValidator,
+    IValidator<FeedbackNoteRequest> noteValidator,
+    IValidator<FeedbackReasonRequest> reasonValidator,
+    IStringLocalizer<FeedbackStrings> text)
+{
+    /// <summary>Registers feedback that came by letter, phone, visit, meeting or the mailbox; returns its id.</summary>
+    public Task<Result<int>> RegisterOfflineAsync(OfflineFeedbackRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var disclosure = await db.Disclosures.Where(AccessPolicy.Sees(actor))
+                .FirstOrDefaultAsync(d => d.Id == request.DisclosureId, cancellationToken) ?? throw new NotFoundException();
+            AccessPolicy.Ensure(AccessPolicy.CanHandleFeedback(actor, disclosure.OrganizationId), "Access.NotYourOrganization");
+            await Outcomes.ValidateAsync(offlineValidator, request, cancellationToken);
+            if (disclosure.State is not (DisclosureState.Published or DisclosureState.Closed)) Refuse("DisclosureId", "Validation.NotPublished");
+            var now = clock.UtcNow;
+            // A letter dated today reached the bureau now; an earlier one at the start of its day.
+            var received = request.ReceivedOn == clock.Today ? now : clock.StartOfDayUtc(request.ReceivedOn);
+            var feedback = Feedback.Offline(disclosure, request.Channel, request.Content, request.Name, request.Contact, received, actor, now,
+                await deadlines.DueAsync(FeedbackState.Received, now, cancellationToken));
+            db.Feedback.Add(feedback);
+            await db.SaveChangesAsync(cancellationToken);
+            return feedback.Id;
+        });
+
+    public Task<Result> AssignAsync(AssignFeedbackRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var (actor, feedback) = await HandlerStepAsync(db, request.FeedbackId, request.ExpectedVersion, cancellationToken);
+            await Outcomes.ValidateAsync(assignValidator, request, cancellationToken);
+            var assignee = (await FeedbackAccess.AssigneesAsync(db, feedback.OrganizationId, cancellationToken))
+                .FirstOrDefault(p => p.Id == request.AssigneeId);
+            if (assignee is null) Refuse(nameof(request.AssigneeId), "Validation.AssigneeCannotHandle");
+            var now = clock.UtcNow;
+            feedback.Assign(actor, now, assignee.Id, assignee.Name, await deadlines.DueAsync(FeedbackState.Assigned, now, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+        });
+
+    public Task<Result> AnswerAsync(AnswerFeedbackRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var (actor, feedback) = await HandlerStepAsync(db, request.FeedbackId, request.ExpectedVersion, cancellationToken);
+            await Outcomes.ValidateAsync(answerValidator, request, cancellationToken);
+            var now = clock.UtcNow;
+            feedback.AnswerWith(actor, now, request.Answer, await deadlines.DueAsync(FeedbackState.Answered, now, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+        });
+
+    /// <summary>Reports the answered feedback to a leader, with the result to disclose and an optional anonymised summary.</summary>
+    public Task<Result> ReportAsync(ReportFeedbackRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var (actor, feedback) = await HandlerStepAsync(db, request.FeedbackId, request.ExpectedVersion, cancellationToken);
+            await Outcomes.ValidateAsync(reportValidator, request, cancellationToken);
+            var leader = (await FeedbackAccess.LeadersAsync(db, cancellationToken)).FirstOrDefault(p => p.Id == request.LeaderId);
+            if (leader is null) Refuse(nameof(request.LeaderId), "Validation.NotALeader");
+            var now = clock.UtcNow;
+            feedback.ReportTo(actor, now, leader.Id, leader.Name, request.Resolution, request.PublicSummary,
+                await deadlines.DueAsync(FeedbackState.Reported, now, cancellationToken));
+            await db.SaveChangesAsync(cancellationToken);
+        });
+
+    /// <summary>Only the leader it was reported to acknowledges; from then on the result shows with the item.</summary>
+    public Task<Result> AcknowledgeAsync(FeedbackNoteRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var feedback = await ReadableAsync(db, actor, request.FeedbackId, cancellationToken);
+            AccessPolicy.Ensure(FeedbackAccess.IsReportedTo(actor, feedback), "Feedback.NotReportedToYou");
+            feedback.EnsureVersion(request.ExpectedVersion);
+            await Outcomes.ValidateAsync(noteValidator, request, cancellationToken);
+            var now = clock.UtcNow;
+            feedback.Acknowledge(actor, now, await deadlines.DueAsync(FeedbackState.ResultDisclosed, now, cancellationToken), request.Note);
+            await db.SaveChangesAsync(cancellationToken);
+        });
+
+    public Task<Result> CloseAsync(FeedbackNoteRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var (actor, feedback) = await HandlerStepAsync(db, request.FeedbackId, request.ExpectedVersion, cancellationToken);
+            await Outcomes.ValidateAsync(noteValidator, request, cancellationToken);
+            feedback.Close(actor, clock.UtcNow, request.Note);
+            await db.SaveChangesAsync(cancellationToken);
+        });
+
+    /// <summary>Abusive or spam: closed where it stands, kept and counted, never shown.</summary>
+    public Task<Result> MarkAbusiveAsync(FeedbackReasonRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var (actor, feedback) = await HandlerStepAsync(db, request.FeedbackId, request.ExpectedVersion, cancellationToken);
+            await Outcomes.ValidateAsync(reasonValidator, request, cancellationToken);
+            feedback.MarkAbusive(actor, clock.UtcNow, request.Reason);
+            await db.SaveChangesAsync(cancellationToken);
+        });
+
+    /// <summary>
+    /// Opens the re-disclosure draft of the feedback's item through the publishing lifecycle (the same revision any
+    /// re-disclosure is) and links it to the feedback; returns the draft's id.
+    /// </summary>
+    public async Task<Result<int>> StartRedisclosureAsync(FeedbackReasonRequest request, CancellationToken cancellationToken = default)
+    {
+        var checkedFirst = await outcomes.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var (actor, feedback) = await HandlerStepAsync(db, request.FeedbackId, request.ExpectedVersion, cancellationToken);
+            await Outcomes.ValidateAsync(reasonValidator, request, cancellationToken);
+            // Checked before the draft exists, so a refusal leaves no orphan draft behind.
+            if (!FeedbackAccess.ActionsFor(actor, feedback).StartRedisclosure)
+                throw new DomainRuleException(feedback.RedisclosureId is null ? "Feedback.NotHandledYet" : "Feedback.RedisclosureStarted");
+            return feedback.DisclosureId;
+        });
+        if (!checkedFirst.Succeeded) return checkedFirst;
+
+        var revised = await lifecycle.ReviseAsync(checkedFirst.Value, request.Reason, cancellationToken);
+        if (!revised.Succeeded) return revised;
+
+        return await outcomes.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var (actor, feedback) = await HandlerStepAsync(db, request.FeedbackId, request.ExpectedVersion, cancellationToken);
+            var revision = await db.Disclosures.FirstAsync(d => d.Id == revised.Value, cancellationToken);
+            feedback.StartRedisclosure(actor, clock.UtcNow, revision);
+            await db.SaveChangesAsync(cancellationToken);
+            return revision.Id;
+        });
+    }
+
+    /// <summary>The feedback, tracked, for a step only its handlers take: unseen is not found, seen but not handled is forbidden.</summary>
+    private async Task<(Actor Actor, Feedback Feedback)> HandlerStepAsync(AppDbContext db, int feedbackId, int expectedVersion,
+        CancellationToken cancellationToken)
+    {
+        var actor = await currentUser.GetAsync(cancellationToken);
+        var feedback = await ReadableAsync(db, actor, feedbackId, cancellationToken);
+        AccessPolicy.Ensure(AccessPolicy.CanHandleFeedback(actor, feedback.OrganizationId), "Access.NotYourOrganization");
+        feedback.EnsureVersion(expectedVersion);
+        return (actor, feedback);
+    }
+
+    private static async Task<Feedback> ReadableAsync(AppDbContext db, Actor actor, int feedbackId, CancellationToken cancellationToken)
+    {
+        var feedback = await db.Feedback.FirstOrDefaultAsync(f => f.Id == feedbackId, cancellationToken);
+        if (feedback is null || !await FeedbackAccess.MayReadAsync(db, actor, feedback, cancellationToken)) throw new NotFoundException();
+        return feedback;
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private void Refuse(string property, string key) => throw new ValidationException([new ValidationFailure(property, text[key])]);
+}

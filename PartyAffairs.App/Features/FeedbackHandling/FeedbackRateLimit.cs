@@ -1,0 +1,48 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using PartyAffairs.App.Resources;
+
+namespace PartyAffairs.App.Features.FeedbackHandling;
+
+/// <summary>
+/// A flood of feedback from one address is refused: the form page's posts are counted per client address in a fixed
+/// window; reading the page (GET) is never limited. The page opts in with <c>[EnableRateLimiting(Policy)]</c>, which
+/// becomes metadata of its Razor component endpoint.
+/// </summary>
+public static class FeedbackRateLimit
+{
+    public const string Policy = "feedback";
+
+    public static IServiceCollection AddFeedbackRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<FeedbackOptions>(configuration.GetSection(FeedbackOptions.Section));
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(Policy, http =>
+            {
+                if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
+                var options = http.RequestServices.GetRequiredService<IOptions<FeedbackOptions>>().Value;
+                var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.PermitLimit,
+                    Window = TimeSpan.FromSeconds(options.WindowSeconds),
+                    QueueLimit = 0,
+                });
+            });
+            limiter.OnRejected = (context, cancellationToken) => WriteRejectionAsync(context.HttpContext, context.Lease, cancellationToken);
+        });
+        return services;
+    }
+
+    private static async ValueTask WriteRejectionAsync(HttpContext http, RateLimitLease lease, CancellationToken cancellationToken)
+    {
+        var text = http.RequestServices.GetRequiredService<IStringLocalizer<FeedbackStrings>>();
+        var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
+        http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await FeedbackMessagePage.WriteAsync(http, text["RateLimit.Title"], text["RateLimit.Body", wait], cancellationToken);
+    }
+}
