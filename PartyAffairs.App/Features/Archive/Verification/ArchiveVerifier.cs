@@ -58,7 +58,8 @@ public sealed class ArchiveVerifier(IDbContextFactory<AppDbContext> dbFactory, I
                 previousDigest = record.Digest;
                 expectedIndex = record.ChainIndex + 1;
                 lastIndex = record.ChainIndex;
-                progress?.Report(new ArchiveVerificationProgress(++done, total));
+                done++;
+                progress?.Report(new ArchiveVerificationProgress(done, total));
             }
         }
 
