@@ -7,7 +7,7 @@ builder.Services.AddPartyAffairs(builder.Configuration, builder.Environment);
 if (CommandLine.IsCommand(args)) builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 var app = builder.Build();
-if (CommandLine.IsCommand(args)) return await app.RunAsync(args, Console.Out, Console.Error);
+if (CommandLine.IsCommand(args)) return await app.RunCommandAsync(args, Console.Out, Console.Error);
 await app.InitializeDatabaseAsync();
 app.UsePartyAffairs();
 app.Run();

@@ -20,7 +20,7 @@ public static class CommandLine
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is VerifyArchive or Backup;
 
-    public static async Task<int> RunAsync(this WebApplication app, string[] args, TextWriter output, TextWriter error)
+    public static async Task<int> RunCommandAsync(this WebApplication app, string[] args, TextWriter output, TextWriter error)
     {
         var services = app.Services;
         var text = services.GetRequiredService<IStringLocalizer<ArchiveStrings>>();
