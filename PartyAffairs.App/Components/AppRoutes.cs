@@ -11,6 +11,7 @@ public static class AppRoutes
     public const string Archive = "/archive";
     public const string Assessment = "/assessment";
     public const string Dashboard = "/dashboard";
+    public const string AuditLog = "/audit";
 
     public static string Disclosure(int id) => $"/disclosures/{id}";
     public static string FeedbackItem(int id) => $"/feedback/{id}";

@@ -26,6 +26,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Feedback> Feedback => Set<Feedback>();
     public DbSet<ArchiveRecord> ArchiveRecords => Set<ArchiveRecord>();
     public DbSet<ArchiveFile> ArchiveFiles => Set<ArchiveFile>();
+    public DbSet<ArchiveVerificationRun> ArchiveVerificationRuns => Set<ArchiveVerificationRun>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();

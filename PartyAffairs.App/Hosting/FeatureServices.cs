@@ -5,6 +5,9 @@ using PartyAffairs.App.Features.Admin.Calendar;
 using PartyAffairs.App.Features.Admin.Organizations;
 using PartyAffairs.App.Features.Admin.Users;
 using PartyAffairs.App.Features.Archive;
+using PartyAffairs.App.Features.Archive.Verification;
+using PartyAffairs.App.Features.Audit;
+using PartyAffairs.App.Features.Backup;
 using PartyAffairs.App.Features.Assessment;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Catalogues;
@@ -73,6 +76,13 @@ public static class FeatureServices
         services.AddScoped<FeedbackHandlingService>();
         services.AddSingleton<FeedbackReminder>();
         services.AddHostedService<FeedbackReminderWorker>();
+        services.AddSingleton<ArchiveVerifier>();
+        services.AddSingleton<ArchiveProblemText>();
+        services.AddSingleton<ArchiveVerificationRecorder>();
+        services.AddScoped<ArchiveVerificationService>();
+        services.AddHostedService<ArchiveVerificationWorker>();
+        services.AddSingleton<DataBackup>();
+        services.AddScoped<AuditLogService>();
         return services;
     }
 }

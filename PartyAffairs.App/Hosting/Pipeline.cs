@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Components.Account;
 using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Catalogues.Export;
 using PartyAffairs.App.Features.Publishing.Attachments;
@@ -60,6 +61,7 @@ public static class Pipeline
         app.MapScheduleFiles();
         app.MapCatalogueFiles();
         app.MapAttachmentFiles();
+        app.MapArchiveFiles();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }

@@ -5,31 +5,60 @@ using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Archive;
 
-/// <summary>Reads the archive records: the Office and Leaders all of them, anyone else their own organization's.</summary>
+/// <summary>Reads the archive register: the Office and Leaders all of it, anyone else their own organization's records.</summary>
 public sealed class ArchiveQueryService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, Outcomes outcomes)
 {
+    public const int MaxPageSize = 100;
+
     public Task<Result<ArchiveListView>> ListAsync(ArchiveFilter filter, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
             var actor = await currentUser.GetAsync(cancellationToken);
-            AccessPolicy.Ensure(WorkReaders.Includes(actor));
-            int? onlyOrganization = actor.SeesWholeBureau ? null : actor.OrganizationId ?? 0;
+            var onlyOrganization = Scope(actor);
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var visible = db.ArchiveRecords.AsNoTracking();
             if (onlyOrganization is { } own) visible = visible.Where(r => r.OrganizationId == own);
             var years = await visible.Select(r => r.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
 
-            var query = visible;
+            var query = ArchiveSearch.Matching(db, filter.Text).AsNoTracking();
+            if (onlyOrganization is { } mine) query = query.Where(r => r.OrganizationId == mine);
             if (filter.Year is { } year) query = query.Where(r => r.Year == year);
             if (filter.OrganizationId is { } organizationId) query = query.Where(r => r.OrganizationId == organizationId);
+            if (filter.Category is { } category) query = query.Where(r => r.Category == category);
+            if (filter.Audience is { } audience) query = query.Where(r => r.Audience == audience);
+            var total = await query.CountAsync(cancellationToken);
+            var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
             var rows = await query
                 .OrderByDescending(r => r.ChainIndex)
+                .Skip(Math.Max(0, filter.Page) * size)
+                .Take(size)
                 .Select(r => new ArchiveRow(r.Id, r.ArchiveNumber, r.Title,
                     db.Organizations.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefault() ?? "",
                     r.Year, r.Category, r.Audience, r.ArchivedAtUtc, r.Digest))
                 .ToListAsync(cancellationToken);
             var organizations = await OrganizationOptions.ListAsync(db, onlyOrganization, cancellationToken);
-            return new ArchiveListView(rows, years, organizations);
+            return new ArchiveListView(rows, total, years, organizations);
         });
+
+    /// <summary>One record's frozen content and its files, for its page.</summary>
+    public Task<Result<ArchiveRecordView>> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            var onlyOrganization = Scope(actor);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var record = await db.ArchiveRecords.AsNoTracking().Include(r => r.Files)
+                .Where(r => r.Id == id && (onlyOrganization == null || r.OrganizationId == onlyOrganization))
+                .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+            return new ArchiveRecordView(record.Id, record.ArchiveNumber, record.ChainIndex, record.Digest, record.PreviousDigest,
+                ArchiveSnapshot.FromCanonicalJson(record.CanonicalJson));
+        });
+
+    /// <summary>Whom the register shows what: null for the whole bureau, else the one organization the person works in.</summary>
+    internal static int? Scope(Actor actor)
+    {
+        AccessPolicy.Ensure(WorkReaders.Includes(actor));
+        return actor.SeesWholeBureau ? null : actor.OrganizationId ?? 0;
+    }
 }

@@ -1,9 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Archive.Packages;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Archive;
 
-/// <summary>Archiving for the signed-in person: the Office, or the Secretary of the disclosure's organization.</summary>
-public sealed class ArchiveService(ArchiveWriter writer, ICurrentUser currentUser, Outcomes outcomes)
+/// <summary>Archiving for the signed-in person: the Office for the whole bureau, a Secretary for their own organization.</summary>
+public sealed class ArchiveService(
+    ArchiveWriter writer,
+    IDbContextFactory<AppDbContext> dbFactory,
+    IOptions<StorageOptions> storage,
+    BureauClock clock,
+    ICurrentUser currentUser,
+    Outcomes outcomes)
 {
     /// <summary>Archives a closed disclosure whose feedback is all closed; returns its archive number (档号).</summary>
     public Task<Result<string>> ArchiveAsync(int disclosureId, CancellationToken cancellationToken = default) =>
@@ -11,5 +22,54 @@ public sealed class ArchiveService(ArchiveWriter writer, ICurrentUser currentUse
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             return await writer.ArchiveAsync(actor, disclosureId, cancellationToken);
+        });
+
+    /// <summary>
+    /// The closed disclosures not yet archived that this person may archive, oldest first, optionally of one year
+    /// (the bureau's year of closing, as the archive number takes it) — the year-end list the bulk run works through.
+    /// </summary>
+    public Task<Result<IReadOnlyList<ReadyRow>>> ListReadyAsync(int? year, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync<IReadOnlyList<ReadyRow>>(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            AccessPolicy.Ensure(actor.IsInAnyRole(Roles.Office, Roles.Secretary));
+            int? onlyOrganization = actor.IsInRole(Roles.Office) ? null : actor.OrganizationId ?? 0;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var query = db.Disclosures.AsNoTracking()
+                .Where(d => d.State == DisclosureState.Closed && !db.ArchiveRecords.Any(r => r.DisclosureId == d.Id));
+            if (onlyOrganization is { } own) query = query.Where(d => d.OrganizationId == own);
+            if (year is { } y)
+            {
+                var from = clock.StartOfDayUtc(new DateOnly(y, 1, 1));
+                var until = clock.StartOfDayUtc(new DateOnly(y + 1, 1, 1));
+                query = query.Where(d => d.ClosedAtUtc >= from && d.ClosedAtUtc < until);
+            }
+            var rows = await query
+                .OrderBy(d => d.ClosedAtUtc).ThenBy(d => d.Id)
+                .Select(d => new
+                {
+                    d.Id, d.Title, OrganizationName = d.Organization!.Name, ClosedAtUtc = d.ClosedAtUtc!.Value,
+                    Open = db.Feedback.Count(f => f.DisclosureId == d.Id && f.State != FeedbackState.Closed),
+                })
+                .ToListAsync(cancellationToken);
+            return rows.Select(r => new ReadyRow(r.Id, r.Title, r.OrganizationName, clock.ToLocal(r.ClosedAtUtc).Year, r.ClosedAtUtc, r.Open)).ToList();
+        });
+
+    /// <summary>
+    /// A record's package (BagIt-style zip) for the Office, Leaders and the Secretary of its organization: the frozen
+    /// content holds feedback senders' contacts, so it goes no wider than the people who archive it.
+    /// </summary>
+    public Task<Result<ArchivePackageFile>> PackageAsync(int recordId, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var record = await db.ArchiveRecords.AsNoTracking().Include(r => r.Files)
+                .FirstOrDefaultAsync(r => r.Id == recordId, cancellationToken) ?? throw new NotFoundException();
+            if (!actor.SeesWholeBureau && !(actor.IsInRole(Roles.Secretary) && actor.BelongsTo(record.OrganizationId)))
+                throw new NotFoundException();
+            using var buffer = new MemoryStream();
+            await ArchivePackage.WriteAsync(record, storage.Value.ArchiveDirectory, clock.UtcNow, buffer, cancellationToken);
+            return new ArchivePackageFile(ArchivePackage.FileName(record.ArchiveNumber), buffer.ToArray());
         });
 }

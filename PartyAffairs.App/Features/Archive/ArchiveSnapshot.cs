@@ -29,7 +29,8 @@ public sealed record ArchiveSnapshot(
     IReadOnlyList<ArchiveSnapshot.FeedbackPart> Feedback,
     IReadOnlyList<ArchiveSnapshot.AuditPart> Audit)
 {
-    public const int CurrentSchemaVersion = 1;
+    /// <summary>2: feedback carries who it was reported to, its public summary, the abusive flag and its re-disclosure.</summary>
+    public const int CurrentSchemaVersion = 2;
 
     private static readonly JsonSerializerOptions Canonical = new()
     {
@@ -81,13 +82,13 @@ public sealed record ArchiveSnapshot(
     public sealed record FeedbackPart(
         int Id, FeedbackChannel Channel, string Content, bool IsAnonymous, string? SenderName, string? SenderContact,
         string? SubmittedById, string? RegisteredById, DateTime ReceivedAtUtc, string? AssigneeId, string? AssigneeName,
-        string? Answer, DateTime? AnsweredAtUtc, string? ReportedTo, DateTime? ReportedAtUtc, string? Resolution,
-        DateTime? ResultDisclosedAtUtc, DateTime? ClosedAtUtc, FeedbackState State)
+        string? Answer, DateTime? AnsweredAtUtc, string? ReportedTo, string? ReportedToId, DateTime? ReportedAtUtc, string? Resolution,
+        string? PublicSummary, DateTime? ResultDisclosedAtUtc, bool IsAbusive, int? RedisclosureId, DateTime? ClosedAtUtc, FeedbackState State)
     {
         public static FeedbackPart From(Domain.Feedback f) => new(
             f.Id, f.Channel, f.Content, f.IsAnonymous, f.SenderName, f.SenderContact, f.SubmittedById, f.RegisteredById,
-            f.ReceivedAtUtc, f.AssigneeId, f.AssigneeName, f.Answer, f.AnsweredAtUtc, f.ReportedTo, f.ReportedAtUtc,
-            f.Resolution, f.ResultDisclosedAtUtc, f.ClosedAtUtc, f.State);
+            f.ReceivedAtUtc, f.AssigneeId, f.AssigneeName, f.Answer, f.AnsweredAtUtc, f.ReportedTo, f.ReportedToId, f.ReportedAtUtc,
+            f.Resolution, f.PublicSummary, f.ResultDisclosedAtUtc, f.IsAbusive, f.RedisclosureId, f.ClosedAtUtc, f.State);
     }
 
     public sealed record AuditPart(

@@ -116,8 +116,9 @@ public sealed class ArchiveWriter(
             var attachment = attachments[i];
             var source = Path.Combine(storage.Value.DataDirectory, attachment.StoredPath);
             if (!File.Exists(source)) throw new DomainRuleException("Archive.FileMissing", attachment.FileName);
-            // Numbered so two attachments with the same name cannot overwrite each other.
-            var name = $"{i + 1:00}-{SafeFileName(attachment.FileName)}";
+            // Numbered so two attachments with the same name cannot overwrite each other; three digits so the
+            // ordinal order of the stored paths is the record's file order, which the digest and the verifier use.
+            var name = $"{i + 1:000}-{SafeFileName(attachment.FileName)}";
             var target = Path.Combine(folder, name);
             await using (var input = File.OpenRead(source))
             await using (var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None))

@@ -1,0 +1,3 @@
+namespace PartyAffairs.App.Features.Archive;
+
+public sealed record ArchivePackageFile(string FileName, byte[] Content);

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.App.Resources;
+
+namespace PartyAffairs.App.Features.Audit;
+
+/// <summary>
+/// The audit log (who did what to which record, when, from which state to which, why) for the Office and Leaders,
+/// filtered and paged in the database, and exported as CSV that Excel opens in Chinese.
+/// </summary>
+public sealed class AuditLogService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    IValidator<AuditLogQuery> validator,
+    BureauClock clock,
+    IStringLocalizer<ArchiveStrings> text,
+    Outcomes outcomes)
+{
+    public const int MaxPageSize = 200;
+    /// <summary>An export bigger than this is cut: narrow the filters instead.</summary>
+    public const int MaxExportRows = 100_000;
+
+    public Task<Result<AuditLogOptions>> OptionsAsync(CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            await EnsureAllowedAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var organizations = await OrganizationOptions.ListAsync(db, null, cancellationToken);
+            var types = await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+            var actions = await db.AuditEntries.Select(a => a.Action).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+            return new AuditLogOptions(organizations, types, actions);
+        });
+
+    public Task<Result<AuditLogList>> ListAsync(AuditLogQuery query, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            await EnsureAllowedAsync(cancellationToken);
+            await Outcomes.ValidateAsync(validator, query, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var filtered = Filter(db, query);
+            var total = await filtered.CountAsync(cancellationToken);
+            var rows = await Project(db, filtered.OrderByDescending(a => a.Id).Skip(query.Page * query.PageSize).Take(query.PageSize))
+                .ToListAsync(cancellationToken);
+            return new AuditLogList(rows, total);
+        });
+
+    /// <summary>
+    /// The filtered log as CSV: UTF-8 with a byte-order mark (Excel otherwise reads Chinese as mojibake), bureau local
+    /// times, and every text cell through <see cref="SpreadsheetText.Safe"/> so a reason like "=HYPERLINK(…)" stays text.
+    /// </summary>
+    public Task<Result<byte[]>> ExportCsvAsync(AuditLogQuery query, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            await EnsureAllowedAsync(cancellationToken);
+            await Outcomes.ValidateAsync(validator, query with { Page = 0, PageSize = 1 }, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var rows = await Project(db, Filter(db, query).OrderBy(a => a.Id).Take(MaxExportRows)).ToListAsync(cancellationToken);
+            var csv = new StringBuilder();
+            AppendLine(csv, [text["Audit.At"], text["Audit.Actor"], text["Audit.Organization"], text["Audit.EntityType"], text["Audit.EntityId"],
+                text["Audit.Action"], text["Audit.FromState"], text["Audit.ToState"], text["Audit.Reason"]]);
+            foreach (var r in rows)
+            {
+                AppendLine(csv, [clock.ToLocal(r.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.ActorName,
+                    r.OrganizationName, r.EntityType, r.EntityId.ToString(CultureInfo.InvariantCulture), r.Action, r.FromState, r.ToState, r.Reason]);
+            }
+            return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        });
+
+    private async Task EnsureAllowedAsync(CancellationToken cancellationToken)
+    {
+        var actor = await currentUser.GetAsync(cancellationToken);
+        AccessPolicy.Ensure(actor.SeesWholeBureau);
+    }
+
+    private IQueryable<AuditEntry> Filter(AppDbContext db, AuditLogQuery q)
+    {
+        var query = db.AuditEntries.AsNoTracking();
+        // Contains becomes instr(): % and _ in a name are plain characters.
+        if (!string.IsNullOrWhiteSpace(q.Person)) query = query.Where(a => a.ActorName.Contains(q.Person.Trim()));
+        if (q.OrganizationId is { } organizationId) query = query.Where(a => a.OrganizationId == organizationId);
+        if (!string.IsNullOrWhiteSpace(q.EntityType)) query = query.Where(a => a.EntityType == q.EntityType);
+        if (q.EntityId is { } entityId) query = query.Where(a => a.EntityId == entityId);
+        if (!string.IsNullOrWhiteSpace(q.Action)) query = query.Where(a => a.Action == q.Action);
+        if (q.From is { } from)
+        {
+            var start = clock.StartOfDayUtc(from);
+            query = query.Where(a => a.AtUtc >= start);
+        }
+        if (q.To is { } to)
+        {
+            var end = clock.StartOfDayUtc(to.AddDays(1));
+            query = query.Where(a => a.AtUtc < end);
+        }
+        return query;
+    }
+
+    private static IQueryable<AuditLogRow> Project(AppDbContext db, IQueryable<AuditEntry> entries) =>
+        entries.Select(a => new AuditLogRow(a.Id, a.AtUtc, a.ActorName,
+            db.Organizations.Where(o => o.Id == a.OrganizationId).Select(o => o.Name).FirstOrDefault(),
+            a.EntityType, a.EntityId, a.Action, a.FromState, a.ToState, a.Reason));
+
+    private static void AppendLine(StringBuilder csv, IEnumerable<string?> cells)
+    {
+        csv.AppendJoin(',', cells.Select(c => Quote(SpreadsheetText.Safe(c)))).Append("\r\n");
+    }
+
+    private static string Quote(string cell) =>
+        cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{cell.Replace("\"", "\"\"")}\"" : cell;
+}
