@@ -6,6 +6,7 @@ using PartyAffairs.App.Features.Admin.Organizations;
 using PartyAffairs.App.Features.Admin.Users;
 using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.Assessment;
+using PartyAffairs.App.Features.Board;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Catalogues;
 using PartyAffairs.App.Features.Catalogues.Schedule;
@@ -68,6 +69,9 @@ public static class FeatureServices
         services.AddHostedService<OccurrenceReminderWorker>();
         services.AddScoped<NotificationService>();
         services.AddScoped<MyWorkService>();
+        services.AddScoped<BoardService>();
+        services.AddOutputCache(options => options.AddPolicy(BoardCachePolicy.Name, new BoardCachePolicy()));
+        services.AddHostedService<BoardCacheInvalidator>();
         return services;
     }
 }

@@ -37,6 +37,8 @@ public static class Pipeline
             SupportedUICultures = SupportedCultures,
             RequestCultureProviders = [new CookieRequestCultureProvider()],
         });
+        // After authentication (the host adds it first) and localization: the board's cache policy reads who asks and in which language.
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
