@@ -26,4 +26,13 @@ public static class AppRoutes
     /// <summary>The culture switch: a circuit keeps the culture it started with, so the page reloads through this endpoint.</summary>
     public static string SetCulture(string culture, string currentRelativePath) =>
         $"/culture/set?culture={Uri.EscapeDataString(culture)}&redirectUri={Uri.EscapeDataString(currentRelativePath)}";
+
+    public const string Board = "/board";
+    public const string BoardPrint = "/board/print";
+    public const string BoardScreen = "/board/screen";
+    public static string BoardItem(int id) => $"/board/{id}";
+    public static string BoardFeedback(int id) => $"/board/{id}/feedback";
+    public static string BoardPrintOf(int organizationId, string paper) => $"/board/print?org={organizationId}&paper={paper}";
+    public static string BoardScreenAt(int? organizationId, int index) =>
+        organizationId is { } org ? $"/board/screen?org={org}&i={index}" : $"/board/screen?i={index}";
 }

@@ -9,6 +9,7 @@ using PartyAffairs.App.Features.Archive.Verification;
 using PartyAffairs.App.Features.Audit;
 using PartyAffairs.App.Features.Backup;
 using PartyAffairs.App.Features.Assessment;
+using PartyAffairs.App.Features.Board;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Catalogues;
 using PartyAffairs.App.Features.Catalogues.Schedule;
@@ -83,6 +84,9 @@ public static class FeatureServices
         services.AddHostedService<ArchiveVerificationWorker>();
         services.AddSingleton<DataBackup>();
         services.AddScoped<AuditLogService>();
+        services.AddScoped<BoardService>();
+        services.AddOutputCache(options => options.AddPolicy(BoardCachePolicy.Name, new BoardCachePolicy()));
+        services.AddHostedService<BoardCacheInvalidator>();
         return services;
     }
 }

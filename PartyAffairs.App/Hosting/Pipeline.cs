@@ -42,6 +42,8 @@ public static class Pipeline
         // After localization, so a refused feedback post is told in the visitor's language.
         app.UseRateLimiter();
         app.UseFeedbackFormRefusals();
+        // After authentication (the host adds it first) and localization: the board's cache policy reads who asks and in which language.
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -19,6 +19,7 @@ public sealed class MenuPagesTests(AppServer server)
     [InlineData("admin", "用户管理", "用户管理")]
     [InlineData("admin", "工作日历", "工作日历")]
     [InlineData("admin", "系统设置", "系统设置")]
+    [InlineData("member", "公开栏", "公开栏")]
     public async Task Each_menu_page_opens_from_the_menu_with_its_Chinese_heading_and_no_error(string userName, string menuEntry, string heading)
     {
         Support.Browser.SkipIfUnavailable();

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.OutputCaching;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
+
+namespace PartyAffairs.App.Features.Board;
+
+/// <summary>
+/// Evicts the cached board pages when something that shows on them changes: a disclosure published, closed,
+/// withdrawn or revised, or a feedback result disclosed or changed. Listens to the committed transitions.
+/// </summary>
+public sealed class BoardCacheInvalidator(LiveEventStream events, IOutputCacheStore store, ILogger<BoardCacheInvalidator> logger) : IHostedService
+{
+    private static readonly HashSet<string> DisclosureActions = ["Publish", "Close", "Withdraw", "Revise"];
+    private static readonly HashSet<string> FeedbackActions = ["Acknowledge", "Close", "MarkAbusive"];
+    private IDisposable? subscription;
+
+    public static bool Affects(ChangeEvent e) =>
+        (e.EntityType == nameof(Disclosure) && DisclosureActions.Contains(e.Action))
+        || (e.EntityType == nameof(Feedback) && FeedbackActions.Contains(e.Action));
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        subscription = events.Subscribe(async batch =>
+        {
+            if (!batch.Any(Affects)) return;
+            await store.EvictByTagAsync(BoardCachePolicy.Tag, CancellationToken.None);
+            logger.LogDebug("Board cache evicted after {Count} change(s)", batch.Count);
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        subscription?.Dispose();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,219 @@
+using DiffPlex.DiffBuilder;
+using Microsoft.EntityFrameworkCore;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Publishing;
+using PartyAffairs.App.Features.Publishing.Lifecycle;
+using PartyAffairs.App.Features.Shared;
+
+namespace PartyAffairs.App.Features.Board;
+
+/// <summary>
+/// The public read side of the board (公开栏): every query starts from <see cref="AccessPolicy.Sees"/> for the person
+/// asking (anonymous visitors included), so the board, an item's page, the printed board and the lobby screen can
+/// never show more than that one rule allows. The board itself shows only what is on display now; an item's page
+/// also shows a published item whose period has ended, or a closed one. Anything else is "not found".
+/// </summary>
+public sealed class BoardService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    BureauClock clock,
+    MarkdownRenderer markdown,
+    Outcomes outcomes)
+{
+    /// <summary>A longer search adds nothing a title can match; cut it rather than refuse it.</summary>
+    public const int MaxQueryLength = 100;
+
+    public Task<Result<BoardView>> ListAsync(string? query, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var search = Normalize(query);
+            var items = OnDisplay(db, actor);
+            // Contains becomes instr() in SQLite: %, _ and quotes are matched as themselves, never as patterns.
+            if (search is not null) items = items.Where(d => d.Title.Contains(search));
+            var rows = await items
+                .Select(d => new
+                {
+                    Entry = new BoardEntry(d.Id, d.Title, d.OrganizationId, d.Organization!.Name, d.Category, d.Standing, d.RevisionNumber,
+                        d.PublishedAtUtc ?? d.DisplayFromUtc, d.DisplayFromUtc, d.DisplayUntilUtc),
+                    d.Organization!.SortOrder,
+                })
+                .ToListAsync(cancellationToken);
+            var groups = rows
+                .GroupBy(r => new { r.Entry.OrganizationId, r.Entry.OrganizationName, r.SortOrder })
+                .OrderBy(g => g.Key.SortOrder).ThenBy(g => g.Key.OrganizationId)
+                .Select(g => new BoardOrganizationGroup(g.Key.OrganizationId, g.Key.OrganizationName,
+                    g.Select(r => r.Entry).GroupBy(e => e.Category).OrderBy(c => c.Key)
+                        .Select(c => new BoardCategoryGroup(c.Key, Newest(c.Where(e => e.Standing)), Newest(c.Where(e => !e.Standing))))
+                        .ToList()))
+                .ToList();
+            return new BoardView(search, groups);
+        });
+
+    /// <summary>An item's page: published or closed items the asker may see; a draft or a withdrawn item is not found, for staff too.</summary>
+    public Task<Result<BoardItem>> GetItemAsync(int id, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var d = await Shown(db, actor)
+                .Include(x => x.Organization)
+                .Include(x => x.Attachments)
+                .Include(x => x.Versions)
+                .AsSplitQuery()
+                .FirstOrDefaultAsync(x => x.Id == id, cancellationToken)
+                ?? throw new NotFoundException();
+
+            var revisions = await ChainAsync(db, actor, d, cancellationToken);
+            var previous = d.RevisesDisclosureId is { } previousId
+                ? await Shown(db, actor).Where(x => x.Id == previousId).Select(x => new { x.Title, x.Body }).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            var visible = Shown(db, actor).Where(x => x.Id == id).Select(x => x.Id);
+            var results = await db.Feedback.AsNoTracking()
+                .Where(f => visible.Contains(f.DisclosureId) && !f.IsAbusive
+                    && (f.State == FeedbackState.ResultDisclosed || f.State == FeedbackState.Closed) && f.Resolution != null)
+                .OrderByDescending(f => f.ResultDisclosedAtUtc).ThenByDescending(f => f.Id)
+                .Select(f => new BoardResult(f.PublicSummary, f.Resolution!, f.ResultDisclosedAtUtc ?? f.ClosedAtUtc ?? f.ReceivedAtUtc))
+                .ToListAsync(cancellationToken);
+
+            return new BoardItem(d.Id, d.Title, d.Organization?.Name ?? "", d.Category, d.Standing, markdown.ToSafeHtml(d.Body),
+                d.DisplayFromUtc, d.DisplayUntilUtc, d.PublishedAtUtc, d.ClosedAtUtc, d.IsOnDisplay(clock.UtcNow), d.RevisionNumber,
+                d.Attachments.OrderBy(a => a.Id).Select(a => new BoardAttachment(a.Id, a.FileName, a.SizeBytes)).ToList(),
+                Versions(d.Versions),
+                revisions,
+                previous is null || d.RevisesDisclosureId is null
+                    ? null
+                    : new DisclosureDiff(d.RevisesDisclosureId.Value, Lines(previous.Title, d.Title), Lines(previous.Body, d.Body)),
+                results);
+        });
+
+    /// <summary>
+    /// The items on display of one organization, for the printed board. Without an organization, the ones that
+    /// have something on display for the asker, to choose from.
+    /// </summary>
+    public Task<Result<BoardPrintView>> PrintAsync(int? organizationId, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var organizations = await OrganizationsOnDisplayAsync(db, actor, cancellationToken);
+            if (organizationId is not { } orgId) return new BoardPrintView(null, null, [], organizations);
+            var items = await PrintItemsAsync(db, actor, orgId, cancellationToken);
+            var name = organizations.FirstOrDefault(o => o.Id == orgId)?.Name
+                ?? await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException();
+            return new BoardPrintView(orgId, name, items, organizations);
+        });
+
+    /// <summary>The <paramref name="index"/>th item on display (of one organization, or of the bureau), wrapping round.</summary>
+    public Task<Result<BoardScreenView>> ScreenAsync(int? organizationId, int index, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            string? name = null;
+            if (organizationId is { } orgId)
+            {
+                name = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken)
+                    ?? throw new NotFoundException();
+            }
+            var items = await PrintItemsAsync(db, actor, organizationId, cancellationToken);
+            if (items.Count == 0) return new BoardScreenView(organizationId, name, null, 0, 0);
+            var at = ((index % items.Count) + items.Count) % items.Count;
+            return new BoardScreenView(organizationId, name, items[at], at, items.Count);
+        });
+
+    private async Task<IReadOnlyList<BoardPrintItem>> PrintItemsAsync(AppDbContext db, Actor actor, int? organizationId, CancellationToken cancellationToken)
+    {
+        var query = OnDisplay(db, actor);
+        if (organizationId is { } orgId) query = query.Where(d => d.OrganizationId == orgId);
+        var rows = await query
+            .OrderBy(d => d.Organization!.SortOrder).ThenByDescending(d => d.Standing).ThenBy(d => d.Category)
+            .ThenByDescending(d => d.PublishedAtUtc).ThenByDescending(d => d.Id)
+            .Select(d => new { d.Id, d.Title, OrganizationName = d.Organization!.Name, d.Category, d.Standing, d.Body, d.DisplayFromUtc, d.DisplayUntilUtc })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new BoardPrintItem(r.Id, r.Title, r.OrganizationName, r.Category, r.Standing, markdown.ToSafeHtml(r.Body),
+            r.DisplayFromUtc, r.DisplayUntilUtc)).ToList();
+    }
+
+    private async Task<IReadOnlyList<OrganizationOption>> OrganizationsOnDisplayAsync(AppDbContext db, Actor actor, CancellationToken cancellationToken)
+    {
+        var withItems = OnDisplay(db, actor).Select(d => d.OrganizationId);
+        return await db.Organizations.AsNoTracking()
+            .Where(o => withItems.Contains(o.Id))
+            .OrderBy(o => o.SortOrder).ThenBy(o => o.Id)
+            .Select(o => new OrganizationOption(o.Id, o.Name))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>What may appear on an item's page: published or closed, and seen by the asker.</summary>
+    private static IQueryable<Disclosure> Shown(AppDbContext db, Actor actor) =>
+        db.Disclosures.AsNoTracking().Where(AccessPolicy.Sees(actor))
+            .Where(d => d.State == DisclosureState.Published || d.State == DisclosureState.Closed);
+
+    private IQueryable<Disclosure> OnDisplay(AppDbContext db, Actor actor)
+    {
+        var now = clock.UtcNow;
+        return db.Disclosures.AsNoTracking().Where(AccessPolicy.Sees(actor))
+            .Where(d => d.State == DisclosureState.Published && d.DisplayFromUtc <= now && now < d.DisplayUntilUtc);
+    }
+
+    /// <summary>
+    /// The re-disclosures before and after this item, walked link by link through items the asker may see; a link
+    /// the asker may not see ends the walk, so the history never hints at what lies beyond it.
+    /// </summary>
+    private static async Task<IReadOnlyList<BoardRevision>> ChainAsync(AppDbContext db, Actor actor, Disclosure item, CancellationToken cancellationToken)
+    {
+        var chain = new List<BoardRevision> { Revision(item.Id, item.RevisionNumber, item.Title, item.PublishedAtUtc, item.DisplayFromUtc, true) };
+        for (var previousId = item.RevisesDisclosureId; previousId is { } id && chain.Count < 50;)
+        {
+            var previous = await Shown(db, actor).Where(d => d.Id == id)
+                .Select(d => new { d.Id, d.RevisionNumber, d.Title, d.PublishedAtUtc, d.DisplayFromUtc, d.RevisesDisclosureId })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (previous is null) break;
+            chain.Insert(0, Revision(previous.Id, previous.RevisionNumber, previous.Title, previous.PublishedAtUtc, previous.DisplayFromUtc, false));
+            previousId = previous.RevisesDisclosureId;
+        }
+        for (var currentId = item.Id; chain.Count < 50;)
+        {
+            var id = currentId;
+            var next = await Shown(db, actor).Where(d => d.RevisesDisclosureId == id)
+                .OrderBy(d => d.Id)
+                .Select(d => new { d.Id, d.RevisionNumber, d.Title, d.PublishedAtUtc, d.DisplayFromUtc })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (next is null) break;
+            chain.Add(Revision(next.Id, next.RevisionNumber, next.Title, next.PublishedAtUtc, next.DisplayFromUtc, false));
+            currentId = next.Id;
+        }
+        return chain;
+    }
+
+    private static BoardRevision Revision(int id, int number, string title, DateTime? publishedAtUtc, DateTime displayFromUtc, bool isThis) =>
+        new(id, number, title, publishedAtUtc ?? displayFromUtc, isThis);
+
+    private static IReadOnlyList<BoardVersion> Versions(IEnumerable<DisclosureVersion> versions)
+    {
+        var ordered = versions.OrderBy(v => v.Number).ToList();
+        return ordered.Select((v, i) => i == 0
+                ? new BoardVersion(v.Number, v.CreatedAtUtc, [], [])
+                : new BoardVersion(v.Number, v.CreatedAtUtc, Lines(ordered[i - 1].Title, v.Title), Lines(ordered[i - 1].Body, v.Body)))
+            .Reverse()
+            .ToList();
+    }
+
+    private static IReadOnlyList<BoardEntry> Newest(IEnumerable<BoardEntry> entries) =>
+        entries.OrderByDescending(e => e.PublishedAtUtc).ThenByDescending(e => e.Id).ToList();
+
+    private static string? Normalize(string? query)
+    {
+        if (string.IsNullOrWhiteSpace(query)) return null;
+        var trimmed = query.Trim();
+        return trimmed.Length > MaxQueryLength ? trimmed[..MaxQueryLength] : trimmed;
+    }
+
+    private static IReadOnlyList<DiffLine> Lines(string before, string after) =>
+        InlineDiffBuilder.Diff(before, after, ignoreWhiteSpace: false).Lines
+            .Select(l => new DiffLine(l.Type, l.Text ?? "")).ToList();
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Board;
+using PartyAffairs.Tests.Support;
+
+namespace PartyAffairs.Tests.Features.Board;
+
+/// <summary>The cached board goes when the entities' own transitions say something on it changed, and stays otherwise.</summary>
+public sealed class BoardCacheInvalidatorTests
+{
+    private const string Key = "board-page";
+
+    [Fact]
+    public async Task Publishing_closing_withdrawing_and_disclosed_feedback_results_evict_the_board_and_drafting_does_not()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var bureau = await TestBureau.CreateAsync(harness);
+        var store = harness.Services.GetRequiredService<IOutputCacheStore>();
+        var invalidator = harness.Services.GetServices<IHostedService>().OfType<BoardCacheInvalidator>().Single();
+        await invalidator.StartAsync(CancellationToken.None);
+        var now = bureau.Now;
+        var office = bureau["office"];
+        var handler = bureau["handler"];
+        var leader = bureau["leader"];
+
+        async Task Cached() => await store.SetAsync(Key, [1], [BoardCachePolicy.Tag], TimeSpan.FromMinutes(5), CancellationToken.None);
+        async Task<bool> IsCached() => await store.GetAsync(Key, CancellationToken.None) is not null;
+        async Task Evicted(string what)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(5);
+            while (await IsCached() && DateTime.UtcNow < deadline) await Task.Delay(20);
+            (await IsCached()).ShouldBeFalse(what);
+            await Cached();
+        }
+
+        await Cached();
+        var id = await bureau.OutOfCatalogueAsync(bureau.BranchAId, "缓存测试", Audience.Public, DisclosureState.Approved, now);
+        (await IsCached()).ShouldBeTrue("a draft, its submission and approval show nowhere on the board");
+
+        await using (var db = harness.NewDb())
+        {
+            var d = await db.Disclosures.SingleAsync(x => x.Id == id);
+            d.Publish(Actor.System, now);
+            await db.SaveChangesAsync();
+            await Evicted("publish");
+
+            var feedback = Feedback.Offline(d, FeedbackChannel.Letter, "意见", null, null, now, handler, now, null);
+            db.Feedback.Add(feedback);
+            feedback.Assign(handler, now, handler.UserId, handler.DisplayName, null);
+            feedback.AnswerWith(handler, now, "答复", null);
+            feedback.ReportTo(handler, now, leader.UserId, leader.DisplayName, "处理结果", null, null);
+            await db.SaveChangesAsync();
+            (await IsCached()).ShouldBeTrue("a result not yet acknowledged is not shown");
+            feedback.Acknowledge(leader, now, null);
+            await db.SaveChangesAsync();
+            await Evicted("acknowledge");
+            feedback.Close(handler, now);
+            await db.SaveChangesAsync();
+            await Evicted("feedback close");
+
+            var spam = Feedback.Offline(d, FeedbackChannel.Letter, "广告", null, null, now, handler, now, null);
+            db.Feedback.Add(spam);
+            await db.SaveChangesAsync();
+            (await IsCached()).ShouldBeTrue("received feedback is not shown");
+            spam.MarkAbusive(handler, now, "广告");
+            await db.SaveChangesAsync();
+            await Evicted("mark abusive");
+
+            d.Close(office, now, "提前结束");
+            await db.SaveChangesAsync();
+            await Evicted("close");
+        }
+
+        var other = await bureau.OutOfCatalogueAsync(bureau.BranchAId, "缓存测试二", Audience.Public, DisclosureState.Published, now);
+        await Evicted("publish of a second item");
+        await using (var db = harness.NewDb())
+        {
+            (await db.Disclosures.SingleAsync(x => x.Id == other)).Withdraw(office, now, "撤回");
+            await db.SaveChangesAsync();
+        }
+        await Evicted("withdraw");
+        await invalidator.StopAsync(CancellationToken.None);
+    }
+}
