@@ -8,8 +8,9 @@ using PartyAffairs.Tests.Support;
 namespace PartyAffairs.Tests.Browser;
 
 /// <summary>
-/// Feedback's loop in the browser: a visitor (no one signed in) gives feedback on a public item through the plain form,
-/// the FeedbackHandler assigns, answers and reports it, the Leader acknowledges it.
+/// Issue 5's acceptance, as people do it: a visitor (no one signed in) opens the board, reads a public item and gives
+/// feedback through the plain form; the FeedbackHandler assigns, answers and reports it; the Leader acknowledges it;
+/// the result shows on the item's public page. Then no internal item, draft or attachment of theirs opens anonymously.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class FeedbackHandlingBrowserTests(AppServer server)
@@ -28,13 +29,14 @@ public sealed class FeedbackHandlingBrowserTests(AppServer server)
     }
 
     [SkippableFact]
-    public async Task A_visitors_feedback_is_assigned_answered_reported_and_acknowledged()
+    public async Task A_visitors_feedback_comes_back_to_the_public_page_and_nothing_internal_opens_anonymously()
     {
         Support.Browser.SkipIfUnavailable();
         var now = DateTime.UtcNow;
-        var item = await QueryAsync(db => db.Disclosures
+        var (item, title) = await QueryAsync(async db => await db.Disclosures
             .Where(d => d.State == DisclosureState.Published && d.Audience == Audience.Public && d.DisplayFromUtc <= now && now < d.DisplayUntilUtc)
-            .Select(d => d.Id).FirstAsync());
+            .OrderBy(d => d.Id)
+            .Select(d => ValueTuple.Create(d.Id, d.Title)).FirstAsync());
         var (handlerName, leaderName) = await QueryAsync(async db => (
             (await db.Users.SingleAsync(u => u.UserName == "handler")).DisplayName,
             (await db.Users.SingleAsync(u => u.UserName == "leader")).DisplayName));
@@ -43,7 +45,12 @@ public sealed class FeedbackHandlingBrowserTests(AppServer server)
         await using var __ = browser;
 
         var visitor = await Support.Browser.NewPageAsync(browser);
-        await visitor.GotoAsync(new Uri(server.BaseAddress, $"/board/{item}/feedback").ToString());
+        await visitor.GotoAsync(new Uri(server.BaseAddress, "/board").ToString());
+        await visitor.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).First.ClickAsync();
+        await visitor.WaitForURLAsync($"**/board/{item}");
+        await Assertions.Expect(visitor.Locator("h1").First).ToHaveTextAsync(title);
+        await visitor.GetByTestId("feedback-link").ClickAsync();
+        await visitor.WaitForURLAsync($"**/board/{item}/feedback");
         const string text = "浏览器测试：建议公开办理时限。<b>不是粗体</b>";
         await visitor.Locator("#Input\\.Content").FillAsync(text);
         await visitor.GetByRole(AriaRole.Button, new() { Name = "提交意见" }).ClickAsync();
@@ -63,7 +70,10 @@ public sealed class FeedbackHandlingBrowserTests(AppServer server)
         await handler.GetByTestId("answer").ClickAsync();
         await Assertions.Expect(handler.GetByTestId("feedback-notice")).ToHaveTextAsync("已答复。");
         await PickAsync(handler, "leader", leaderName);
-        await handler.GetByTestId("resolution").FillAsync("下期公开将写明各事项的办理时限。");
+        const string resolution = "下期公开将写明各事项的办理时限。";
+        const string summary = "有群众建议公开各事项的办理时限。";
+        await handler.GetByTestId("resolution").FillAsync(resolution);
+        await handler.GetByTestId("summary").FillAsync(summary);
         await handler.GetByTestId("report").ClickAsync();
         await Assertions.Expect(handler.GetByTestId("feedback-notice")).ToHaveTextAsync("已报告主管领导。");
         await handler.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("feedback-reported.png"), FullPage = true });
@@ -79,5 +89,32 @@ public sealed class FeedbackHandlingBrowserTests(AppServer server)
         await Assertions.Expect(leader.Locator("#blazor-error-ui")).ToBeHiddenAsync();
 
         (await QueryAsync(db => db.Feedback.Where(f => f.Id == id).Select(f => f.State).SingleAsync())).ShouldBe(FeedbackState.ResultDisclosed);
+
+        // Back on the public page, which the visitor saw before (and the cache held): the result and the summary, never the text.
+        await visitor.GotoAsync(new Uri(server.BaseAddress, $"/board/{item}").ToString());
+        var result = visitor.GetByTestId("feedback-result").Filter(new() { HasText = resolution });
+        await Assertions.Expect(result).ToBeVisibleAsync();
+        await Assertions.Expect(result).ToContainTextAsync(summary);
+        await Assertions.Expect(visitor.GetByText("浏览器测试：建议公开办理时限")).ToHaveCountAsync(0);
+        await visitor.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("feedback-result-public.png"), FullPage = true });
+
+        // Nothing internal opens anonymously: every item that is not a published or closed Public one, its attachments
+        // and its feedback form answer 404, the same as an id that never existed.
+        var hidden = await QueryAsync(db => db.Disclosures
+            .Where(d => d.Audience != Audience.Public || (d.State != DisclosureState.Published && d.State != DisclosureState.Closed))
+            .Select(d => d.Id).ToListAsync());
+        var hiddenFiles = await QueryAsync(db => db.Attachments.Where(a => hidden.Contains(a.DisclosureId)).Select(a => a.Id).ToListAsync());
+        hidden.Count.ShouldBeGreaterThan(10);
+        hiddenFiles.ShouldNotBeEmpty();
+        var paths = hidden.SelectMany(d => new[] { $"/board/{d}", $"/board/{d}/feedback" })
+            .Concat(hiddenFiles.Select(a => $"/attachments/{a}"))
+            .Append("/board/999999").Append("/attachments/999999");
+        var opened = new List<string>();
+        foreach (var path in paths)
+        {
+            var response = await visitor.Context.APIRequest.GetAsync(new Uri(server.BaseAddress, path).ToString());
+            if (response.Status != 404) opened.Add($"{path} → {response.Status}");
+        }
+        opened.ShouldBeEmpty();
     }
 }

@@ -244,6 +244,9 @@ internal sealed class DemoStory(
 
             党费按月交纳，交纳基数、比例符合规定。欢迎党员监督。
             """, item.Channels, item.Audience, time.DaysAhead(1, 9), time.DaysAhead(15, 18), false, people.Drafter, time.DaysAgo(3, 9, 45));
+        AddAttachment(disclosure, "党费收缴明细.pdf", "application/pdf",
+            DemoFiles.Pdf([$"党费收缴明细（{period}）", "应交党费党员  23 人", "本期收缴党费  4,386.50 元", "机关第一党支部"]),
+            people.Drafter, time.DaysAgo(3, 9, 50));
         Submit(disclosure, people.Drafter, time.DaysAgo(1, 16));
         db.Disclosures.Add(disclosure);
         return disclosure;
@@ -390,6 +393,9 @@ internal sealed class DemoStory(
 
             缺席同志均已请假，并已补学。
             """, item.Channels, item.Audience, time.DaysAgo(2, 9), time.DaysAhead(12, 18), false, people.Drafter, time.DaysAgo(4, 9, 30));
+        AddAttachment(disclosure, "党课记录.pdf", "application/pdf",
+            DemoFiles.Pdf(["“三会一课”记录", $"{period}", "支部党员大会 1 次  支部委员会 3 次  党小组会 3 次  党课 1 次", "机关第一党支部"]),
+            people.Drafter, time.DaysAgo(4, 9, 40));
         Submit(disclosure, people.Drafter, time.DaysAgo(3, 10));
         disclosure.Approve(people.Secretary, time.DaysAgo(3, 15), confidentialityConfirmed: true);
         await AddAndSaveAsync(disclosure, cancellationToken);
