@@ -11,6 +11,8 @@ public static class AppRoutes
     public const string Archive = "/archive";
     public const string Assessment = "/assessment";
     public const string Dashboard = "/dashboard";
+    public const string Inspections = "/inspections";
+    public const string AnnualReport = "/assessment/report";
 
     public static string Disclosure(int id) => $"/disclosures/{id}";
     public const string AdminOrganizations = "/admin/organizations";
