@@ -4,6 +4,7 @@ using PartyAffairs.App.Data.Seeding;
 using PartyAffairs.App.Features.Admin.Calendar;
 using PartyAffairs.App.Features.Admin.Organizations;
 using PartyAffairs.App.Features.Admin.Users;
+using PartyAffairs.App.Features.AnnualReport;
 using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.Assessment;
 using PartyAffairs.App.Features.Calendar;
@@ -16,6 +17,7 @@ using PartyAffairs.App.Features.Catalogues.Editing;
 using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Home;
+using PartyAffairs.App.Features.Inspections;
 using PartyAffairs.App.Features.MyWork;
 using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.App.Features.Publishing;
@@ -68,6 +70,10 @@ public static class FeatureServices
         services.AddHostedService<OccurrenceReminderWorker>();
         services.AddScoped<NotificationService>();
         services.AddScoped<MyWorkService>();
+        services.AddScoped<InspectionService>();
+        services.AddSingleton<RectificationReminder>();
+        services.AddHostedService<RectificationReminderWorker>();
+        services.AddScoped<AnnualReportService>();
         return services;
     }
 }

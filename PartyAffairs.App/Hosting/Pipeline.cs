@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Components.Account;
 using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Features.AnnualReport;
 using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Catalogues.Export;
 using PartyAffairs.App.Features.Publishing.Attachments;
@@ -56,6 +57,7 @@ public static class Pipeline
         app.MapScheduleFiles();
         app.MapCatalogueFiles();
         app.MapAttachmentFiles();
+        app.MapAnnualReportFiles();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }

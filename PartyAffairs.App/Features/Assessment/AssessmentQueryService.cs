@@ -180,11 +180,11 @@ public sealed class AssessmentQueryService(
     private async Task<(Actor Actor, int? Only)> ScopeAsync(AssessmentPeriod period, int? organizationId, CancellationToken cancellationToken)
     {
         var actor = await currentUser.GetAsync(cancellationToken);
-        AccessPolicy.Ensure(actor.SeesWholeBureau || (actor.IsInRole(Roles.Secretary) && actor.OrganizationId is not null));
+        AccessPolicy.Ensure(AssessmentRules.CanAssess(actor));
         if (!period.IsValid) throw new NotFoundException();
-        if (actor.SeesWholeBureau) return (actor, null);
-        AccessPolicy.Ensure(organizationId is null || actor.BelongsTo(organizationId.Value), "Access.NotYourOrganization");
-        return (actor, actor.OrganizationId);
+        var only = AssessmentRules.ScopeOf(actor);
+        AccessPolicy.Ensure(only is null || organizationId is null || organizationId == only, "Access.NotYourOrganization");
+        return (actor, only);
     }
 
     /// <summary>The catalogue occurrences due between the two days that count (see <see cref="AssessmentRules"/>), as facts.</summary>

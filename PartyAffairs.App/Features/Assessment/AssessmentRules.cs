@@ -24,6 +24,12 @@ namespace PartyAffairs.App.Features.Assessment;
 /// </summary>
 public static class AssessmentRules
 {
+    /// <summary>The Office and Leaders assess every organization, a Secretary their own; nobody else.</summary>
+    public static bool CanAssess(Actor a) => a.SeesWholeBureau || (a.IsInRole(Roles.Secretary) && a.OrganizationId is not null);
+
+    /// <summary>The one organization a person may assess, or null for the whole bureau.</summary>
+    public static int? ScopeOf(Actor a) => a.SeesWholeBureau ? null : a.OrganizationId;
+
     /// <summary>
     /// Each occurrence as a query the database evaluates, its status equal to <see cref="CatalogueOccurrence.StatusOn"/>
     /// with the day of publication in the bureau's zone (<paramref name="utcOffset"/>: China keeps one offset all year),
