@@ -38,15 +38,13 @@ public sealed class AssessmentQueryService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var organizations = await OrganizationOptions.ListAsync(db, only, cancellationToken);
 
-            var counted = Facts(db, period.Start, period.End, only, today);
-            var occurrences = await counted
-                .GroupBy(f => new { f.OrganizationId, f.Status })
-                .Select(g => new { g.Key.OrganizationId, g.Key.Status, Count = g.Count() })
+            // Months, quarters and years are whole months: one pass over the year gives the period's counts and the trend.
+            var year = await Facts(db, new DateOnly(period.Year, 1, 1), new DateOnly(period.Year, 12, 31), only, today)
+                .GroupBy(f => new { f.OrganizationId, f.Month, f.Status })
+                .Select(g => new { g.Key.OrganizationId, g.Key.Month, g.Key.Status, Count = g.Count() })
                 .ToListAsync(cancellationToken);
-            var trend = await Facts(db, new DateOnly(period.Year, 1, 1), new DateOnly(period.Year, 12, 31), only, today)
-                .GroupBy(f => new { f.Month, f.Status })
-                .Select(g => new { g.Key.Month, g.Key.Status, Count = g.Count() })
-                .ToListAsync(cancellationToken);
+            var (firstMonth, lastMonth) = (period.Start.Month, period.End.Month);
+            var occurrences = year.Where(o => o.Month >= firstMonth && o.Month <= lastMonth).ToList();
 
             var disclosures = await PublishedIn(db, period, only)
                 .GroupBy(d => d.OrganizationId)
@@ -84,9 +82,9 @@ public sealed class AssessmentQueryService(
             var ids = organizations.Select(o => o.Id).ToHashSet();
             var total = RowOf(0, text["Total"], ids.Contains);
             var months = Enumerable.Range(1, 12).Select(m => new AssessmentTrendPoint(m,
-                trend.Where(t => t.Month == m && t.Status == OccurrenceStatus.FulfilledOnTime).Sum(t => t.Count),
-                trend.Where(t => t.Month == m && t.Status == OccurrenceStatus.FulfilledLate).Sum(t => t.Count),
-                trend.Where(t => t.Month == m && t.Status == OccurrenceStatus.Overdue).Sum(t => t.Count))).ToList();
+                year.Where(t => t.Month == m && t.Status == OccurrenceStatus.FulfilledOnTime).Sum(t => t.Count),
+                year.Where(t => t.Month == m && t.Status == OccurrenceStatus.FulfilledLate).Sum(t => t.Count),
+                year.Where(t => t.Month == m && t.Status == OccurrenceStatus.Overdue).Sum(t => t.Count))).ToList();
             return new AssessmentView(period, today, rows, total, months);
         });
 
