@@ -55,4 +55,41 @@ public sealed class AssessmentBrowserTests(AppServer server)
             .Single(r => (string?)r["党组织"] == branch);
         Convert.ToInt32(row["逾期未公开"]).ShouldBe(missed);
     }
+
+    [SkippableFact]
+    public async Task The_secretary_completes_the_overdue_rectification_the_office_recorded_and_the_report_prints()
+    {
+        Support.Browser.SkipIfUnavailable();
+        var (playwright, browser) = await Support.Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+
+        var office = await Support.Browser.NewPageAsync(browser);
+        await Support.Browser.SignInAsync(office, server.BaseAddress, "office");
+        await office.Locator(".mud-navmenu").GetByRole(AriaRole.Link, new() { Name = "监督检查", Exact = true }).ClickAsync();
+        await Assertions.Expect(office.Locator("h1").First).ToContainTextAsync("监督检查");
+        await Assertions.Expect(office.GetByTestId("record-inspection")).ToBeVisibleAsync();
+        await Assertions.Expect(office.GetByTestId("inspection").First).ToContainTextAsync("机关第一党支部");
+
+        var secretary = await Support.Browser.NewPageAsync(browser);
+        await Support.Browser.SignInAsync(secretary, server.BaseAddress, "secretary");
+        await secretary.GotoAsync(new Uri(server.BaseAddress, "/inspections").ToString());
+        await secretary.Locator("[data-circuit=live]").WaitForAsync();
+        await Assertions.Expect(secretary.GetByTestId("record-inspection")).ToHaveCountAsync(0);
+        var overdue = secretary.GetByTestId("rectification").Filter(new() { HasText = "已逾期" }).First;
+        var what = (await overdue.Locator("td").First.InnerTextAsync()).Trim();
+        await overdue.GetByTestId("complete-rectification").ClickAsync();
+        await secretary.GetByLabel("整改情况").FillAsync("已补齐近三个月记录，建立按月更新台账。");
+        await secretary.GetByTestId("confirm-complete").ClickAsync();
+        await Assertions.Expect(secretary.Locator(".mud-snackbar")).ToContainTextAsync("整改事项已完成");
+        await Assertions.Expect(secretary.GetByTestId("rectification").Filter(new() { HasText = what })).ToContainTextAsync("已补齐近三个月记录");
+        await secretary.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("inspections-completed.png"), FullPage = true });
+
+        var print = await Support.Browser.NewPageAsync(browser);
+        await Support.Browser.SignInAsync(print, server.BaseAddress, "leader");
+        await print.GotoAsync(new Uri(server.BaseAddress, $"/assessment/report/{DateTime.UtcNow.Year}/print").ToString());
+        await Assertions.Expect(print.Locator("h1")).ToContainTextAsync("年度党务公开工作报告");
+        await Assertions.Expect(print.GetByTestId("report-table")).ToHaveCountAsync(8);
+        await print.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("annual-report-print.png"), FullPage = true });
+    }
 }
