@@ -12,6 +12,8 @@ public static class AppRoutes
     public const string Assessment = "/assessment";
     public const string Dashboard = "/dashboard";
     public const string AuditLog = "/audit";
+    public const string Inspections = "/inspections";
+    public const string AnnualReport = "/assessment/report";
 
     public static string Disclosure(int id) => $"/disclosures/{id}";
     public static string FeedbackItem(int id) => $"/feedback/{id}";

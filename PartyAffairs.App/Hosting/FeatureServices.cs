@@ -4,6 +4,7 @@ using PartyAffairs.App.Data.Seeding;
 using PartyAffairs.App.Features.Admin.Calendar;
 using PartyAffairs.App.Features.Admin.Organizations;
 using PartyAffairs.App.Features.Admin.Users;
+using PartyAffairs.App.Features.AnnualReport;
 using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.Archive.Verification;
 using PartyAffairs.App.Features.Audit;
@@ -20,6 +21,7 @@ using PartyAffairs.App.Features.Catalogues.Editing;
 using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Home;
+using PartyAffairs.App.Features.Inspections;
 using PartyAffairs.App.Features.MyWork;
 using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.App.Features.Publishing;
@@ -87,6 +89,10 @@ public static class FeatureServices
         services.AddScoped<BoardService>();
         services.AddOutputCache(options => options.AddPolicy(BoardCachePolicy.Name, new BoardCachePolicy()));
         services.AddHostedService<BoardCacheInvalidator>();
+        services.AddScoped<InspectionService>();
+        services.AddSingleton<RectificationReminder>();
+        services.AddHostedService<RectificationReminderWorker>();
+        services.AddScoped<AnnualReportService>();
         return services;
     }
 }

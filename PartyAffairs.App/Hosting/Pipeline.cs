@@ -4,6 +4,7 @@ using PartyAffairs.App.Components;
 using PartyAffairs.App.Components.Account;
 using PartyAffairs.App.Data.Seeding;
 using PartyAffairs.App.Features.Archive;
+using PartyAffairs.App.Features.AnnualReport;
 using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Catalogues.Export;
 using PartyAffairs.App.Features.Publishing.Attachments;
@@ -64,6 +65,7 @@ public static class Pipeline
         app.MapCatalogueFiles();
         app.MapAttachmentFiles();
         app.MapArchiveFiles();
+        app.MapAnnualReportFiles();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
     }

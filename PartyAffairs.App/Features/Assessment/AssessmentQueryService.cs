@@ -1,71 +1,232 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Components;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Calendar;
+using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
+using PartyAffairs.App.Resources;
 
 namespace PartyAffairs.App.Features.Assessment;
 
 /// <summary>
-/// Counts how each organization kept its catalogue and handled feedback in a year (§6(四)). The Office and
-/// Leaders see every organization; a Secretary sees their own; nobody else assesses.
+/// Counts, per organization and period, how the catalogue was kept and feedback answered (§6(四)), from the records
+/// alone; <see cref="AssessmentRules"/> says what each figure counts, and every figure lists its records through
+/// <see cref="ItemsAsync"/>. The Office and Leaders assess every organization, a Secretary their own; nobody else.
+/// Occurrences, disclosures and rectifications are counted by the database (GROUP BY); feedback is read as narrow rows
+/// because its deadlines are working-day arithmetic over the calendar.
 /// </summary>
-public sealed class AssessmentQueryService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, BureauClock clock, Outcomes outcomes)
+public sealed class AssessmentQueryService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    BureauClock clock,
+    WorkingDayService workingDays,
+    SettingsService settings,
+    EnumLabels labels,
+    Outcomes outcomes,
+    IStringLocalizer<AssessmentStrings> text)
 {
-    public Task<Result<AssessmentView>> GetAsync(int year, CancellationToken cancellationToken = default) =>
+    /// <summary>A drill-down lists at most this many records; the figure itself is always exact.</summary>
+    public const int MaxItems = 1000;
+
+    public Task<Result<AssessmentView>> GetAsync(AssessmentPeriod period, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
-            var actor = await currentUser.GetAsync(cancellationToken);
-            AccessPolicy.Ensure(actor.SeesWholeBureau || (actor.IsInRole(Roles.Secretary) && actor.OrganizationId is not null));
-            int? only = actor.SeesWholeBureau ? null : actor.OrganizationId;
-
+            var (_, only) = await ScopeAsync(period, null, cancellationToken);
             var today = clock.Today;
-            var now = clock.UtcNow;
-            var yearStartUtc = clock.StartOfDayUtc(new DateOnly(year, 1, 1));
-            var yearEndUtc = clock.StartOfDayUtc(new DateOnly(year + 1, 1, 1));
-
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var organizations = await OrganizationOptions.ListAsync(db, only, cancellationToken);
 
-            // Only an approved plan binds: a catalogue still in draft or under review has no due dates yet.
-            var plans = db.Catalogues.Where(c => c.Year == year && (c.State == CatalogueState.Approved || c.State == CatalogueState.InForce)).Select(c => c.Id);
-            var occurrences = db.CatalogueOccurrences.AsNoTracking()
-                .Where(o => plans.Contains(o.CatalogueItem!.CatalogueId) && o.State != OccurrenceState.Cancelled && o.DueDate <= today)
-                .Where(o => only == null || o.CatalogueItem!.OrganizationId == only);
-            var due = await occurrences
-                .Select(o => new { o.CatalogueItem!.OrganizationId, o.DueDate, o.State, o.FulfilledAtUtc })
+            // Months, quarters and years are whole months: one pass over the year gives the period's counts and the trend.
+            var year = await Facts(db, new DateOnly(period.Year, 1, 1), new DateOnly(period.Year, 12, 31), only, today)
+                .GroupBy(f => new { f.OrganizationId, f.Month, f.Status })
+                .Select(g => new { g.Key.OrganizationId, g.Key.Month, g.Key.Status, Count = g.Count() })
                 .ToListAsync(cancellationToken);
+            var (firstMonth, lastMonth) = (period.Start.Month, period.End.Month);
+            var occurrences = year.Where(o => o.Month >= firstMonth && o.Month <= lastMonth).ToList();
 
-            var outOfCatalogue = db.Disclosures.AsNoTracking()
-                .Where(d => d.OutOfCatalogueReason != null && d.PublishedAtUtc >= yearStartUtc && d.PublishedAtUtc < yearEndUtc)
-                .Where(d => only == null || d.OrganizationId == only);
-            var outOfCatalogueCounts = await outOfCatalogue
+            var disclosures = await PublishedIn(db, period, only)
                 .GroupBy(d => d.OrganizationId)
+                .Select(g => new
+                {
+                    OrganizationId = g.Key,
+                    OutOfCatalogue = g.Count(d => d.OutOfCatalogueReason != null && d.RevisesDisclosureId == null),
+                    Redisclosures = g.Count(d => d.RevisesDisclosureId != null),
+                })
+                .ToDictionaryAsync(g => g.OrganizationId, cancellationToken);
+
+            var open = await OpenRectifications(db, period, only, today)
+                .GroupBy(r => r.OrganizationId)
                 .Select(g => new { OrganizationId = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.OrganizationId, g => g.Count, cancellationToken);
 
-            var feedback = db.Feedback.AsNoTracking()
-                .Where(f => f.ReceivedAtUtc >= yearStartUtc && f.ReceivedAtUtc < yearEndUtc)
-                .Where(f => only == null || f.OrganizationId == only);
-            var received = await feedback
-                .Select(f => new { f.OrganizationId, f.State, f.StepDueAtUtc })
-                .ToListAsync(cancellationToken);
+            var feedback = await FeedbackAsync(db, period, only, cancellationToken);
+            var timing = await TimingAsync(cancellationToken);
 
-            var rows = organizations.Select(org =>
+            AssessmentRow RowOf(int id, string name, Func<int, bool> includes)
             {
-                var mine = due.Where(o => o.OrganizationId == org.Id).ToList();
-                bool FulfilledOnTime(DateTime? fulfilledAtUtc, DateOnly dueDate) =>
-                    fulfilledAtUtc is { } at && DateOnly.FromDateTime(clock.ToLocal(at)) <= dueDate;
-                var feedbackMine = received.Where(f => f.OrganizationId == org.Id).ToList();
-                return new AssessmentRow(org.Id, org.Name,
-                    Due: mine.Count,
-                    OnTime: mine.Count(o => o.State == OccurrenceState.Fulfilled && FulfilledOnTime(o.FulfilledAtUtc, o.DueDate)),
-                    Late: mine.Count(o => o.State == OccurrenceState.Fulfilled && !FulfilledOnTime(o.FulfilledAtUtc, o.DueDate)),
-                    OverdueOpen: mine.Count(o => o.State == OccurrenceState.Open && o.DueDate < today),
-                    OutOfCatalogue: outOfCatalogueCounts.GetValueOrDefault(org.Id),
-                    FeedbackReceived: feedbackMine.Count,
-                    FeedbackClosed: feedbackMine.Count(f => f.State == FeedbackState.Closed),
-                    FeedbackLate: feedbackMine.Count(f => f.State != FeedbackState.Closed && f.StepDueAtUtc is { } stepDue && now > stepDue));
-            }).ToList();
-            return new AssessmentView(year, today, rows);
+                int Occurrences(OccurrenceStatus status) => occurrences.Where(o => includes(o.OrganizationId) && o.Status == status).Sum(o => o.Count);
+                var published = disclosures.Values.Where(d => includes(d.OrganizationId)).ToList();
+                var mine = feedback.Where(f => includes(f.OrganizationId)).ToList();
+                var (onTime, late, missed) = (Occurrences(OccurrenceStatus.FulfilledOnTime), Occurrences(OccurrenceStatus.FulfilledLate), Occurrences(OccurrenceStatus.Overdue));
+                var handled = mine.Select(f => f.WorkingDaysToHandle(timing.Calendar, clock)).OfType<int>().ToList();
+                return new AssessmentRow(id, name, onTime + late + missed, onTime, late, missed,
+                    published.Sum(d => d.OutOfCatalogue), published.Sum(d => d.Redisclosures),
+                    mine.Count(f => !f.IsAbusive), mine.Count(f => f.IsAbusive),
+                    mine.Count(f => f.AnsweredInTime(timing.Calendar, timing.AnswerDays, clock)), mine.Count(f => f.ResultDisclosed),
+                    handled.Count, AssessmentRules.Median(handled), open.Where(r => includes(r.Key)).Sum(r => r.Value));
+            }
+
+            var rows = organizations.Select(o => RowOf(o.Id, o.Name, id => id == o.Id)).ToList();
+            var ids = organizations.Select(o => o.Id).ToHashSet();
+            var total = RowOf(0, text["Total"], ids.Contains);
+            var months = Enumerable.Range(1, 12).Select(m => new AssessmentTrendPoint(m,
+                year.Where(t => t.Month == m && t.Status == OccurrenceStatus.FulfilledOnTime).Sum(t => t.Count),
+                year.Where(t => t.Month == m && t.Status == OccurrenceStatus.FulfilledLate).Sum(t => t.Count),
+                year.Where(t => t.Month == m && t.Status == OccurrenceStatus.Overdue).Sum(t => t.Count))).ToList();
+            return new AssessmentView(period, today, rows, total, months);
         });
+
+    /// <summary>The records behind one figure, of one organization or (null) of every organization the reader assesses.</summary>
+    public Task<Result<IReadOnlyList<AssessmentItem>>> ItemsAsync(AssessmentPeriod period, int? organizationId, AssessmentMeasure measure,
+        CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync<IReadOnlyList<AssessmentItem>>(async () =>
+        {
+            var (actor, only) = await ScopeAsync(period, organizationId, cancellationToken);
+            var scope = organizationId ?? only;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var today = clock.Today;
+            switch (measure)
+            {
+                case AssessmentMeasure.Due or AssessmentMeasure.OnTime or AssessmentMeasure.Late or AssessmentMeasure.Missed:
+                    var statuses = AssessmentRules.StatusesOf(measure);
+                    var ids = Facts(db, period.Start, period.End, scope, today).Where(f => statuses.Contains(f.Status)).Select(f => f.Id);
+                    var occurrences = await db.CatalogueOccurrences.AsNoTracking()
+                        .Where(o => ids.Contains(o.Id))
+                        .OrderBy(o => o.DueDate).ThenBy(o => o.Id)
+                        .Take(MaxItems)
+                        .Select(o => new { o.CatalogueItem!.Title, o.Label, Organization = o.CatalogueItem.Organization!.Name, o.DueDate, o.FulfilledAtUtc, o.DisclosureId })
+                        .ToListAsync(cancellationToken);
+                    return occurrences.Select(o => new AssessmentItem($"{o.Title}（{o.Label}）", o.Organization,
+                        o.FulfilledAtUtc is { } at
+                            ? text["Item.Published", o.DueDate.Day(), DateOnly.FromDateTime(clock.ToLocal(at)).Day()]
+                            : text["Item.Open", o.DueDate.Day()],
+                        o.DisclosureId is { } id ? AppRoutes.Disclosure(id) : AppRoutes.Schedule)).ToList();
+
+                case AssessmentMeasure.OutOfCatalogue or AssessmentMeasure.Redisclosures:
+                    var published = PublishedIn(db, period, scope).Where(AccessPolicy.Sees(actor));
+                    published = measure == AssessmentMeasure.OutOfCatalogue
+                        ? published.Where(d => d.OutOfCatalogueReason != null && d.RevisesDisclosureId == null)
+                        : published.Where(d => d.RevisesDisclosureId != null);
+                    var disclosures = await published
+                        .OrderBy(d => d.PublishedAtUtc).ThenBy(d => d.Id)
+                        .Take(MaxItems)
+                        .Select(d => new { d.Id, d.Title, Organization = d.Organization!.Name, d.PublishedAtUtc, d.State })
+                        .ToListAsync(cancellationToken);
+                    return disclosures.Select(d => new AssessmentItem(d.Title, d.Organization,
+                        text["Item.PublishedOn", DateOnly.FromDateTime(clock.ToLocal(d.PublishedAtUtc!.Value)).Day(), labels.Of(d.State)],
+                        AppRoutes.Disclosure(d.Id))).ToList();
+
+                case AssessmentMeasure.RectificationsOpen:
+                    var rectifications = await OpenRectifications(db, period, scope, today)
+                        .OrderBy(r => r.DueDate).ThenBy(r => r.Id)
+                        .Take(MaxItems)
+                        .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new { r.What, Organization = o.Name, r.OwnerName, r.DueDate })
+                        .ToListAsync(cancellationToken);
+                    return rectifications.Select(r => new AssessmentItem(r.What, r.Organization,
+                        text["Item.Rectification", r.OwnerName, r.DueDate.Day()], AppRoutes.Inspections)).ToList();
+
+                default:
+                    return await FeedbackItemsAsync(db, actor, period, scope, measure, cancellationToken);
+            }
+        });
+
+    private async Task<IReadOnlyList<AssessmentItem>> FeedbackItemsAsync(AppDbContext db, Actor actor, AssessmentPeriod period, int? scope,
+        AssessmentMeasure measure, CancellationToken cancellationToken)
+    {
+        var timing = await TimingAsync(cancellationToken);
+        var chosen = (await FeedbackAsync(db, period, scope, cancellationToken))
+            .Where(f => measure switch
+            {
+                AssessmentMeasure.FeedbackReceived => !f.IsAbusive,
+                AssessmentMeasure.FeedbackAbusive => f.IsAbusive,
+                AssessmentMeasure.AnsweredInTime => f.AnsweredInTime(timing.Calendar, timing.AnswerDays, clock),
+                AssessmentMeasure.ResultsDisclosed => f.ResultDisclosed,
+                _ => f.HandledAtUtc is not null,
+            })
+            .OrderBy(f => f.ReceivedAtUtc).ThenBy(f => f.Id)
+            .Take(MaxItems)
+            .ToList();
+        var disclosureIds = chosen.Select(f => f.DisclosureId).Distinct().ToList();
+        var titles = await db.Disclosures.AsNoTracking()
+            .Where(AccessPolicy.Sees(actor))
+            .Where(d => disclosureIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.Title, Organization = d.Organization!.Name })
+            .ToDictionaryAsync(d => d.Id, cancellationToken);
+        return chosen.Where(f => titles.ContainsKey(f.DisclosureId)).Select(f =>
+        {
+            var received = DateOnly.FromDateTime(clock.ToLocal(f.ReceivedAtUtc)).Day();
+            var detail = f.WorkingDaysToHandle(timing.Calendar, clock) is { } days
+                ? text["Item.FeedbackHandled", received, labels.Of(f.State), days]
+                : text["Item.Feedback", received, labels.Of(f.State)];
+            return new AssessmentItem(titles[f.DisclosureId].Title, titles[f.DisclosureId].Organization, detail, AppRoutes.Feedback);
+        }).ToList();
+    }
+
+    /// <summary>Checks who may assess; returns the actor and the one organization a Secretary is limited to (null: the whole bureau).</summary>
+    private async Task<(Actor Actor, int? Only)> ScopeAsync(AssessmentPeriod period, int? organizationId, CancellationToken cancellationToken)
+    {
+        var actor = await currentUser.GetAsync(cancellationToken);
+        AccessPolicy.Ensure(AssessmentRules.CanAssess(actor));
+        if (!period.IsValid) throw new NotFoundException();
+        var only = AssessmentRules.ScopeOf(actor);
+        AccessPolicy.Ensure(only is null || organizationId is null || organizationId == only, "Access.NotYourOrganization");
+        return (actor, only);
+    }
+
+    /// <summary>The catalogue occurrences due between the two days that count (see <see cref="AssessmentRules"/>), as facts.</summary>
+    private IQueryable<OccurrenceFact> Facts(AppDbContext db, DateOnly from, DateOnly to, int? only, DateOnly today)
+    {
+        // Only an approved plan binds: a catalogue still in draft or under review sets no due dates.
+        var plans = db.Catalogues.Where(c => c.State == CatalogueState.Approved || c.State == CatalogueState.InForce).Select(c => c.Id);
+        return db.CatalogueOccurrences.AsNoTracking()
+            .Where(o => plans.Contains(o.CatalogueItem!.CatalogueId) && o.DueDate >= from && o.DueDate <= to)
+            .Where(o => only == null || o.CatalogueItem!.OrganizationId == only)
+            .Select(AssessmentRules.Facts(today, clock.Zone.GetUtcOffset(clock.UtcNow)))
+            .Where(f => f.Status == OccurrenceStatus.FulfilledOnTime || f.Status == OccurrenceStatus.FulfilledLate || f.Status == OccurrenceStatus.Overdue);
+    }
+
+    private IQueryable<Disclosure> PublishedIn(AppDbContext db, AssessmentPeriod period, int? only)
+    {
+        var (startUtc, endUtc) = (clock.StartOfDayUtc(period.Start), clock.StartOfDayUtc(period.End.AddDays(1)));
+        return db.Disclosures.AsNoTracking()
+            .Where(d => d.PublishedAtUtc >= startUtc && d.PublishedAtUtc < endUtc)
+            .Where(d => only == null || d.OrganizationId == only);
+    }
+
+    private IQueryable<Rectification> OpenRectifications(AppDbContext db, AssessmentPeriod period, int? only, DateOnly today)
+    {
+        var asOf = period.End < today ? period.End : today;
+        var asOfEndUtc = clock.StartOfDayUtc(asOf.AddDays(1));
+        return db.Rectifications.AsNoTracking()
+            .Where(r => db.Inspections.Any(i => i.Id == r.InspectionId && i.Date <= asOf))
+            .Where(r => r.DoneAtUtc == null || r.DoneAtUtc >= asOfEndUtc)
+            .Where(r => only == null || r.OrganizationId == only);
+    }
+
+    private async Task<List<FeedbackFacts>> FeedbackAsync(AppDbContext db, AssessmentPeriod period, int? only, CancellationToken cancellationToken)
+    {
+        var (startUtc, endUtc) = (clock.StartOfDayUtc(period.Start), clock.StartOfDayUtc(period.End.AddDays(1)));
+        return await db.Feedback.AsNoTracking()
+            .Where(f => f.ReceivedAtUtc >= startUtc && f.ReceivedAtUtc < endUtc)
+            .Where(f => only == null || f.OrganizationId == only)
+            .Select(f => new FeedbackFacts(f.Id, f.OrganizationId, f.DisclosureId, f.IsAbusive, f.State, f.ReceivedAtUtc,
+                db.AuditEntries.Where(a => a.EntityType == nameof(Feedback) && a.EntityId == f.Id && a.Action == "Assign").Min(a => (DateTime?)a.AtUtc),
+                f.AnsweredAtUtc, f.ResultDisclosedAtUtc, f.ClosedAtUtc))
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<(WorkingCalendar Calendar, int? AnswerDays)> TimingAsync(CancellationToken cancellationToken) =>
+        (await workingDays.GetCalendarAsync(cancellationToken), (await settings.GetAsync(cancellationToken)).FeedbackStepWorkingDays(FeedbackState.Assigned));
 }

@@ -1,10 +1,30 @@
 namespace PartyAffairs.App.Features.Assessment;
 
 /// <summary>
-/// One organization's figures for a year. Of the catalogue occurrences due so far: published on time (on
-/// or before the due date, in the bureau's time), published late, and still open past the due date; an
-/// occurrence due today and still open is neither yet. Out-of-catalogue items published in the year; feedback
-/// received in the year, how much of it is closed, and how much is past its current step's deadline.
+/// One organization's figures for a period; <see cref="AssessmentRules"/> defines each of them. <see cref="Due"/> is
+/// always <see cref="OnTime"/> + <see cref="Late"/> + <see cref="Missed"/>. <see cref="MedianWorkingDays"/> is null
+/// when no feedback of the period has been handled yet.
 /// </summary>
-public sealed record AssessmentRow(int OrganizationId, string OrganizationName, int Due, int OnTime, int Late, int OverdueOpen,
-    int OutOfCatalogue, int FeedbackReceived, int FeedbackClosed, int FeedbackLate);
+public sealed record AssessmentRow(int OrganizationId, string OrganizationName, int Due, int OnTime, int Late, int Missed,
+    int OutOfCatalogue, int Redisclosures, int FeedbackReceived, int FeedbackAbusive, int AnsweredInTime, int ResultsDisclosed,
+    int FeedbackHandled, double? MedianWorkingDays, int RectificationsOpen)
+{
+    /// <summary>On time as a share of what fell due, in percent to one decimal; null when nothing fell due.</summary>
+    public double? OnTimeRate => Due == 0 ? null : Math.Round(100.0 * OnTime / Due, 1);
+
+    public int Count(AssessmentMeasure measure) => measure switch
+    {
+        AssessmentMeasure.Due => Due,
+        AssessmentMeasure.OnTime => OnTime,
+        AssessmentMeasure.Late => Late,
+        AssessmentMeasure.Missed => Missed,
+        AssessmentMeasure.OutOfCatalogue => OutOfCatalogue,
+        AssessmentMeasure.Redisclosures => Redisclosures,
+        AssessmentMeasure.FeedbackReceived => FeedbackReceived,
+        AssessmentMeasure.FeedbackAbusive => FeedbackAbusive,
+        AssessmentMeasure.AnsweredInTime => AnsweredInTime,
+        AssessmentMeasure.ResultsDisclosed => ResultsDisclosed,
+        AssessmentMeasure.FeedbackHandled => FeedbackHandled,
+        _ => RectificationsOpen,
+    };
+}

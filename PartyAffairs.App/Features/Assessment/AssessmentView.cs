@@ -1,4 +1,8 @@
 namespace PartyAffairs.App.Features.Assessment;
 
-/// <summary>A year's assessment table, counted as of <see cref="AsOf"/> (the bureau's today).</summary>
-public sealed record AssessmentView(int Year, DateOnly AsOf, IReadOnlyList<AssessmentRow> Rows);
+/// <summary>
+/// The assessment of a period, counted as of <see cref="AsOf"/> (the bureau's today): a row per organization the
+/// reader may assess, their total, and the month-by-month trend of the period's year.
+/// </summary>
+public sealed record AssessmentView(AssessmentPeriod Period, DateOnly AsOf, IReadOnlyList<AssessmentRow> Rows, AssessmentRow Total,
+    IReadOnlyList<AssessmentTrendPoint> Trend);

@@ -1,104 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using PartyAffairs.App.Components;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Assessment;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Support;
+using static PartyAffairs.Tests.Features.Assessment.AssessmentStory;
 
 namespace PartyAffairs.Tests.Features.Assessment;
 
+/// <summary>Every measure on the crafted year of <see cref="AssessmentStory"/>, whose comment works each figure out by hand.</summary>
 public sealed class AssessmentQueryServiceTests
 {
-    private static DateOnly D(int year, int month, int day) => new(year, month, day);
+    private static AssessmentRow Row(int id, string name, int due, int onTime, int late, int missed, int outOfCatalogue, int redisclosures,
+        int received, int abusive, int inTime, int results, int handled, double? median, int rectificationsOpen) =>
+        new(id, name, due, onTime, late, missed, outOfCatalogue, redisclosures, received, abusive, inTime, results, handled, median, rectificationsOpen);
 
-    private static DateTime Utc(int year, int month, int day, int hour, int minute = 0) => new(year, month, day, hour, minute, 0, DateTimeKind.Utc);
-
-    /// <summary>
-    /// Today is 2026-11-26 in Beijing. Worked by hand:
-    /// Branch A, quarterly item due 04-10, 07-10, 10-12, 2027-01-11: Q1 published 04-09 (on time); Q2 published
-    /// 07-10 17:00 UTC, which is 07-11 01:00 in Beijing (late, though the UTC date is the due date); Q3 open
-    /// (overdue); Q4 not yet due. An immediate item due today, open: due, not overdue. A cancelled occurrence: not
-    /// counted. So A: due 4, on time 1, late 1, overdue open 1.
-    /// Branch B, yearly item due 01-15, published 01-14 16:30 UTC = 01-15 00:30 Beijing: on time. B: due 1, on time 1.
-    /// Out of catalogue: A published one on 03-01 and one at 2025-12-31 17:00 UTC (2026-01-01 in Beijing) = 2;
-    /// A's draft does not count; B's was published 2025-12-31 15:00 UTC (still 2025 in Beijing) = 0.
-    /// Feedback: A received three in 2026 (one late, one in time, one closed); B's arrived 2025-12-31 23:30 Beijing.
-    /// The 2025 catalogue's open occurrence does not count for 2026.
-    /// </summary>
-    private static async Task SeedAsync(TestBureau bureau)
+    private static async Task<(ServiceHarness Harness, AssessmentStory Story)> StoryAsync(string userName)
     {
-        var plan = await bureau.CatalogueAsync(2026, CatalogueState.InForce,
-            new PlannedItem(bureau.BranchAId, "支部党员大会", Cadence.Quarterly, Audience.Organization, [D(2026, 4, 10), D(2026, 7, 10), D(2026, 10, 12), D(2027, 1, 11)]),
-            new PlannedItem(bureau.BranchAId, "发展党员公示", Cadence.Immediate, Audience.Public, [D(2026, 11, 26)]),
-            new PlannedItem(bureau.BranchAId, "已撤销事项", Cadence.Yearly, Audience.Public, [D(2026, 3, 1)]),
-            new PlannedItem(bureau.BranchBId, "党费收缴情况", Cadence.Yearly, Audience.AllMembers, [D(2026, 1, 15)]));
-        await bureau.CatalogueAsync(2025, CatalogueState.InForce,
-            new PlannedItem(bureau.BranchBId, "去年的事项", Cadence.Yearly, Audience.AllMembers, [D(2025, 6, 1)]));
-
-        var meetings = plan["支部党员大会"];
-        await bureau.ForOccurrenceAsync(meetings[0], "一季度", DisclosureState.Published, Utc(2026, 4, 9, 2));
-        await bureau.ForOccurrenceAsync(meetings[1], "二季度", DisclosureState.Closed, Utc(2026, 7, 10, 17));
-        await bureau.CancelOccurrenceAsync(plan["已撤销事项"][0]);
-        await bureau.ForOccurrenceAsync(plan["党费收缴情况"][0], "党费", DisclosureState.Published, Utc(2026, 1, 14, 16, 30), "secB");
-
-        var aMarch = await bureau.OutOfCatalogueAsync(bureau.BranchAId, "A 三月", Audience.Public, DisclosureState.Published, Utc(2026, 3, 1, 2));
-        await bureau.OutOfCatalogueAsync(bureau.BranchAId, "A 元旦", Audience.Public, DisclosureState.Closed, Utc(2025, 12, 31, 17));
-        await bureau.OutOfCatalogueAsync(bureau.BranchAId, "A 草稿", Audience.Public, DisclosureState.Draft, bureau.Now);
-        var bOld = await bureau.OutOfCatalogueAsync(bureau.BranchBId, "B 年末", Audience.Public, DisclosureState.Published, Utc(2025, 12, 31, 15));
-
-        await bureau.FeedbackAsync(aMarch, Utc(2026, 3, 2, 2), stepDueAtUtc: Utc(2026, 3, 9, 10));
-        await bureau.FeedbackAsync(aMarch, Utc(2026, 3, 3, 2), stepDueAtUtc: Utc(2026, 12, 31, 10));
-        await bureau.FeedbackAsync(aMarch, Utc(2026, 3, 4, 2), stepDueAtUtc: Utc(2026, 3, 10, 10), closed: true);
-        await bureau.FeedbackAsync(bOld, Utc(2025, 12, 31, 15, 30), stepDueAtUtc: Utc(2026, 1, 7, 10));
+        var harness = await ServiceHarness.CreateAsync();
+        var story = await AssessmentStory.CreateAsync(harness);
+        await harness.SignInAsync(userName);
+        return (harness, story);
     }
 
-    [Fact]
-    public async Task The_figures_equal_the_hand_worked_ones_for_every_organization()
+    private static async Task<AssessmentView> ViewAsync(ServiceHarness harness, AssessmentPeriod period)
     {
-        await using var harness = await ServiceHarness.CreateAsync();
-        var bureau = await TestBureau.CreateAsync(harness);
-        await SeedAsync(bureau);
-        await harness.SignInAsync("leader");
         await using var scope = harness.NewScope();
-
-        var result = await harness.Get<AssessmentQueryService>(scope).GetAsync(2026);
-
+        var result = await harness.Get<AssessmentQueryService>(scope).GetAsync(period);
         result.Succeeded.ShouldBeTrue(result.Message);
-        result.Value!.AsOf.ShouldBe(D(2026, 11, 26));
-        result.Value.Rows.ShouldBe([
-            new AssessmentRow(bureau.CommitteeId, "机关党委", 0, 0, 0, 0, 0, 0, 0, 0),
-            new AssessmentRow(bureau.BranchAId, "第一党支部", Due: 4, OnTime: 1, Late: 1, OverdueOpen: 1, OutOfCatalogue: 2, FeedbackReceived: 3, FeedbackClosed: 1, FeedbackLate: 1),
-            new AssessmentRow(bureau.BranchBId, "第二党支部", Due: 1, OnTime: 1, Late: 0, OverdueOpen: 0, OutOfCatalogue: 0, FeedbackReceived: 0, FeedbackClosed: 0, FeedbackLate: 0),
+        return result.Value!;
+    }
+
+    [Fact]
+    public async Task The_year_equals_the_hand_worked_figures_for_every_organization_and_the_total()
+    {
+        var (harness, story) = await StoryAsync("leader");
+        await using var _ = harness;
+        var b = story.Bureau;
+
+        var view = await ViewAsync(harness, AssessmentPeriod.OfYear(2026));
+
+        view.AsOf.ShouldBe(D(2026, 11, 26));
+        view.Rows.ShouldBe([
+            Row(b.CommitteeId, "机关党委", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, 0),
+            Row(b.BranchAId, "第一党支部", 5, 3, 1, 1, 2, 1, 3, 1, 2, 2, 2, 6.5, 1),
+            Row(b.BranchBId, "第二党支部", 2, 1, 1, 0, 1, 0, 2, 0, 1, 1, 1, 7, 0),
         ]);
+        view.Total.ShouldBe(Row(0, "合计", 7, 4, 2, 1, 3, 1, 5, 1, 3, 3, 3, 7, 1));
+        view.Rows[1].OnTimeRate.ShouldBe(60.0);
+        view.Trend.Where(t => t.OnTime + t.Late + t.Missed > 0).ShouldBe([
+            new AssessmentTrendPoint(7, 1, 0, 0), new AssessmentTrendPoint(9, 0, 1, 0), new AssessmentTrendPoint(10, 2, 1, 0),
+            new AssessmentTrendPoint(11, 0, 0, 1), new AssessmentTrendPoint(12, 1, 0, 0)]);
     }
 
     [Fact]
-    public async Task The_previous_year_counts_its_own_plan_and_feedback()
+    public async Task The_fourth_quarter_and_october_count_only_what_falls_in_them()
     {
-        await using var harness = await ServiceHarness.CreateAsync();
-        var bureau = await TestBureau.CreateAsync(harness);
-        await SeedAsync(bureau);
-        await harness.SignInAsync("office");
-        await using var scope = harness.NewScope();
+        var (harness, story) = await StoryAsync("office");
+        await using var _ = harness;
+        var b = story.Bureau;
 
-        var b = (await harness.Get<AssessmentQueryService>(scope).GetAsync(2025)).Value!.Rows.Single(r => r.OrganizationId == bureau.BranchBId);
+        var quarter = await ViewAsync(harness, AssessmentPeriod.OfQuarter(2026, 4));
+        quarter.Rows.Skip(1).ShouldBe([
+            Row(b.BranchAId, "第一党支部", 4, 3, 0, 1, 1, 1, 0, 1, 0, 0, 0, null, 1),
+            Row(b.BranchBId, "第二党支部", 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, null, 0),
+        ]);
 
-        b.ShouldBe(new AssessmentRow(bureau.BranchBId, "第二党支部", Due: 1, OnTime: 0, Late: 0, OverdueOpen: 1, OutOfCatalogue: 1, FeedbackReceived: 1, FeedbackClosed: 0, FeedbackLate: 1));
+        var october = await ViewAsync(harness, AssessmentPeriod.OfMonth(2026, 10));
+        october.Rows.Skip(1).ShouldBe([
+            Row(b.BranchAId, "第一党支部", 2, 2, 0, 0, 1, 0, 0, 1, 0, 0, 0, null, 2),
+            Row(b.BranchBId, "第二党支部", 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0, null, 0),
+        ]);
+
+        (await ViewAsync(harness, AssessmentPeriod.OfQuarter(2026, 2))).Rows.Single(r => r.OrganizationId == b.BranchBId).RectificationsOpen.ShouldBe(1);
+        (await ViewAsync(harness, AssessmentPeriod.OfQuarter(2026, 3))).Rows.Single(r => r.OrganizationId == b.BranchAId)
+            .ShouldBe(Row(b.BranchAId, "第一党支部", 1, 0, 1, 0, 1, 0, 3, 0, 2, 2, 2, 6.5, 0));
     }
 
     [Fact]
-    public async Task A_secretary_assesses_only_their_own_branch_and_others_are_refused()
+    public async Task Every_figure_opens_exactly_the_records_it_counts()
     {
-        await using var harness = await ServiceHarness.CreateAsync();
-        var bureau = await TestBureau.CreateAsync(harness);
-        await SeedAsync(bureau);
+        var (harness, story) = await StoryAsync("leader");
+        await using var _ = harness;
         await using var scope = harness.NewScope();
         var service = harness.Get<AssessmentQueryService>(scope);
 
-        await harness.SignInAsync("secB");
-        (await service.GetAsync(2026)).Value!.Rows.ShouldHaveSingleItem().OrganizationName.ShouldBe("第二党支部");
+        foreach (var period in new[] { AssessmentPeriod.OfYear(2026), AssessmentPeriod.OfQuarter(2026, 4), AssessmentPeriod.OfMonth(2026, 10) })
+        {
+            var view = (await service.GetAsync(period)).Value!;
+            foreach (var row in view.Rows.Append(view.Total))
+            {
+                foreach (var measure in Enum.GetValues<AssessmentMeasure>())
+                {
+                    var items = await service.ItemsAsync(period, row.OrganizationId == 0 ? null : row.OrganizationId, measure);
+                    items.Succeeded.ShouldBeTrue(items.Message);
+                    items.Value!.Count.ShouldBe(row.Count(measure), $"{period} {row.OrganizationName} {measure}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_missed_and_late_items_name_the_occurrence_and_link_to_where_it_is_handled()
+    {
+        var (harness, story) = await StoryAsync("leader");
+        await using var _ = harness;
+        await using var scope = harness.NewScope();
+        var service = harness.Get<AssessmentQueryService>(scope);
+        var year = AssessmentPeriod.OfYear(2026);
+
+        var missed = (await service.ItemsAsync(year, story.Bureau.BranchAId, AssessmentMeasure.Missed)).Value!.ShouldHaveSingleItem();
+        missed.Title.ShouldBe("月度党费（第4期）");
+        missed.Link.ShouldBe(AppRoutes.Schedule);
+        missed.Detail.ShouldContain("2026-11-10");
+
+        var late = (await service.ItemsAsync(year, story.Bureau.BranchAId, AssessmentMeasure.Late)).Value!.ShouldHaveSingleItem();
+        late.Detail.ShouldContain("2026-10-01");
+        late.Link!.ShouldStartWith("/disclosures/");
+
+        var redisclosed = (await service.ItemsAsync(year, null, AssessmentMeasure.Redisclosures)).Value!.ShouldHaveSingleItem();
+        redisclosed.Title.ShouldBe("A 国庆后（更正）");
+        (await service.ItemsAsync(year, null, AssessmentMeasure.RectificationsOpen)).Value!.ShouldHaveSingleItem().Title.ShouldBe("公开栏未按月更新");
+        (await service.ItemsAsync(year, story.Bureau.BranchAId, AssessmentMeasure.FeedbackHandled)).Value!
+            .Select(i => i.Link).ShouldAllBe(link => link == AppRoutes.Feedback);
+    }
+
+    [Fact]
+    public async Task The_status_the_database_computes_is_the_one_the_domain_gives_each_occurrence()
+    {
+        var (harness, _) = await StoryAsync("leader");
+        await using var __ = harness;
+        var today = D(2026, 11, 26);
+        await using var db = harness.NewDb();
+
+        var computed = await db.CatalogueOccurrences.Select(AssessmentRules.Facts(today, TimeSpan.FromHours(8))).ToDictionaryAsync(f => f.Id, f => f.Status);
+        var occurrences = await db.CatalogueOccurrences.ToListAsync();
+
+        occurrences.Count.ShouldBe(9);
+        foreach (var o in occurrences)
+        {
+            DateOnly? publishedOn = o.FulfilledAtUtc is { } at ? DateOnly.FromDateTime(at.AddHours(8)) : null;
+            var domain = o.StatusOn(today, publishedOn);
+            computed[o.Id].ShouldBe(domain == OccurrenceStatus.DueSoon ? OccurrenceStatus.NotDue : domain, o.Label);
+        }
+    }
+
+    [Fact]
+    public async Task A_secretary_assesses_only_their_own_branch_and_nobody_else_assesses()
+    {
+        var (harness, story) = await StoryAsync("secB");
+        await using var _ = harness;
+        await using var scope = harness.NewScope();
+        var service = harness.Get<AssessmentQueryService>(scope);
+        var year = AssessmentPeriod.OfYear(2026);
+
+        var own = (await service.GetAsync(year)).Value!;
+        own.Rows.ShouldHaveSingleItem().OrganizationName.ShouldBe("第二党支部");
+        own.Total.Due.ShouldBe(2);
+        (await service.ItemsAsync(year, story.Bureau.BranchBId, AssessmentMeasure.Late)).Value!.Count.ShouldBe(1);
+        (await service.ItemsAsync(year, null, AssessmentMeasure.Due)).Value!.Count.ShouldBe(2);
+        (await service.ItemsAsync(year, story.Bureau.BranchAId, AssessmentMeasure.Missed)).Status.ShouldBe(ResultStatus.Forbidden);
+
         foreach (var refused in new[] { "drafterA", "memberA", "handler", "admin" })
         {
             await harness.SignInAsync(refused);
-            (await service.GetAsync(2026)).Status.ShouldBe(ResultStatus.Forbidden, refused);
+            (await service.GetAsync(year)).Status.ShouldBe(ResultStatus.Forbidden, refused);
+            (await service.ItemsAsync(year, null, AssessmentMeasure.Due)).Status.ShouldBe(ResultStatus.Forbidden, refused);
         }
     }
 }

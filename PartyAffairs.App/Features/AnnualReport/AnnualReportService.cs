@@ -1,0 +1,168 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Components;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Assessment;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.App.Resources;
+
+namespace PartyAffairs.App.Features.AnnualReport;
+
+/// <summary>
+/// The year's report on Party-affairs disclosure: items disclosed by category, organization, channel and audience; the
+/// on-time rate; feedback; re-disclosures; inspections and rectifications. The plan and feedback figures are the year's
+/// assessment itself (<see cref="AssessmentQueryService"/>), so the report and the assessment page cannot differ. Who may
+/// read it is who may assess: the Office and Leaders for the bureau, a Secretary for their own organization.
+/// A disclosure counts in the year the bureau's calendar says it was published.
+/// </summary>
+public sealed class AnnualReportService(
+    IDbContextFactory<AppDbContext> dbFactory,
+    ICurrentUser currentUser,
+    AssessmentQueryService assessment,
+    BureauClock clock,
+    EnumLabels labels,
+    Outcomes outcomes,
+    IStringLocalizer<AssessmentStrings> text)
+{
+    public Task<Result<AnnualReportView>> GetAsync(int year, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            AccessPolicy.Ensure(AssessmentRules.CanAssess(actor));
+            var period = AssessmentPeriod.OfYear(year);
+            if (!period.IsValid) throw new NotFoundException();
+            var only = AssessmentRules.ScopeOf(actor);
+            var assessed = (await assessment.GetAsync(period, cancellationToken)).Value ?? throw new NotFoundException();
+
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var (startUtc, endUtc) = (clock.StartOfDayUtc(period.Start), clock.StartOfDayUtc(period.End.AddDays(1)));
+            var published = db.Disclosures.AsNoTracking()
+                .Where(d => d.PublishedAtUtc >= startUtc && d.PublishedAtUtc < endUtc)
+                .Where(d => only == null || d.OrganizationId == only);
+            // One pass for category, audience and channels together (at most 8 × 3 × 15 groups), one for organizations.
+            var groups = await published
+                .GroupBy(d => new { d.Category, d.Audience, d.Channels })
+                .Select(g => new
+                {
+                    g.Key.Category,
+                    g.Key.Audience,
+                    g.Key.Channels,
+                    All = g.Count(),
+                    InCatalogue = g.Count(d => d.CatalogueOccurrenceId != null),
+                    Out = g.Count(d => d.OutOfCatalogueReason != null && d.RevisesDisclosureId == null),
+                    Revised = g.Count(d => d.RevisesDisclosureId != null),
+                })
+                .ToListAsync(cancellationToken);
+            var byCategory = groups.GroupBy(g => g.Category)
+                .Select(g => new { Category = g.Key, All = g.Sum(x => x.All), InCatalogue = g.Sum(x => x.InCatalogue), Out = g.Sum(x => x.Out), Revised = g.Sum(x => x.Revised) })
+                .ToList();
+            var byAudience = groups.GroupBy(g => g.Audience).ToDictionary(g => g.Key, g => g.Sum(x => x.All));
+            var channels = Enum.GetValues<Channel>().Where(c => c != Channel.None).ToList();
+            var byChannel = channels.ToDictionary(c => c, c => groups.Where(g => (g.Channels & c) == c).Sum(g => g.All));
+            var byOrganization = await published.GroupBy(d => d.OrganizationId)
+                .Select(g => new { OrganizationId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.OrganizationId, g => g.Count, cancellationToken);
+
+            var inspections = await db.Inspections.AsNoTracking()
+                .Where(i => i.Date >= period.Start && i.Date <= period.End)
+                .Where(i => only == null || i.OrganizationId == only)
+                .Select(i => new { i.Id, i.OrganizationId, i.ContentComplete, i.FormEffective, i.ProcedureRegular, i.Timely, i.FeedbackAnswered })
+                .ToListAsync(cancellationToken);
+            var inspectionIds = inspections.Select(i => i.Id).ToList();
+            var rectifications = await db.Rectifications.AsNoTracking()
+                .Where(r => inspectionIds.Contains(r.InspectionId))
+                .Select(r => new { r.State, r.DueDate, r.DoneAtUtc })
+                .ToListAsync(cancellationToken);
+
+            var total = assessed.Total;
+            var all = byCategory.Sum(c => c.All);
+            var inCatalogue = byCategory.Sum(c => c.InCatalogue);
+            var tables = new List<ReportTable>
+            {
+                new(text["Report.Sheet.Summary"], text["Report.Table.Summary"], [text["Report.Col.Item"], text["Report.Col.Count"]],
+                [
+                    Line(text["Report.Line.Published"], all),
+                    Line(text["Report.Line.InCatalogue"], inCatalogue),
+                    Line(text["Measure.OutOfCatalogue"], total.OutOfCatalogue),
+                    Line(text["Measure.Redisclosures"], total.Redisclosures),
+                    Line(text["Report.Line.Due"], total.Due),
+                    Line(text["Measure.OnTime"], total.OnTime),
+                    Line(text["Measure.Late"], total.Late),
+                    Line(text["Measure.Missed"], total.Missed),
+                    Line(text["Report.Line.OnTimeRate"], total.OnTimeRate),
+                ], text["Report.Note.Summary"]),
+
+                new(text["Report.Sheet.Category"], text["Report.Table.Category"],
+                    [text["Report.Col.Category"], text["Report.Line.Published"], text["Report.Line.InCatalogue"], text["Measure.OutOfCatalogue"], text["Measure.Redisclosures"]],
+                    [
+                        .. Enum.GetValues<Category>().Select(c => byCategory.FirstOrDefault(x => x.Category == c) is { } x
+                            ? Line(labels.Of(c), x.All, x.InCatalogue, x.Out, x.Revised)
+                            : Line(labels.Of(c), 0, 0, 0, 0)),
+                        Total(all, inCatalogue, byCategory.Sum(c => c.Out), byCategory.Sum(c => c.Revised)),
+                    ]),
+
+                new(text["Report.Sheet.Organization"], text["Report.Table.Organization"],
+                    [text["Column.Organization"], text["Report.Line.Published"], text["Measure.OutOfCatalogue"], text["Measure.Redisclosures"],
+                        text["Measure.Due"], text["Measure.OnTime"], text["Measure.Late"], text["Measure.Missed"], text["Report.Col.OnTimeRate"]],
+                    [
+                        .. assessed.Rows.Select(r => Line(r.OrganizationName, byOrganization.GetValueOrDefault(r.OrganizationId), r.OutOfCatalogue,
+                            r.Redisclosures, r.Due, r.OnTime, r.Late, r.Missed, r.OnTimeRate)),
+                        Total(all, total.OutOfCatalogue, total.Redisclosures, total.Due, total.OnTime, total.Late, total.Missed, total.OnTimeRate),
+                    ]),
+
+                new(text["Report.Sheet.Channel"], text["Report.Table.Channel"], [text["Report.Col.Channel"], text["Report.Line.Published"]],
+                    channels.Select(c => Line(labels.Of(c), byChannel[c])).ToList(), text["Report.Note.Channel"]),
+
+                new(text["Report.Sheet.Audience"], text["Report.Table.Audience"], [text["Report.Col.Audience"], text["Report.Line.Published"]],
+                [
+                    .. Enum.GetValues<Audience>().Select(a => Line(labels.Of(a), byAudience.GetValueOrDefault(a))),
+                    Total(all),
+                ]),
+
+                new(text["Report.Sheet.Feedback"], text["Report.Table.Feedback"],
+                    [text["Column.Organization"], text["Measure.FeedbackReceived"], text["Measure.FeedbackAbusive"], text["Measure.AnsweredInTime"],
+                        text["Measure.ResultsDisclosed"], text["Measure.FeedbackHandled"], text["Measure.MedianWorkingDays"]],
+                    [
+                        .. assessed.Rows.Select(r => Line(r.OrganizationName, r.FeedbackReceived, r.FeedbackAbusive, r.AnsweredInTime,
+                            r.ResultsDisclosed, r.FeedbackHandled, r.MedianWorkingDays)),
+                        Total(total.FeedbackReceived, total.FeedbackAbusive, total.AnsweredInTime, total.ResultsDisclosed, total.FeedbackHandled, total.MedianWorkingDays),
+                    ], text["Report.Note.Feedback"]),
+
+                new(text["Report.Sheet.Inspections"], text["Report.Table.Inspections"], [text["Report.Col.Item"], text["Report.Col.Count"]],
+                [
+                    Line(text["Report.Line.Inspections"], inspections.Count),
+                    Line(text["Report.Line.InspectedOrganizations"], inspections.Select(i => i.OrganizationId).Distinct().Count()),
+                    Line(text["Report.Line.Rectifications"], rectifications.Count),
+                    Line(text["Report.Line.RectificationsDone"], rectifications.Count(r => r.State == RectificationState.Done)),
+                    Line(text["Report.Line.RectificationsDoneOnTime"], rectifications.Count(r =>
+                        r.DoneAtUtc is { } done && DateOnly.FromDateTime(clock.ToLocal(done)) <= r.DueDate)),
+                    Line(text["Report.Line.RectificationsOpen"], rectifications.Count(r => r.State == RectificationState.Open)),
+                    Line(text["Report.Line.RectificationsOverdue"], rectifications.Count(r => r.State == RectificationState.Open && clock.Today > r.DueDate)),
+                ], text["Report.Note.Inspections"]),
+
+                new(text["Report.Sheet.Findings"], text["Report.Table.Findings"],
+                    [text["Report.Col.Criterion"], .. Enum.GetValues<InspectionFinding>().Select(f => labels.Of(f))],
+                    [
+                        Findings("ContentComplete", inspections.Select(i => i.ContentComplete)),
+                        Findings("FormEffective", inspections.Select(i => i.FormEffective)),
+                        Findings("ProcedureRegular", inspections.Select(i => i.ProcedureRegular)),
+                        Findings("Timely", inspections.Select(i => i.Timely)),
+                        Findings("FeedbackAnswered", inspections.Select(i => i.FeedbackAnswered)),
+                    ]),
+            };
+
+            var scope = only is null ? text["Report.WholeBureau"].Value : assessed.Rows.Single().OrganizationName;
+            return new AnnualReportView(year, text["Report.Title", year], scope, assessed.AsOf, tables);
+        });
+
+    private static ReportLine Line(string label, params double?[] values) => new(label, values);
+
+    private ReportLine Total(params double?[] values) => new(text["Total"], values, IsTotal: true);
+
+    private ReportLine Findings(string criterion, IEnumerable<InspectionFinding> findings)
+    {
+        var list = findings.ToList();
+        return Line(text[$"Criterion.{criterion}"], Enum.GetValues<InspectionFinding>().Select(f => (double?)list.Count(x => x == f)).ToArray());
+    }
+}

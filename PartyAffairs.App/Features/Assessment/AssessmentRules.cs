@@ -1,0 +1,72 @@
+using System.Linq.Expressions;
+using PartyAffairs.App.Domain;
+
+namespace PartyAffairs.App.Features.Assessment;
+
+/// <summary>
+/// What each figure counts, written once so the table, the drill-down lists and the annual report cannot disagree.
+/// <list type="bullet">
+/// <item>Occurrences: those of an approved or in-force catalogue, not cancelled, whose due date falls in the period,
+/// classified as <see cref="CatalogueOccurrence.StatusOn"/> classifies them on the bureau's today: <b>on time</b> = published
+/// on or before the due date (the bureau's day of publication); <b>late</b> = published after it; <b>missed</b> = still open
+/// after the due date (it becomes late if published later). An open occurrence not yet past its due date (due today or
+/// later) is not counted. <b>Due</b> = on time + late + missed.</item>
+/// <item>Out of catalogue: disclosures first published in the period with a reason for being outside the catalogue and
+/// revising nothing. Re-disclosures: disclosures published in the period that revise an earlier one (再次公开). A disclosure
+/// counts where it was published, whatever its state now (closed or withdrawn since).</item>
+/// <item>Feedback: received in the period, as it stands today. Abusive feedback is counted apart and in nothing else.
+/// <b>Answered in time</b>: see <see cref="FeedbackFacts.AnsweredInTime"/>. <b>Results disclosed</b>: the leader in charge
+/// acknowledged the report, so the result is public. <b>Handled</b>: its result was disclosed or it was closed; the
+/// <b>median working days</b> runs from receipt to that moment, see <see cref="FeedbackFacts.WorkingDaysToHandle"/>.</item>
+/// <item>Rectifications open: of inspections dated on or before the period's end (or today, if sooner), those not
+/// completed by the end of that day.</item>
+/// </list>
+/// </summary>
+public static class AssessmentRules
+{
+    /// <summary>The Office and Leaders assess every organization, a Secretary their own; nobody else.</summary>
+    public static bool CanAssess(Actor a) => a.SeesWholeBureau || (a.IsInRole(Roles.Secretary) && a.OrganizationId is not null);
+
+    /// <summary>The one organization a person may assess, or null for the whole bureau.</summary>
+    public static int? ScopeOf(Actor a) => a.SeesWholeBureau ? null : a.OrganizationId;
+
+    /// <summary>
+    /// Each occurrence as a query the database evaluates, its status equal to <see cref="CatalogueOccurrence.StatusOn"/>
+    /// with the day of publication in the bureau's zone (<paramref name="utcOffset"/>: China keeps one offset all year),
+    /// except that an open occurrence not yet overdue is <see cref="OccurrenceStatus.NotDue"/> whether or not it is due soon.
+    /// </summary>
+    public static Expression<Func<CatalogueOccurrence, OccurrenceFact>> Facts(DateOnly today, TimeSpan utcOffset)
+    {
+        var hours = utcOffset.TotalHours;
+        return o => new OccurrenceFact
+        {
+            Id = o.Id,
+            OrganizationId = o.CatalogueItem!.OrganizationId,
+            Month = o.DueDate.Month,
+            Status = o.State == OccurrenceState.Fulfilled
+                ? DateOnly.FromDateTime(o.FulfilledAtUtc!.Value.AddHours(hours)) <= o.DueDate ? OccurrenceStatus.FulfilledOnTime : OccurrenceStatus.FulfilledLate
+                : o.State == OccurrenceState.Open && o.DueDate < today ? OccurrenceStatus.Overdue
+                : o.State == OccurrenceState.Cancelled ? OccurrenceStatus.Cancelled
+                : OccurrenceStatus.NotDue,
+        };
+    }
+
+    /// <summary>The statuses a measure of occurrences lists; empty for measures that are not about occurrences.</summary>
+    public static OccurrenceStatus[] StatusesOf(AssessmentMeasure measure) => measure switch
+    {
+        AssessmentMeasure.Due => [OccurrenceStatus.FulfilledOnTime, OccurrenceStatus.FulfilledLate, OccurrenceStatus.Overdue],
+        AssessmentMeasure.OnTime => [OccurrenceStatus.FulfilledOnTime],
+        AssessmentMeasure.Late => [OccurrenceStatus.FulfilledLate],
+        AssessmentMeasure.Missed => [OccurrenceStatus.Overdue],
+        _ => [],
+    };
+
+    /// <summary>The middle value, or the mean of the two middle values; null for none.</summary>
+    public static double? Median(IEnumerable<int> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0) return null;
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
+    }
+}

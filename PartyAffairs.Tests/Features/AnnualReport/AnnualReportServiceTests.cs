@@ -1,0 +1,120 @@
+using MiniExcelLibs;
+using PartyAffairs.App.Features.AnnualReport;
+using PartyAffairs.App.Features.Assessment;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.Tests.Features.Assessment;
+using PartyAffairs.Tests.Support;
+
+namespace PartyAffairs.Tests.Features.AnnualReport;
+
+/// <summary>
+/// The 2026 report of <see cref="AssessmentStory"/>. Worked by hand from the story: published in 2026 (Beijing) are A's four
+/// catalogue items (九月, 十月, 十月第二期, 十二月), B's two (三季度, 四季度), A's two out-of-catalogue items, A's re-disclosure and
+/// B's 元旦 item (published 00:30 on Jan 1 Beijing) = 10: in catalogue 6, out 3, re-disclosed 1. Categories: A's catalogue items
+/// are 组织建设 (4), B's 决议决定及执行 (2), the rest 其它 (4: 3 out, 1 re). Channels: catalogue items Board+Meeting (6), the others
+/// Board: Board 10, Meeting 6. Audiences: A's catalogue items AllMembers 4, B's Organization 2, the others Public 4.
+/// Inspections: 2 (A, B), 4 rectifications, 3 done of which 1 by its due date (R2), 1 open and overdue (R1).
+/// </summary>
+public sealed class AnnualReportServiceTests
+{
+    private static async Task<(ServiceHarness Harness, AnnualReportView Report, AssessmentView Assessment)> ReportAsync(string userName)
+    {
+        var harness = await ServiceHarness.CreateAsync();
+        await AssessmentStory.CreateAsync(harness);
+        await harness.SignInAsync(userName);
+        await using var scope = harness.NewScope();
+        var report = await harness.Get<AnnualReportService>(scope).GetAsync(2026);
+        report.Succeeded.ShouldBeTrue(report.Message);
+        var assessment = await harness.Get<AssessmentQueryService>(scope).GetAsync(AssessmentPeriod.OfYear(2026));
+        return (harness, report.Value!, assessment.Value!);
+    }
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<double?>> Table(AnnualReportView report, string sheet) =>
+        report.Tables.Single(t => t.SheetName == sheet).Lines.ToDictionary(l => l.Label, l => l.Values);
+
+    [Fact]
+    public async Task Every_table_holds_the_hand_worked_figures()
+    {
+        var (harness, report, _) = await ReportAsync("leader");
+        await using var _ = harness;
+
+        report.Title.ShouldBe("2026年度党务公开工作报告");
+        report.Tables.Select(t => t.SheetName).ShouldBe(["总体情况", "按内容类别", "按党组织", "按公开方式", "按公开范围", "意见反馈", "监督检查", "检查结论"]);
+        Table(report, "总体情况").Values.Select(v => v.Single()).ShouldBe([10, 6, 3, 1, 7, 4, 2, 1, 57.1]);
+
+        var categories = Table(report, "按内容类别");
+        categories["党的基层组织决议、决定及执行情况"].ShouldBe([2, 2, 0, 0]);
+        categories["党的组织建设情况"].ShouldBe([4, 4, 0, 0]);
+        categories["其它事项"].ShouldBe([4, 0, 3, 1]);
+        categories["合计"].ShouldBe([10, 6, 3, 1]);
+
+        var organizations = Table(report, "按党组织");
+        organizations["机关党委"].ShouldBe([0, 0, 0, 0, 0, 0, 0, null]);
+        organizations["第一党支部"].ShouldBe([7, 2, 1, 5, 3, 1, 1, 60]);
+        organizations["第二党支部"].ShouldBe([3, 1, 0, 2, 1, 1, 0, 50]);
+        organizations["合计"].ShouldBe([10, 3, 1, 7, 4, 2, 1, 57.1]);
+
+        Table(report, "按公开方式").Values.Select(v => v.Single()).ShouldBe([10, 6, 0, 0]);
+        Table(report, "按公开范围").Values.Select(v => v.Single()).ShouldBe([2, 4, 4, 10]);
+
+        var feedback = Table(report, "意见反馈");
+        feedback["第一党支部"].ShouldBe([3, 1, 2, 2, 2, 6.5]);
+        feedback["第二党支部"].ShouldBe([2, 0, 1, 1, 1, 7]);
+        feedback["合计"].ShouldBe([5, 1, 3, 3, 3, 7]);
+
+        Table(report, "监督检查").Values.Select(v => v.Single()).ShouldBe([2, 2, 4, 3, 1, 1, 1]);
+        var findings = Table(report, "检查结论");
+        findings["内容全面真实"].ShouldBe([2, 0, 0]);
+        findings["形式有效"].ShouldBe([0, 2, 0]);
+        findings["公开及时"].ShouldBe([0, 0, 2]);
+    }
+
+    [Fact]
+    public async Task The_workbook_reads_back_with_the_figures_the_report_and_the_assessment_show()
+    {
+        var (harness, report, assessment) = await ReportAsync("office");
+        await using var _ = harness;
+        using var stream = new MemoryStream();
+        AnnualReportWorkbook.Write(stream, report);
+
+        stream.Position = 0;
+        MiniExcel.GetSheetNames(stream).ShouldBe(report.Tables.Select(t => t.SheetName).ToList());
+        foreach (var table in report.Tables)
+        {
+            stream.Position = 0;
+            var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: table.SheetName).Cast<IDictionary<string, object?>>().ToList();
+            rows.Count.ShouldBe(table.Lines.Count + (table.Note is null ? 0 : 1), table.SheetName);
+            rows[0].Keys.ToList().ShouldBe(table.Columns.ToList(), table.SheetName);
+            for (var i = 0; i < table.Lines.Count; i++)
+            {
+                ((string?)rows[i][table.Columns[0]]).ShouldBe(table.Lines[i].Label);
+                var read = table.Columns.Skip(1).Select(c => rows[i][c] is null ? (double?)null : Convert.ToDouble(rows[i][c])).ToList();
+                read.ShouldBe(table.Lines[i].Values, $"{table.SheetName}/{table.Lines[i].Label}");
+            }
+            if (table.Note is not null) ((string?)rows[^1][table.Columns[0]]).ShouldBe(table.Note);
+        }
+
+        // The same figures as the assessment page's table, read from the file.
+        stream.Position = 0;
+        var branchA = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "按党组织").Cast<IDictionary<string, object?>>().Single(r => (string?)r["党组织"] == "第一党支部");
+        var row = assessment.Rows.Single(r => r.OrganizationName == "第一党支部");
+        (Convert.ToInt32(branchA["逾期未公开"]), Convert.ToInt32(branchA["逾期公开"]), Convert.ToInt32(branchA["按时公开"])).ShouldBe((row.Missed, row.Late, row.OnTime));
+        (row.Missed, row.Late, row.OnTime).ShouldBe((1, 1, 3));
+    }
+
+    [Fact]
+    public async Task A_secretary_reports_on_their_own_branch_and_a_member_is_refused()
+    {
+        var (harness, report, _) = await ReportAsync("secB");
+        await using var _ = harness;
+
+        report.Scope.ShouldBe("第二党支部");
+        Table(report, "按党组织").Keys.ShouldBe(["第二党支部", "合计"]);
+        Table(report, "总体情况").Values.First().Single().ShouldBe(3);
+        Table(report, "监督检查").Values.First().Single().ShouldBe(1);
+
+        await harness.SignInAsync("memberA");
+        await using var scope = harness.NewScope();
+        (await harness.Get<AnnualReportService>(scope).GetAsync(2026)).Status.ShouldBe(ResultStatus.Forbidden);
+    }
+}

@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Inspections;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.Tests.Support;
+
+namespace PartyAffairs.Tests.Features.Inspections;
+
+/// <summary>The Office records an inspection and its rectifications; owners close them; overdue ones reach the dashboard and their owner once.</summary>
+public sealed class InspectionServiceTests
+{
+    // Today is Thursday 2026-11-26 in Beijing.
+    private static readonly DateTime Inspected = new(2026, 11, 20);
+
+    private static async Task<(ServiceHarness Harness, TestBureau Bureau)> BureauAsync()
+    {
+        var harness = await ServiceHarness.CreateAsync();
+        return (harness, await TestBureau.CreateAsync(harness));
+    }
+
+    private static RecordInspectionRequest Request(TestBureau bureau, params (string What, string Owner, DateTime Due)[] items) => new()
+    {
+        OrganizationId = bureau.BranchAId,
+        Date = Inspected,
+        Inspectors = "李淑芬、孙志强",
+        FormEffective = InspectionFinding.NeedsImprovement,
+        Timely = InspectionFinding.Unsatisfactory,
+        Notes = "公开栏更新不及时。",
+        Rectifications = items.Select(i => new RectificationRequest { What = i.What, OwnerId = bureau[i.Owner].UserId, DueDate = i.Due }).ToList(),
+    };
+
+    private static async Task<int> RecordAsync(ServiceHarness harness, RecordInspectionRequest request)
+    {
+        await harness.SignInAsync("office");
+        await using var scope = harness.NewScope();
+        var result = await harness.Get<InspectionService>(scope).RecordAsync(request);
+        result.Succeeded.ShouldBeTrue(result.Message);
+        return result.Value;
+    }
+
+    [Fact]
+    public async Task The_office_records_an_inspection_which_its_branch_and_the_leaders_read_and_no_other_branch_does()
+    {
+        var (harness, bureau) = await BureauAsync();
+        await using var _ = harness;
+        await RecordAsync(harness, Request(bureau, ("补齐三会一课记录", "secA", new DateTime(2026, 11, 25)), ("补充党费明细", "drafterA", new DateTime(2026, 12, 10))));
+        await using var scope = harness.NewScope();
+        var service = harness.Get<InspectionService>(scope);
+
+        foreach (var reader in new[] { "office", "leader", "secA" })
+        {
+            await harness.SignInAsync(reader);
+            var inspection = (await service.ListAsync()).Value!.Inspections.ShouldHaveSingleItem(reader);
+            inspection.OrganizationName.ShouldBe("第一党支部");
+            inspection.Date.ShouldBe(new DateOnly(2026, 11, 20));
+            (inspection.FormEffective, inspection.Timely, inspection.ContentComplete).ShouldBe((InspectionFinding.NeedsImprovement, InspectionFinding.Unsatisfactory, InspectionFinding.Satisfactory));
+            inspection.Rectifications.Select(r => (r.What, r.OwnerName, r.Overdue)).ShouldBe([("补齐三会一课记录", "secA", true), ("补充党费明细", "drafterA", false)]);
+        }
+        await harness.SignInAsync("drafterA");
+        (await service.ListAsync()).Value!.Inspections.ShouldHaveSingleItem().Rectifications.Count(r => r.CanComplete).ShouldBe(1);
+        await harness.SignInAsync("secB");
+        (await service.ListAsync()).Value!.Inspections.ShouldBeEmpty();
+        foreach (var refused in new[] { "memberA", "memberB", "handler" })
+        {
+            await harness.SignInAsync(refused);
+            (await service.ListAsync()).Status.ShouldBe(ResultStatus.Forbidden, refused);
+        }
+    }
+
+    [Fact]
+    public async Task Only_the_office_records_and_the_record_is_validated_in_the_service()
+    {
+        var (harness, bureau) = await BureauAsync();
+        await using var _ = harness;
+        await using var scope = harness.NewScope();
+        var service = harness.Get<InspectionService>(scope);
+
+        foreach (var refused in new[] { "leader", "secA", "admin" })
+        {
+            await harness.SignInAsync(refused);
+            (await service.RecordAsync(Request(bureau))).Status.ShouldBe(ResultStatus.Forbidden, refused);
+        }
+
+        await harness.SignInAsync("office");
+        var noInspectors = Request(bureau);
+        noInspectors.Inspectors = " ";
+        (await service.RecordAsync(noInspectors)).Message.ShouldBe("请填写检查人员。");
+        var future = Request(bureau);
+        future.Date = new DateTime(2026, 11, 27);
+        (await service.RecordAsync(future)).Message.ShouldBe("检查日期不能晚于今天。");
+        (await service.RecordAsync(Request(bureau, ("整改", "secA", new DateTime(2026, 11, 19))))).Message.ShouldBe("整改期限不能早于检查日期。");
+        var stranger = await service.RecordAsync(Request(bureau, ("整改", "secB", new DateTime(2026, 12, 1))));
+        stranger.Status.ShouldBe(ResultStatus.Invalid);
+        stranger.Message.ShouldBe("责任人须是被检查党组织的人员。");
+
+        await using var db = harness.NewDb();
+        (await db.Inspections.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_owner_or_the_office_completes_a_rectification_with_a_note_and_nobody_else_does()
+    {
+        var (harness, bureau) = await BureauAsync();
+        await using var _ = harness;
+        await RecordAsync(harness, Request(bureau, ("补齐记录", "secA", new DateTime(2026, 11, 25)), ("补充明细", "drafterA", new DateTime(2026, 12, 10))));
+        await using var scope = harness.NewScope();
+        var service = harness.Get<InspectionService>(scope);
+        var rows = (await service.ListAsync()).Value!.Inspections.Single().Rectifications;
+        var (first, second) = (rows[0], rows[1]);
+        CompleteRectificationRequest Complete(RectificationRow row, string outcome, int? version = null) =>
+            new() { RectificationId = row.Id, Version = version ?? row.Version, Outcome = outcome };
+
+        foreach (var refused in new[] { "secB", "leader", "drafterA" })
+        {
+            await harness.SignInAsync(refused);
+            (await service.CompleteAsync(Complete(first, "已整改。"))).Status.ShouldBe(ResultStatus.Forbidden, refused);
+        }
+        await harness.SignInAsync("secA");
+        (await service.CompleteAsync(Complete(first, " "))).Message.ShouldBe("请填写整改情况。");
+        (await service.CompleteAsync(Complete(first, "已整改。", first.Version + 1))).Status.ShouldBe(ResultStatus.Conflict);
+        (await service.CompleteAsync(Complete(first, "已补齐近三个月记录。"))).Succeeded.ShouldBeTrue();
+        (await service.CompleteAsync(Complete(first, "再次完成。", first.Version + 1))).Status.ShouldBe(ResultStatus.Invalid);
+
+        await harness.SignInAsync("office");
+        (await service.CompleteAsync(Complete(second, "办公室核实已补充。"))).Succeeded.ShouldBeTrue();
+
+        await using var db = harness.NewDb();
+        var done = await db.Rectifications.OrderBy(r => r.Id).ToListAsync();
+        done.Select(r => (r.State, r.Outcome)).ShouldBe([(RectificationState.Done, "已补齐近三个月记录。"), (RectificationState.Done, "办公室核实已补充。")]);
+        done[0].DoneAtUtc.ShouldBe(harness.Time.GetUtcNow().UtcDateTime);
+        (await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Rectification) && a.Action == "Complete")).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_overdue_rectification_shows_on_the_dashboard_and_reminds_its_owner_once()
+    {
+        var (harness, bureau) = await BureauAsync();
+        await using var _ = harness;
+        await RecordAsync(harness, Request(bureau, ("补齐记录", "secA", new DateTime(2026, 11, 25)), ("补充明细", "drafterA", new DateTime(2026, 11, 26))));
+        var reminder = harness.Services.GetRequiredService<RectificationReminder>();
+        await using var scope = harness.NewScope();
+        var service = harness.Get<InspectionService>(scope);
+
+        // Due yesterday is overdue; due today is not yet.
+        (await reminder.RemindAsync()).ShouldBe(1);
+        (await reminder.RemindAsync()).ShouldBe(0);
+        await harness.SignInAsync("leader");
+        var overdue = (await service.OverdueAsync()).Value!;
+        overdue.Total.ShouldBe(1);
+        overdue.Items.ShouldHaveSingleItem().What.ShouldBe("补齐记录");
+        await harness.SignInAsync("secA");
+        (await service.OverdueAsync()).Status.ShouldBe(ResultStatus.Forbidden);
+
+        harness.Time.Advance(TimeSpan.FromDays(1));
+        (await reminder.RemindAsync()).ShouldBe(1);
+        (await reminder.RemindAsync()).ShouldBe(0);
+
+        await using var db = harness.NewDb();
+        var sent = await db.Notifications.OrderBy(n => n.Id).Select(n => new { n.UserId, n.Title, n.Link }).ToListAsync();
+        sent.Select(n => n.UserId).ShouldBe([bureau["secA"].UserId, bureau["drafterA"].UserId]);
+        sent[0].Title.ShouldBe("整改事项已逾期：补齐记录");
+        sent[0].Link!.ShouldStartWith("/inspections?rectification=");
+    }
+}
