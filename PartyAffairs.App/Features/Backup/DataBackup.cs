@@ -33,6 +33,11 @@ public sealed class DataBackup(IOptions<StorageOptions> storage, TimeProvider ti
             await live.OpenAsync(cancellationToken);
             await copy.OpenAsync(cancellationToken);
             live.BackupDatabase(copy);
+            // The copy inherits WAL mode from the page header; switching it back to a rollback journal leaves one
+            // self-contained file, with no -wal/-shm beside it to forget on restore (the app turns WAL on again).
+            await using var journal = copy.CreateCommand();
+            journal.CommandText = "PRAGMA journal_mode=DELETE;";
+            await journal.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var archived = await ArchivedPathsAsync(databaseCopy, cancellationToken);

@@ -29,6 +29,8 @@ public sealed class DataBackupTests : ArchiveTestBase
                 result.FileCount.ShouldBeGreaterThan(3);
             }
             File.ReadAllText(Path.Combine(folder, DataBackup.Manifest)).ShouldContain("  partyaffairs.db");
+            // One self-contained database file: nothing in a -wal beside it that a restore could leave behind.
+            Directory.GetFiles(folder, "partyaffairs.db-*").ShouldBeEmpty();
 
             // The documented restore: copy the folder's database and stores into the data directory.
             CopyDirectory(folder, restored);
