@@ -14,16 +14,7 @@ public static class AnnualReportEndpoints
         endpoints.MapGet("/assessment/report/{year:int}.xlsx", async (int year, AnnualReportService reports, CancellationToken cancellationToken) =>
         {
             var result = await reports.GetAsync(year, cancellationToken);
-            if (!result.Succeeded)
-            {
-                var status = result.Status switch
-                {
-                    ResultStatus.Forbidden => StatusCodes.Status403Forbidden,
-                    ResultStatus.NotFound => StatusCodes.Status404NotFound,
-                    _ => StatusCodes.Status400BadRequest,
-                };
-                return Results.Text(result.Message, "text/plain; charset=utf-8", statusCode: status);
-            }
+            if (!result.Succeeded) return result.ToHttpFailure();
             using var output = new MemoryStream();
             AnnualReportWorkbook.Write(output, result.Value!);
             return Results.File(output.ToArray(), AnnualReportWorkbook.ContentType, AnnualReportWorkbook.FileName(result.Value!));

@@ -14,4 +14,12 @@ public record Result(ResultStatus Status, string? Message, IReadOnlyDictionary<s
 
     public static Result Fail(ResultStatus status, string message, IReadOnlyDictionary<string, string[]>? errors = null) =>
         new(status, message, errors ?? NoErrors);
+
+    /// <summary>A failed call as a file endpoint answers it: the status code that fits and the message as plain text.</summary>
+    public IResult ToHttpFailure() => Results.Text(Message, "text/plain; charset=utf-8", statusCode: Status switch
+    {
+        ResultStatus.Forbidden => StatusCodes.Status403Forbidden,
+        ResultStatus.NotFound => StatusCodes.Status404NotFound,
+        _ => StatusCodes.Status400BadRequest,
+    });
 }

@@ -26,16 +26,7 @@ public static class CatalogueFileEndpoints
         endpoints.MapGet("/catalogue/{year:int}/export.xlsx", async (int year, CatalogueExportService exports, CancellationToken cancellationToken) =>
         {
             var result = await exports.GetAsync(year, cancellationToken);
-            if (!result.Succeeded)
-            {
-                var status = result.Status switch
-                {
-                    ResultStatus.Forbidden => StatusCodes.Status403Forbidden,
-                    ResultStatus.NotFound => StatusCodes.Status404NotFound,
-                    _ => StatusCodes.Status400BadRequest,
-                };
-                return Results.Text(result.Message, "text/plain; charset=utf-8", statusCode: status);
-            }
+            if (!result.Succeeded) return result.ToHttpFailure();
             using var output = new MemoryStream();
             CatalogueSpreadsheet.WriteXlsx(output, result.Value!.Lines, result.Value.State);
             return Results.File(output.ToArray(), XlsxType, $"{year}年度党务公开目录.xlsx");
