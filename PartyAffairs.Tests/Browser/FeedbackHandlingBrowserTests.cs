@@ -69,11 +69,13 @@ public sealed class FeedbackHandlingBrowserTests(AppServer server)
         await handler.GetByTestId("answer-text").FillAsync("感谢建议，下期将公开办理时限。");
         await handler.GetByTestId("answer").ClickAsync();
         await Assertions.Expect(handler.GetByTestId("feedback-notice")).ToHaveTextAsync("已答复。");
-        await PickAsync(handler, "leader", leaderName);
         const string resolution = "下期公开将写明各事项的办理时限。";
         const string summary = "有群众建议公开各事项的办理时限。";
         await handler.GetByTestId("resolution").FillAsync(resolution);
         await handler.GetByTestId("summary").FillAsync(summary);
+        await PickAsync(handler, "leader", leaderName);
+        // The button is enabled once the circuit has the leader and the result: what a person waits for before clicking.
+        await Assertions.Expect(handler.GetByTestId("report")).ToBeEnabledAsync();
         await handler.GetByTestId("report").ClickAsync();
         await Assertions.Expect(handler.GetByTestId("feedback-notice")).ToHaveTextAsync("已报告主管领导。");
         await handler.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("feedback-reported.png"), FullPage = true });

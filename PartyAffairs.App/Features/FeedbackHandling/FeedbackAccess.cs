@@ -28,7 +28,7 @@ public static class FeedbackAccess
             Acknowledge: IsReportedTo(actor, feedback) && feedback.CanMoveTo(FeedbackState.ResultDisclosed),
             Close: handles && feedback.CanMoveTo(FeedbackState.Closed),
             MarkAbusive: handles && feedback.State != FeedbackState.Closed,
-            StartRedisclosure: handles && AccessPolicy.CanDraftFor(actor, feedback.OrganizationId)
+            StartRedisclosure: handles
                 && feedback.State >= FeedbackState.Answered && feedback.RedisclosureId is null);
     }
 

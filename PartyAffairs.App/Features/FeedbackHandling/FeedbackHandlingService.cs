@@ -128,36 +128,28 @@ public sealed class FeedbackHandlingService(
         });
 
     /// <summary>
-    /// Opens the re-disclosure draft of the feedback's item through the publishing lifecycle (the same revision any
-    /// re-disclosure is) and links it to the feedback; returns the draft's id.
+    /// Opens the re-disclosure draft of the feedback's item (the same revision any re-disclosure is) and links it to the
+    /// feedback, in one transaction: a refusal or a conflict leaves no orphan draft. Whoever handles the feedback may
+    /// open it; the organization's drafters then write and submit it as usual. Returns the draft's id.
     /// </summary>
-    public async Task<Result<int>> StartRedisclosureAsync(FeedbackReasonRequest request, CancellationToken cancellationToken = default)
-    {
-        var checkedFirst = await outcomes.RunAsync(async () =>
+    public Task<Result<int>> StartRedisclosureAsync(FeedbackReasonRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var (actor, feedback) = await HandlerStepAsync(db, request.FeedbackId, request.ExpectedVersion, cancellationToken);
             await Outcomes.ValidateAsync(reasonValidator, request, cancellationToken);
-            // Checked before the draft exists, so a refusal leaves no orphan draft behind.
             if (!FeedbackAccess.ActionsFor(actor, feedback).StartRedisclosure)
                 throw new DomainRuleException(feedback.RedisclosureId is null ? "Feedback.NotHandledYet" : "Feedback.RedisclosureStarted");
-            return feedback.DisclosureId;
-        });
-        if (!checkedFirst.Succeeded) return checkedFirst;
+            var original = await db.Disclosures.FirstAsync(d => d.Id == feedback.DisclosureId, cancellationToken);
 
-        var revised = await lifecycle.ReviseAsync(checkedFirst.Value, request.Reason, cancellationToken);
-        if (!revised.Succeeded) return revised;
-
-        return await outcomes.RunAsync(async () =>
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var (actor, feedback) = await HandlerStepAsync(db, request.FeedbackId, request.ExpectedVersion, cancellationToken);
-            var revision = await db.Disclosures.FirstAsync(d => d.Id == revised.Value, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var revision = await lifecycle.OpenRevisionAsync(db, actor, original, request.Reason, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             feedback.StartRedisclosure(actor, clock.UtcNow, revision);
             await db.SaveChangesAsync(cancellationToken);
+            await db.CommitAsync(transaction, cancellationToken);
             return revision.Id;
         });
-    }
 
     /// <summary>The feedback, tracked, for a step only its handlers take: unseen is not found, seen but not handled is forbidden.</summary>
     private async Task<(Actor Actor, Feedback Feedback)> HandlerStepAsync(AppDbContext db, int feedbackId, int expectedVersion,

@@ -82,6 +82,7 @@ public sealed class NotificationWriter(
             (nameof(Disclosure), "Approve" or "Reject") => ReviewedAsync(db, change, cancellationToken),
             (nameof(Feedback), "Assign") => AssignedAsync(db, change, cancellationToken),
             (nameof(Feedback), "Report") => ReportedAsync(db, change, cancellationToken),
+            (nameof(Feedback), "StartRedisclosure") => RedisclosureStartedAsync(db, change, cancellationToken),
             _ => Task.FromResult<IReadOnlyList<Notification>>([]),
         };
 
@@ -133,6 +134,22 @@ public sealed class NotificationWriter(
         if (string.IsNullOrEmpty(leaderId)) return [];
         return [New(leaderId, text["Notify.FeedbackReported.Title"], text["Notify.FeedbackReported.Body", change.ActorName],
             AppRoutes.FeedbackItem(change.EntityId), change.AtUtc)];
+    }
+
+    /// <summary>A re-disclosure draft opened from feedback waits for the organization's own people to write it.</summary>
+    private async Task<IReadOnlyList<Notification>> RedisclosureStartedAsync(AppDbContext db, ChangeEvent change, CancellationToken cancellationToken)
+    {
+        var draft = await db.Feedback.AsNoTracking()
+            .Where(f => f.Id == change.EntityId && f.RedisclosureId != null)
+            .Join(db.Disclosures, f => f.RedisclosureId, d => d.Id, (f, d) => new { d.Id, d.Title, d.OrganizationId })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (draft is null) return [];
+        var recipients = await NotificationRecipients.InRoleAsync(db, Roles.Secretary, draft.OrganizationId, cancellationToken);
+        recipients.AddRange(await NotificationRecipients.InRoleAsync(db, Roles.Drafter, draft.OrganizationId, cancellationToken));
+        return recipients.Distinct()
+            .Select(id => New(id, text["Notify.RedisclosureStarted.Title", draft.Title], text["Notify.RedisclosureStarted.Body", change.ActorName],
+                $"{AppRoutes.Disclosures}/{draft.Id}", change.AtUtc))
+            .ToList();
     }
 
     private async Task<bool> OfficeApprovesEverythingAsync(CancellationToken cancellationToken)

@@ -200,9 +200,12 @@ public sealed class FeedbackHandlingServiceTests
             .Message.ShouldBe("意见尚未答复，不能据此启动再次公开。");
         await As(harness, "secA", s => s.AssignAsync(new AssignFeedbackRequest(id, 1, bureau["secA"].UserId)));
         await As(harness, "secA", s => s.AnswerAsync(new AnswerFeedbackRequest(id, 2, "将更正后再次公开。")));
-        (await As(harness, "handler", s => s.StartRedisclosureAsync(new FeedbackReasonRequest(id, 3, "根据意见更正")))).Status.ShouldBe(ResultStatus.Invalid);
+        // A stale page is a conflict, and it leaves no draft behind: the draft and the link are one transaction.
+        (await As(harness, "handler", s => s.StartRedisclosureAsync(new FeedbackReasonRequest(id, 2, "根据意见更正")))).Status.ShouldBe(ResultStatus.Conflict);
+        await using (var db = harness.NewDb()) (await db.Disclosures.CountAsync(d => d.RevisesDisclosureId == disclosure)).ShouldBe(0);
 
-        var started = await As(harness, "secA", s => s.StartRedisclosureAsync(new FeedbackReasonRequest(id, 3, "根据意见更正")));
+        // The handler, who may not draft, may still open the draft from the feedback; the branch's drafters write it.
+        var started = await As(harness, "handler", s => s.StartRedisclosureAsync(new FeedbackReasonRequest(id, 3, "根据意见更正")));
 
         started.Succeeded.ShouldBeTrue(started.Message);
         (await StoredAsync(harness, id)).RedisclosureId.ShouldBe(started.Value);

@@ -55,6 +55,37 @@ public sealed class FeedbackNotificationTests
     }
 
     [Fact]
+    public async Task A_re_disclosure_opened_from_feedback_is_announced_to_the_branch_that_writes_it()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var bureau = await TestBureau.CreateAsync(harness);
+        var disclosure = await bureau.OutOfCatalogueAsync(bureau.BranchAId, "经费", Audience.Public, DisclosureState.Published, bureau.Now);
+        var id = await bureau.FeedbackAsync(disclosure, bureau.Now, null);
+        await As(harness, "handler", s => s.AssignAsync(new AssignFeedbackRequest(id, 1, bureau["handler"].UserId)));
+        await As(harness, "handler", s => s.AnswerAsync(new AnswerFeedbackRequest(id, 2, "将更正后再次公开。")));
+        await harness.SignInAsync("handler");
+        int draft;
+        await using (var scope = harness.NewScope())
+        {
+            var started = await harness.Get<FeedbackHandlingService>(scope).StartRedisclosureAsync(new FeedbackReasonRequest(id, 3, "根据意见更正"));
+            started.Succeeded.ShouldBeTrue(started.Message);
+            draft = started.Value;
+        }
+        List<ChangeEvent> events;
+        await using (var db = harness.NewDb())
+        {
+            events = (await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Feedback) && a.EntityId == id && a.Action == "StartRedisclosure").ToListAsync())
+                .Select(ChangeEvent.From).ToList();
+        }
+
+        await harness.Services.GetRequiredService<NotificationWriter>().HandleAsync(events);
+
+        var written = await NotificationsAsync(harness);
+        written.Where(n => n.Link == $"/disclosures/{draft}").Select(n => n.UserName).Order().ShouldBe(["drafterA", "secA"]);
+        written.ShouldAllBe(n => n.Link != $"/disclosures/{draft}" || n.Title.StartsWith("据意见再次公开"));
+    }
+
+    [Fact]
     public async Task A_late_step_notifies_its_holder_once_and_the_next_late_step_again()
     {
         await using var harness = await ServiceHarness.CreateAsync();

@@ -47,19 +47,31 @@ public sealed class DisclosureLifecycleService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var original = await db.Disclosures.FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken) ?? throw new NotFoundException();
             AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, original.OrganizationId), "Access.NotYourOrganization");
-            if (string.IsNullOrWhiteSpace(reason)) Refuse("Revise.ReasonRequired");
-            // A second click, or a second person, would open a rival revision of the same text.
-            var open = await db.Disclosures.AnyAsync(d => d.RevisesDisclosureId == disclosureId
-                && d.State != DisclosureState.Withdrawn && d.State != DisclosureState.Published && d.State != DisclosureState.Closed, cancellationToken);
-            if (open) Refuse("Revise.AlreadyOpen");
-            var now = clock.UtcNow;
-            var revision = original.Revise(actor, now);
-            db.Disclosures.Add(revision);
-            db.AuditEntries.Add(new AuditEntry(actor, now, nameof(Disclosure), original.Id, original.OrganizationId,
-                "Revise", original.State.ToString(), original.State.ToString(), reason));
+            var revision = await OpenRevisionAsync(db, actor, original, reason, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return revision.Id;
         });
+
+    /// <summary>
+    /// Adds the re-disclosure draft of <paramref name="original"/> to <paramref name="db"/>, unsaved, with the reason
+    /// audited on the original. The caller has checked who may open it and saves it with whatever else belongs to the
+    /// same change (a feedback that starts it).
+    /// </summary>
+    internal async Task<Disclosure> OpenRevisionAsync(AppDbContext db, Actor actor, Disclosure original, string reason,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) Refuse("Revise.ReasonRequired");
+        // A second click, or a second person, would open a rival revision of the same text.
+        var open = await db.Disclosures.AnyAsync(d => d.RevisesDisclosureId == original.Id
+            && d.State != DisclosureState.Withdrawn && d.State != DisclosureState.Published && d.State != DisclosureState.Closed, cancellationToken);
+        if (open) Refuse("Revise.AlreadyOpen");
+        var now = clock.UtcNow;
+        var revision = original.Revise(actor, now);
+        db.Disclosures.Add(revision);
+        db.AuditEntries.Add(new AuditEntry(actor, now, nameof(Disclosure), original.Id, original.OrganizationId,
+            "Revise", original.State.ToString(), original.State.ToString(), reason));
+        return revision;
+    }
 
     /// <summary>For a revision: its title and body against the disclosure it revises; null for an original.</summary>
     public Task<Result<DisclosureDiff?>> DiffAsync(int disclosureId, CancellationToken cancellationToken = default) =>
