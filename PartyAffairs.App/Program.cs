@@ -1,6 +1,8 @@
 using PartyAffairs.App.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddCommandLine(args, CommandLine.SwitchMappings);
+builder.Configuration.AddInMemoryCollection(CommandLine.ForcedSettings(args));
 builder.UseRootAppSettings();
 builder.Services.AddPartyAffairs(builder.Configuration, builder.Environment);
 // An operator's verb prints its own report: the host's informational logging would only bury it.

@@ -63,6 +63,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             .ToList();
         if (audited.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
+        using var turn = Database.CurrentTransaction is null && WriteGate is { } gate ? await gate.EnterAsync(cancellationToken) : null;
         var ownTransaction = Database.CurrentTransaction is null
             ? await Database.BeginTransactionAsync(cancellationToken)
             : null;
@@ -111,6 +112,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         }
     }
 
-    private LiveEventStream? LiveEvents => this.GetService<IDbContextOptions>()
-        .FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<LiveEventStream>();
+    private LiveEventStream? LiveEvents => ApplicationService<LiveEventStream>();
+
+    private SqliteWriteGate? WriteGate => ApplicationService<SqliteWriteGate>();
+
+    private T? ApplicationService<T>() where T : class => this.GetService<IDbContextOptions>()
+        .FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<T>();
 }

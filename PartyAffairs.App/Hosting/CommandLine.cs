@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Features.Admin.LoadGeneration;
 using PartyAffairs.App.Features.Archive.Packages;
 using PartyAffairs.App.Features.Archive.Verification;
 using PartyAffairs.App.Features.Backup;
@@ -17,8 +19,19 @@ public static class CommandLine
 {
     public const string VerifyArchive = "verify-archive";
     public const string Backup = "backup";
+    public const string GenerateLoad = "generate-load";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is VerifyArchive or Backup;
+    /// <summary>Lets every verb name its data directory as <c>--data-directory folder</c>.</summary>
+    public static readonly IDictionary<string, string> SwitchMappings = new Dictionary<string, string>
+    {
+        ["--data-directory"] = "Storage:DataDirectory",
+    };
+
+    /// <summary>Settings a verb forces: a generated city starts from an empty bureau, never the demo's.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> ForcedSettings(string[] args) =>
+        args.Length > 0 && args[0] == GenerateLoad ? [new("Demo:Seed", "false")] : [];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is VerifyArchive or Backup or GenerateLoad;
 
     public static async Task<int> RunCommandAsync(this WebApplication app, string[] args, TextWriter output, TextWriter error)
     {
@@ -28,6 +41,7 @@ public static class CommandLine
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         try
         {
+            if (args[0] == GenerateLoad) return await GenerateLoadAsync(services, storage, args, output, error);
             if (args[0] == Backup)
             {
                 if (args.Length < 2) return Fail(error, text["Cli.BackupUsage"]);
@@ -62,6 +76,30 @@ public static class CommandLine
         {
             return Fail(error, ex.Message);
         }
+    }
+
+    /// <summary>Fills a NEW database with a generated city for the benchmarks: never one that already exists.</summary>
+    private static async Task<int> GenerateLoadAsync(IServiceProvider services, StorageOptions storage, string[] args, TextWriter output, TextWriter error)
+    {
+        var text = services.GetRequiredService<IStringLocalizer<LoadStrings>>();
+        var options = LoadOptions.Parse(args[1..]);
+        if (options is null) return Fail(error, text["Cli.Usage"]);
+        if (File.Exists(storage.DatabasePath)) return Fail(error, text["Cli.Exists", storage.DatabasePath]);
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        }
+        var result = await services.GetRequiredService<LoadGenerator>()
+            .GenerateAsync(options, new LineProgress(output, line => text["Cli.Progress", line]), CancellationToken.None);
+        await output.WriteLineAsync(text["Cli.Done", result.Organizations, result.Occurrences, result.Disclosures, result.Feedback,
+            result.ArchiveRecords, result.AuditEntries, result.Elapsed.TotalSeconds]);
+        return 0;
+    }
+
+    /// <summary>Writes each step as it happens (Progress&lt;T&gt; would post to the thread pool and reorder the lines).</summary>
+    private sealed class LineProgress(TextWriter output, Func<string, string> format) : IProgress<string>
+    {
+        public void Report(string value) => output.WriteLine(format(value));
     }
 
     private static int Fail(TextWriter error, string message)

@@ -93,6 +93,7 @@ public static class FeatureServices
         services.AddSingleton<RectificationReminder>();
         services.AddHostedService<RectificationReminderWorker>();
         services.AddScoped<AnnualReportService>();
+        services.AddSingleton<PartyAffairs.App.Features.Admin.LoadGeneration.LoadGenerator>();
         return services;
     }
 }

@@ -34,6 +34,7 @@ public static class ServiceRegistration
         services.AddSingleton<LiveEventStream>();
 
         services.AddSingleton<SqlitePragmaInterceptor>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddDbContextFactory<AppDbContext>((sp, options) =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;

@@ -23,5 +23,7 @@ public sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclosur
         // The board and the dashboard ask by state and display window.
         b.HasIndex(d => new { d.State, d.DisplayFromUtc, d.DisplayUntilUtc });
         b.HasIndex(d => new { d.OrganizationId, d.State });
+        // The assessment counts what each organization published in a period.
+        b.HasIndex(d => new { d.PublishedAtUtc, d.OrganizationId });
     }
 }

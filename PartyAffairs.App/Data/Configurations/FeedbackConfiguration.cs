@@ -19,5 +19,7 @@ public sealed class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
         b.HasOne(f => f.Disclosure).WithMany().HasForeignKey(f => f.DisclosureId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(f => new { f.State, f.StepDueAtUtc });
         b.HasIndex(f => f.DisclosureId);
+        // The assessment reads the feedback received in a period.
+        b.HasIndex(f => f.ReceivedAtUtc);
     }
 }

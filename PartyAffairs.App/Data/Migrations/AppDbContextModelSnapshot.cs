@@ -861,6 +861,8 @@ namespace PartyAffairs.App.Data.Migrations
 
                     b.HasIndex("OrganizationId", "State");
 
+                    b.HasIndex("PublishedAtUtc", "OrganizationId");
+
                     b.HasIndex("State", "DisplayFromUtc", "DisplayUntilUtc");
 
                     b.ToTable("Disclosures");
@@ -1012,6 +1014,8 @@ namespace PartyAffairs.App.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("DisclosureId");
+
+                    b.HasIndex("ReceivedAtUtc");
 
                     b.HasIndex("State", "StepDueAtUtc");
 

@@ -1,0 +1,512 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Archive;
+using PartyAffairs.App.Features.Shared;
+
+namespace PartyAffairs.App.Features.Admin.LoadGeneration;
+
+/// <summary>
+/// Fills an empty, migrated database with a whole city for the benchmarks: organizations with codes, a catalogue in force
+/// for every year with each branch's monthly, quarterly, half-yearly and yearly items and their occurrences, disclosures in
+/// every state over the years with their versions, approvals and audit trail, feedback in every state, and archive records
+/// chained with valid digests. Raw prepared inserts in large transactions: the domain's one-at-a-time path would take hours.
+/// </summary>
+public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock clock)
+{
+    private const int Batch = 20_000;
+    private const string AuthorId = "load-author";
+    private const string AuthorName = "压测起草人";
+    private const string ReviewerId = "load-reviewer";
+    private const string ReviewerName = "压测审核人";
+
+    private static readonly string[] Topics =
+    [
+        "党费收缴情况", "主题党日活动安排", "发展党员工作公示", "三会一课落实情况", "民主评议党员结果", "党支部换届选举",
+        "组织生活会召开情况", "党员教育培训计划", "困难党员帮扶慰问", "廉政风险防控措施", "干部选拔任用情况", "作风建设专项整治",
+    ];
+
+    private static readonly string[] Sentences =
+    [
+        "根据上级党组织的统一部署，本支部认真组织开展相关工作。", "全体党员积极参与，按时完成各项任务。",
+        "现将有关情况予以公开，接受党员和群众监督。", "如有意见建议，请在公开期内通过意见箱或线上渠道反馈。",
+        "支部委员会对照问题清单逐项整改，整改情况将另行公开。", "本次公开内容已经保密审查，不涉及国家秘密和工作秘密。",
+    ];
+
+    /// <summary>Words that occur in about one body in a thousand: what a selective archive search looks for.</summary>
+    public static readonly IReadOnlyList<string> RareWords = ["乡村振兴驻村帮扶", "红色教育基地共建", "退役军人党员关爱", "网格化党建联盟"];
+
+    public async Task<LoadResult> GenerateAsync(LoadOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        await using var connection = new SqliteConnection($"Data Source={storage.Value.DatabasePath};Pooling=False");
+        await connection.OpenAsync(cancellationToken);
+        // Speed over durability while filling a throw-away city; foreign keys are checked once at the end.
+        await ExecuteAsync(connection, "PRAGMA foreign_keys = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000; PRAGMA temp_store = MEMORY;");
+        if (await ScalarAsync(connection, """SELECT count(*) FROM "Disclosures" """) > 0)
+            throw new InvalidOperationException("generate-load fills a new database; this one already holds disclosures.");
+
+        var random = new Random(options.Seed);
+        var now = clock.UtcNow;
+        var start = now.AddDays(-365.0 * options.Years);
+        var state = new GenerationState(options, random, now);
+
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+        {
+            await InsertPeopleAndOrganizationsAsync(connection, transaction, options, state);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        PlanCatalogues(options, state);
+        progress?.Report($"organizations {options.Organizations}, occurrences {state.Occurrences.Count}");
+
+        var writer = new Writer(connection);
+        var span = now - start;
+        var feedbackRatio = options.Feedback / Math.Max(1.0, options.Disclosures * 0.95);
+        var archiveRatio = options.Archive / Math.Max(1.0, options.Disclosures * 0.9);
+        for (var first = 0; first < options.Disclosures; first += Batch)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            writer.Enlist(transaction);
+            for (var i = first; i < Math.Min(options.Disclosures, first + Batch); i++)
+            {
+                var createdAt = start + span * ((i + random.NextDouble()) / options.Disclosures);
+                WriteDisclosure(writer, state, createdAt, feedbackRatio, archiveRatio);
+            }
+            await transaction.CommitAsync(cancellationToken);
+            progress?.Report($"disclosures {Math.Min(options.Disclosures, first + Batch)}/{options.Disclosures}");
+        }
+
+        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+        {
+            writer.Enlist(transaction);
+            foreach (var catalogue in state.Catalogues) writer.Catalogue(catalogue, now);
+            foreach (var item in state.Items) writer.Item(item);
+            foreach (var occurrence in state.Occurrences) writer.Occurrence(occurrence);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; ANALYZE;");
+        if (await ScalarAsync(connection, "SELECT count(*) FROM pragma_foreign_key_check") > 0)
+            throw new InvalidOperationException("The generated city breaks a foreign key.");
+        return new LoadResult(options.Organizations, state.Occurrences.Count, options.Disclosures, state.FeedbackId - state.FirstFeedbackId,
+            state.ArchiveCount, state.AuditId - state.FirstAuditId, watch.Elapsed);
+    }
+
+    private static async Task InsertPeopleAndOrganizationsAsync(SqliteConnection connection, SqliteTransaction transaction, LoadOptions options, GenerationState state)
+    {
+        foreach (var (id, name) in new[] { (AuthorId, AuthorName), (ReviewerId, ReviewerName) })
+        {
+            await ExecuteAsync(connection, """
+                INSERT INTO "AspNetUsers" ("Id", "DisplayName", "MustChangePassword", "UserName", "NormalizedUserName", "EmailConfirmed",
+                    "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
+                VALUES ($id, $name, 1, $id, upper($id), 0, $stamp, $stamp, 0, 0, 1, 0)
+                """, transaction, ("$id", id), ("$name", name), ("$stamp", Guid.NewGuid().ToString()));
+        }
+        var firstId = (int)await ScalarAsync(connection, """SELECT coalesce(max("Id"), 0) FROM "Organizations" """, transaction) + 1;
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = """
+            INSERT INTO "Organizations" ("Id", "Name", "Code", "Kind", "ParentId", "SortOrder", "IsActive")
+            VALUES ($id, $name, $code, $kind, $parent, $sort, 1)
+            """;
+        var p = AddParameters(insert, "$id", "$name", "$code", "$kind", "$parent", "$sort");
+        for (var n = 0; n < options.Organizations; n++)
+        {
+            var id = firstId + n;
+            var (name, code, kind) = n switch
+            {
+                0 => ("压测机关党委", "YCJG", OrganizationKind.OrganPartyCommittee),
+                1 => ("压测机关纪委", "YCJW", OrganizationKind.DisciplineCommittee),
+                _ => ($"压测第{n - 1:0000}党支部", $"YC{n - 1:0000}", OrganizationKind.Branch),
+            };
+            Set(p, id, name, code, (int)kind, n == 0 ? null : firstId, n);
+            await insert.ExecuteNonQueryAsync();
+            state.OrganizationIds.Add(id);
+            state.OrganizationCodes[id] = code;
+            state.OrganizationNames[id] = name;
+        }
+        state.NextIds(
+            await ScalarAsync(connection, """SELECT coalesce(max("Id"), 0) FROM "Catalogues" """, transaction),
+            await ScalarAsync(connection, """SELECT coalesce(max("Id"), 0) FROM "AuditEntries" """, transaction),
+            await ScalarAsync(connection, """SELECT coalesce(max("ChainIndex"), 0) FROM "ArchiveRecords" """, transaction));
+    }
+
+    /// <summary>Each year's catalogue, in force, with four items per organization and their occurrences; the disclosures fulfil them.</summary>
+    private void PlanCatalogues(LoadOptions options, GenerationState state)
+    {
+        var lastYear = clock.Today.Year;
+        foreach (var year in Enumerable.Range(lastYear - options.Years, options.Years + 1))
+        {
+            var catalogue = new CatalogueRow(++state.CatalogueId, year);
+            state.Catalogues.Add(catalogue);
+            foreach (var organizationId in state.OrganizationIds)
+            {
+                foreach (var cadence in new[] { Cadence.Monthly, Cadence.Quarterly, Cadence.HalfYearly, Cadence.Yearly })
+                {
+                    var item = new ItemRow(++state.ItemId, catalogue.Id, organizationId, cadence, AnyCategory(state.Random), $"{year}年{Topics[(int)cadence]}");
+                    state.Items.Add(item);
+                    var periods = cadence switch { Cadence.Monthly => 12, Cadence.Quarterly => 4, Cadence.HalfYearly => 2, _ => 1 };
+                    for (var s = 1; s <= periods; s++)
+                    {
+                        var months = 12 / periods;
+                        var periodStart = new DateOnly(year, (s - 1) * months + 1, 1);
+                        var periodEnd = periodStart.AddMonths(months).AddDays(-1);
+                        var label = cadence switch
+                        {
+                            Cadence.Monthly => $"{s}月", Cadence.Quarterly => $"第{s}季度", Cadence.HalfYearly => s == 1 ? "上半年" : "下半年", _ => $"{year}年度",
+                        };
+                        var occurrence = new OccurrenceRow(++state.OccurrenceId, item.Id, s, label, periodStart, periodEnd, periodEnd.AddDays(10));
+                        state.Occurrences.Add(occurrence);
+                        state.Queue(organizationId).Enqueue(occurrence);
+                    }
+                }
+            }
+        }
+    }
+
+    private void WriteDisclosure(Writer writer, GenerationState state, DateTime createdAt, double feedbackRatio, double archiveRatio)
+    {
+        var random = state.Random;
+        var now = state.Now;
+        var organizationId = state.OrganizationIds[random.Next(state.OrganizationIds.Count)];
+        var age = now - createdAt;
+        var roll = random.NextDouble();
+        var finalState = age > TimeSpan.FromDays(21)
+            ? roll < 0.94 ? DisclosureState.Closed : roll < 0.97 ? DisclosureState.Withdrawn : DisclosureState.Published
+            : roll < 0.15 ? DisclosureState.Draft : roll < 0.30 ? DisclosureState.Submitted : roll < 0.35 ? DisclosureState.Approved
+            : roll < 0.90 ? DisclosureState.Published : roll < 0.95 ? DisclosureState.Rejected : DisclosureState.Withdrawn;
+        var reachesBoard = finalState is DisclosureState.Published or DisclosureState.Closed;
+        var submittedAt = finalState == DisclosureState.Draft ? (DateTime?)null : createdAt.AddHours(2);
+        var decidedAt = createdAt.AddHours(20);
+        var displayFrom = createdAt.AddDays(1);
+        var standing = finalState == DisclosureState.Published && age > TimeSpan.FromDays(21);
+        var displayUntil = standing ? now.AddDays(365) : displayFrom.AddDays(7 + random.Next(8));
+        if (displayFrom > now) displayFrom = now.AddMinutes(-5);
+
+        // A published item takes its organization's next occurrence that has come due, as a branch keeps its plan.
+        OccurrenceRow? occurrence = null;
+        if (reachesBoard)
+        {
+            var queue = state.Queue(organizationId);
+            var today = DateOnly.FromDateTime(clock.ToLocal(displayFrom));
+            while (queue.TryPeek(out var next) && next.DueDate.AddDays(30) < today) queue.Dequeue();
+            if (queue.TryPeek(out var due) && due.PeriodStart <= today && random.NextDouble() < 0.9)
+            {
+                occurrence = queue.Dequeue();
+                occurrence.DisclosureId = state.DisclosureId + 1;
+                occurrence.FulfilledAtUtc = displayFrom;
+            }
+        }
+
+        var id = ++state.DisclosureId;
+        var topic = occurrence is null ? Topics[random.Next(Topics.Length)] : state.ItemTitle(occurrence.CatalogueItemId) + occurrence.Label;
+        var title = $"{state.OrganizationNames[organizationId]}{topic}";
+        var body = string.Join("", Enumerable.Range(0, 3 + random.Next(4)).Select(_ => Sentences[random.Next(Sentences.Length)]));
+        if (random.NextDouble() < 0.001) body += RareWords[random.Next(RareWords.Count)] + "工作取得新进展。";
+        var category = occurrence is null ? AnyCategory(random) : state.ItemCategory(occurrence.CatalogueItemId);
+        var audience = random.NextDouble() < 0.7 ? Audience.Public : random.NextDouble() < 0.5 ? Audience.AllMembers : Audience.Organization;
+        var reason = occurrence is null ? "根据工作需要临时公开" : null;
+
+        var audit = new List<ArchiveSnapshot.AuditPart>();
+        void Audit(DateTime at, string actorId, string actorName, string action, DisclosureState? from, DisclosureState to, string? why = null)
+        {
+            var entryId = ++state.AuditId;
+            writer.Audit(entryId, at, actorId, actorName, nameof(Disclosure), id, organizationId, action, from?.ToString(), to.ToString(), why);
+            audit.Add(new ArchiveSnapshot.AuditPart(entryId, at, actorId, actorName, nameof(Disclosure), id, action, from?.ToString(), to.ToString(), why));
+        }
+        Audit(createdAt, AuthorId, AuthorName, "Create", null, DisclosureState.Draft, reason);
+        if (submittedAt is { } submitted) Audit(submitted, AuthorId, AuthorName, "Submit", DisclosureState.Draft, DisclosureState.Submitted);
+        var approved = finalState is DisclosureState.Approved or DisclosureState.Published or DisclosureState.Closed;
+        if (approved) Audit(decidedAt, ReviewerId, ReviewerName, "Approve", DisclosureState.Submitted, DisclosureState.Approved);
+        if (finalState == DisclosureState.Rejected) Audit(decidedAt, ReviewerId, ReviewerName, "Reject", DisclosureState.Submitted, DisclosureState.Rejected, "请补充材料");
+        if (finalState == DisclosureState.Withdrawn) Audit(decidedAt, AuthorId, AuthorName, "Withdraw", DisclosureState.Submitted, DisclosureState.Withdrawn, "内容重复");
+        if (reachesBoard) Audit(displayFrom, Actor.System.UserId, Actor.System.DisplayName, "Publish", DisclosureState.Approved, DisclosureState.Published);
+        DateTime? closedAt = finalState == DisclosureState.Closed ? displayUntil : null;
+        if (closedAt is { } closed) Audit(closed, Actor.System.UserId, Actor.System.DisplayName, "Close", DisclosureState.Published, DisclosureState.Closed);
+        var version = audit.Count;
+        var reviewComment = finalState == DisclosureState.Rejected ? "请补充材料" : null;
+
+        writer.Disclosure(id, organizationId, occurrence?.Id, reason, category, title, body, audience, displayFrom, displayUntil, standing,
+            createdAt, submittedAt, reachesBoard ? displayFrom : null, closedAt, reviewComment, finalState, version);
+        var versions = new List<ArchiveSnapshot.VersionPart>();
+        if (submittedAt is { } at)
+        {
+            writer.Version(id, title, body, audience, displayFrom, displayUntil, at);
+            versions.Add(new ArchiveSnapshot.VersionPart(1, title, body, Channel.Board, audience, displayFrom, displayUntil, false, AuthorId, at));
+        }
+        var approvals = new List<ArchiveSnapshot.ApprovalPart>();
+        if (approved || finalState == DisclosureState.Rejected)
+        {
+            var decision = approved ? ApprovalDecision.Approved : ApprovalDecision.Rejected;
+            writer.Approval(id, decision, reviewComment, approved, decidedAt);
+            approvals.Add(new ArchiveSnapshot.ApprovalPart(ReviewerId, ReviewerName, decision, reviewComment, approved, false, decidedAt));
+        }
+
+        var feedback = new List<ArchiveSnapshot.FeedbackPart>();
+        if (reachesBoard && audience == Audience.Public)
+        {
+            state.FeedbackCredit += feedbackRatio / 0.7;
+            while (state.FeedbackCredit >= 1 && state.FeedbackId - state.FirstFeedbackId < state.Options.Feedback)
+            {
+                state.FeedbackCredit--;
+                feedback.Add(WriteFeedback(writer, state, id, organizationId, displayFrom, closedAt ?? now));
+            }
+        }
+
+        if (closedAt is { } archivedFrom && archivedFrom < now.AddDays(-7) && state.ArchiveCount < state.Options.Archive)
+        {
+            state.ArchiveCredit += archiveRatio / 0.94;
+            if (state.ArchiveCredit >= 1)
+            {
+                state.ArchiveCredit--;
+                var part = new ArchiveSnapshot.DisclosurePart(id, organizationId, occurrence?.Id, reason, category, title, body, Channel.Board,
+                    audience, displayFrom, displayUntil, false, standing, AuthorId, AuthorName, createdAt, submittedAt, displayFrom, closedAt,
+                    reviewComment, [], null, null, 1, finalState, version);
+                WriteArchive(writer, state, organizationId, part, versions, approvals, feedback, audit, archivedFrom.AddDays(3));
+            }
+        }
+    }
+
+    private static ArchiveSnapshot.FeedbackPart WriteFeedback(Writer writer, GenerationState state, int disclosureId, int organizationId,
+        DateTime from, DateTime until)
+    {
+        var random = state.Random;
+        var id = ++state.FeedbackId;
+        var receivedAt = from + (until - from) * random.NextDouble() * 0.8;
+        var content = Sentences[random.Next(Sentences.Length)] + "建议进一步细化公开内容。";
+        var done = until < state.Now.AddDays(-14);
+        var feedbackState = done ? FeedbackState.Closed : (FeedbackState)random.Next(0, 5);
+        DateTime? At(FeedbackState reached, double days) => feedbackState >= reached ? receivedAt.AddDays(days) : null;
+        var answeredAt = At(FeedbackState.Answered, 3);
+        var reportedAt = At(FeedbackState.Reported, 4);
+        var disclosedAt = At(FeedbackState.ResultDisclosed, 6);
+        var closedAt = At(FeedbackState.Closed, 7);
+        var abusive = random.NextDouble() < 0.01;
+        var assignee = feedbackState >= FeedbackState.Assigned ? AuthorId : null;
+        var assigneeName = assignee is null ? null : AuthorName;
+        var answer = answeredAt is null ? null : "已研究并落实，感谢监督。";
+        var reportedTo = reportedAt is null ? null : ReviewerName;
+        var reportedToId = reportedAt is null ? null : ReviewerId;
+        var resolution = reportedAt is null ? null : "按答复意见办理。";
+        var summary = reportedAt is null ? null : "意见已采纳。";
+        DateTime? stepDue = feedbackState == FeedbackState.Closed ? null : receivedAt.AddDays(5);
+        var anonymous = random.NextDouble() < 0.3;
+        var sender = anonymous ? null : "群众";
+        writer.Feedback(id, disclosureId, organizationId, content, anonymous, sender, receivedAt, assignee, assigneeName, answer, answeredAt,
+            reportedTo, reportedToId, reportedAt, resolution, summary, disclosedAt, closedAt, stepDue, feedbackState, abusive);
+        return new ArchiveSnapshot.FeedbackPart(id, FeedbackChannel.Online, content, anonymous, sender, null, null, null, receivedAt, assignee,
+            assigneeName, answer, answeredAt, reportedTo, reportedToId, reportedAt, resolution, summary, disclosedAt, abusive, null, closedAt, feedbackState);
+    }
+
+    private void WriteArchive(Writer writer, GenerationState state, int organizationId, ArchiveSnapshot.DisclosurePart disclosure,
+        IReadOnlyList<ArchiveSnapshot.VersionPart> versions, IReadOnlyList<ArchiveSnapshot.ApprovalPart> approvals,
+        IReadOnlyList<ArchiveSnapshot.FeedbackPart> feedback, IReadOnlyList<ArchiveSnapshot.AuditPart> audit, DateTime archivedAt)
+    {
+        var year = clock.ToLocal(disclosure.ClosedAtUtc!.Value).Year;
+        var key = (organizationId, year);
+        var sequence = state.Sequences[key] = state.Sequences.GetValueOrDefault(key) + 1;
+        var code = state.OrganizationCodes[organizationId];
+        var number = ArchiveRecord.FormatNumber(code, year, sequence);
+        var chainIndex = ++state.ChainIndex;
+        var json = new ArchiveSnapshot(ArchiveSnapshot.CurrentSchemaVersion, number, chainIndex, archivedAt, ReviewerId, ReviewerName, code,
+            state.OrganizationNames[organizationId], disclosure, versions, [], approvals, feedback, audit).ToCanonicalJson();
+        var digest = ArchiveDigest.Compute(json, [], state.HeadDigest);
+        writer.Archive(number, organizationId, year, sequence, disclosure, archivedAt, chainIndex, json, state.HeadDigest, digest);
+        state.HeadDigest = digest;
+        state.ArchiveCount++;
+        var entryId = ++state.AuditId;
+        writer.Audit(entryId, archivedAt, ReviewerId, ReviewerName, nameof(ArchiveRecord), writer.LastArchiveId, organizationId, "Archive", null, null, number);
+    }
+
+    private static Category AnyCategory(Random random) => (Category)random.Next(1, 9);
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object Value)[] parameters)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    private static SqliteParameter[] AddParameters(SqliteCommand command, params string[] names) =>
+        names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+
+    private static void Set(SqliteParameter[] parameters, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    private sealed record CatalogueRow(int Id, int Year);
+
+    private sealed record ItemRow(int Id, int CatalogueId, int OrganizationId, Cadence Cadence, Category Category, string Title);
+
+    private sealed class OccurrenceRow(int id, int catalogueItemId, int sequence, string label, DateOnly periodStart, DateOnly periodEnd, DateOnly dueDate)
+    {
+        public int Id { get; } = id;
+        public int CatalogueItemId { get; } = catalogueItemId;
+        public int Sequence { get; } = sequence;
+        public string Label { get; } = label;
+        public DateOnly PeriodStart { get; } = periodStart;
+        public DateOnly PeriodEnd { get; } = periodEnd;
+        public DateOnly DueDate { get; } = dueDate;
+        public int? DisclosureId { get; set; }
+        public DateTime? FulfilledAtUtc { get; set; }
+    }
+
+    private sealed class GenerationState(LoadOptions options, Random random, DateTime now)
+    {
+        private readonly Dictionary<int, Queue<OccurrenceRow>> queues = [];
+        private Dictionary<int, ItemRow>? itemsById;
+
+        public LoadOptions Options { get; } = options;
+        public Random Random { get; } = random;
+        public DateTime Now { get; } = now;
+        public List<int> OrganizationIds { get; } = [];
+        public Dictionary<int, string> OrganizationCodes { get; } = [];
+        public Dictionary<int, string> OrganizationNames { get; } = [];
+        public List<CatalogueRow> Catalogues { get; } = [];
+        public List<ItemRow> Items { get; } = [];
+        public List<OccurrenceRow> Occurrences { get; } = [];
+        public Dictionary<(int, int), int> Sequences { get; } = [];
+        public int CatalogueId { get; set; }
+        public int ItemId { get; set; }
+        public int OccurrenceId { get; set; }
+        public int DisclosureId { get; set; }
+        public int FeedbackId { get; set; }
+        public int FirstFeedbackId { get; private set; }
+        public long AuditId { get; set; }
+        public long FirstAuditId { get; private set; }
+        public long ChainIndex { get; set; }
+        public int ArchiveCount { get; set; }
+        public string? HeadDigest { get; set; }
+        public double FeedbackCredit { get; set; }
+        public double ArchiveCredit { get; set; }
+
+        public void NextIds(long catalogue, long audit, long chain)
+        {
+            CatalogueId = (int)catalogue;
+            AuditId = FirstAuditId = audit;
+            ChainIndex = chain;
+        }
+
+        public Queue<OccurrenceRow> Queue(int organizationId) =>
+            queues.TryGetValue(organizationId, out var queue) ? queue : queues[organizationId] = new Queue<OccurrenceRow>();
+
+        public string ItemTitle(int itemId) => Item(itemId).Title;
+
+        public Category ItemCategory(int itemId) => Item(itemId).Category;
+
+        private ItemRow Item(int itemId) => (itemsById ??= Items.ToDictionary(i => i.Id))[itemId];
+    }
+
+    /// <summary>One prepared statement per table, re-bound for every row.</summary>
+    private sealed class Writer
+    {
+        private readonly SqliteConnection connection;
+        private readonly List<SqliteCommand> commands = [];
+        private readonly SqliteParameter[] disclosure, version, approval, audit, feedback, archive, occurrence, catalogue, item;
+        private readonly SqliteCommand archiveCommand;
+
+        public Writer(SqliteConnection connection)
+        {
+            this.connection = connection;
+            disclosure = Prepare("Disclosures", "Id", "OrganizationId", "CatalogueOccurrenceId", "OutOfCatalogueReason", "Category", "Title", "Body",
+                "Channels", "Audience", "DisplayFromUtc", "DisplayUntilUtc", "Important", "Standing", "AuthorId", "AuthorName", "CreatedAtUtc",
+                "LastSavedAtUtc", "SubmittedAtUtc", "PublishedAtUtc", "ClosedAtUtc", "ReviewComment", "SensitiveOverrideWords", "RevisionNumber", "State", "Version");
+            version = Prepare("DisclosureVersions", "DisclosureId", "Number", "Title", "Body", "Channels", "Audience", "DisplayFromUtc", "DisplayUntilUtc",
+                "Important", "CreatedById", "CreatedAtUtc");
+            approval = Prepare("Approvals", "DisclosureId", "ReviewerId", "ReviewerName", "Decision", "Comment", "ConfidentialityConfirmed", "ApprovedOwnItem", "AtUtc");
+            audit = Prepare("AuditEntries", "Id", "AtUtc", "ActorId", "ActorName", "EntityType", "EntityId", "OrganizationId", "Action", "FromState", "ToState", "Reason");
+            feedback = Prepare("Feedback", "Id", "DisclosureId", "OrganizationId", "Channel", "Content", "IsAnonymous", "SenderName", "ReceivedAtUtc",
+                "AssigneeId", "AssigneeName", "Answer", "AnsweredAtUtc", "ReportedTo", "ReportedToId", "ReportedAtUtc", "Resolution", "PublicSummary",
+                "ResultDisclosedAtUtc", "ClosedAtUtc", "StepDueAtUtc", "State", "Version", "IsAbusive");
+            archive = Prepare("ArchiveRecords", "ArchiveNumber", "OrganizationId", "Year", "Sequence", "DisclosureId", "Category", "Audience", "Title",
+                "ArchivedById", "ArchivedAtUtc", "ChainIndex", "CanonicalJson", "PreviousDigest", "Digest");
+            archiveCommand = commands[^1];
+            archiveCommand.CommandText += " RETURNING \"Id\"";
+            occurrence = Prepare("CatalogueOccurrences", "Id", "CatalogueItemId", "Sequence", "Label", "PeriodStart", "PeriodEnd", "DueDate", "State",
+                "DisclosureId", "FulfilledAtUtc", "Version");
+            catalogue = Prepare("Catalogues", "Id", "Year", "Title", "Source", "CreatedAtUtc", "ApprovedById", "ApprovedAtUtc", "State", "Version");
+            item = Prepare("CatalogueItems", "Id", "CatalogueId", "OrganizationId", "Category", "Title", "Description", "Channels", "Audience",
+                "Cadence", "Standing", "ResponsiblePerson", "Phases", "IsRetired", "Version");
+        }
+
+        public void Catalogue(CatalogueRow c, DateTime now)
+        {
+            var approvedAt = new DateTime(c.Year - 1, 12, 20, 2, 0, 0, DateTimeKind.Utc);
+            if (approvedAt > now) approvedAt = now;
+            Run(catalogue, 7, c.Id, c.Year, $"{c.Year}年度党务公开目录", "压测生成", approvedAt.AddDays(-10), ReviewerId, approvedAt, (int)CatalogueState.InForce, 4);
+        }
+
+        public void Item(ItemRow i) =>
+            Run(item, 8, i.Id, i.CatalogueId, i.OrganizationId, (int)i.Category, i.Title, "按目录定期公开", (int)Channel.Board, (int)Audience.Public,
+                (int)i.Cadence, false, "支部书记", "[]", false, 1);
+
+        public void Enlist(SqliteTransaction transaction)
+        {
+            foreach (var command in commands) command.Transaction = transaction;
+        }
+
+        public void Disclosure(int id, int organizationId, int? occurrenceId, string? reason, Category category, string title, string body,
+            Audience audience, DateTime from, DateTime until, bool standing, DateTime createdAt, DateTime? submittedAt, DateTime? publishedAt,
+            DateTime? closedAt, string? reviewComment, DisclosureState state, int version) =>
+            Run(disclosure, 0, id, organizationId, occurrenceId, reason, (int)category, title, body, (int)Channel.Board, (int)audience, from, until,
+                false, standing, AuthorId, AuthorName, createdAt, createdAt, submittedAt, publishedAt, closedAt, reviewComment, "[]", 1, (int)state, version);
+
+        public void Version(int disclosureId, string title, string body, Audience audience, DateTime from, DateTime until, DateTime at) =>
+            Run(version, 1, disclosureId, 1, title, body, (int)Channel.Board, (int)audience, from, until, false, AuthorId, at);
+
+        public void Approval(int disclosureId, ApprovalDecision decision, string? comment, bool confirmed, DateTime at) =>
+            Run(approval, 2, disclosureId, ReviewerId, ReviewerName, (int)decision, comment, confirmed, false, at);
+
+        public void Audit(long id, DateTime at, string actorId, string actorName, string entityType, int entityId, int organizationId,
+            string action, string? from, string? to, string? reason) =>
+            Run(audit, 3, id, at, actorId, actorName, entityType, entityId, organizationId, action, from, to, reason);
+
+        public void Feedback(int id, int disclosureId, int organizationId, string content, bool anonymous, string? sender, DateTime receivedAt,
+            string? assigneeId, string? assigneeName, string? answer, DateTime? answeredAt, string? reportedTo, string? reportedToId,
+            DateTime? reportedAt, string? resolution, string? summary, DateTime? disclosedAt, DateTime? closedAt, DateTime? stepDue,
+            FeedbackState state, bool abusive) =>
+            Run(feedback, 4, id, disclosureId, organizationId, (int)FeedbackChannel.Online, content, anonymous, sender, receivedAt, assigneeId,
+                assigneeName, answer, answeredAt, reportedTo, reportedToId, reportedAt, resolution, summary, disclosedAt, closedAt, stepDue,
+                (int)state, 1 + (int)state, abusive);
+
+        public void Archive(string number, int organizationId, int year, int sequence, ArchiveSnapshot.DisclosurePart d, DateTime archivedAt,
+            long chainIndex, string json, string? previousDigest, string digest)
+        {
+            Set(archive, number, organizationId, year, sequence, d.Id, (int)d.Category, (int)d.Audience, d.Title, ReviewerId, archivedAt,
+                chainIndex, json, previousDigest, digest);
+            LastArchiveId = Convert.ToInt32(archiveCommand.ExecuteScalar());
+        }
+
+        public int LastArchiveId { get; private set; }
+
+        public void Occurrence(OccurrenceRow o) =>
+            Run(occurrence, 6, o.Id, o.CatalogueItemId, o.Sequence, o.Label, o.PeriodStart, o.PeriodEnd, o.DueDate,
+                (int)(o.DisclosureId is null ? OccurrenceState.Open : OccurrenceState.Fulfilled), o.DisclosureId, o.FulfilledAtUtc, o.DisclosureId is null ? 1 : 2);
+
+        private void Run(SqliteParameter[] parameters, int command, params object?[] values)
+        {
+            Set(parameters, values);
+            commands[command].ExecuteNonQuery();
+        }
+
+        private SqliteParameter[] Prepare(string table, params string[] columns)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = $"""INSERT INTO "{table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})""";
+            commands.Add(command);
+            return AddParameters(command, columns.Select(c => "$" + c).ToArray());
+        }
+    }
+}

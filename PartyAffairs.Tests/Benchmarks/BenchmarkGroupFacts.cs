@@ -1,0 +1,21 @@
+using Xunit.Abstractions;
+
+namespace PartyAffairs.Tests.Benchmarks;
+
+/// <summary>Each of the board, write-path and city-scale groups on its own, with the same table.</summary>
+public sealed class BenchmarkGroupFacts(ITestOutputHelper output)
+{
+    [Fact]
+    [Trait("Category", "Benchmark")]
+    public Task Board() => RunAlone(new BoardBenchmarks());
+
+    [Fact]
+    [Trait("Category", "Benchmark")]
+    public Task Write_path() => RunAlone(new WritePathBenchmarks());
+
+    [Fact]
+    [Trait("Category", "Benchmark")]
+    public Task City_scale() => RunAlone(new CityScaleBenchmarks());
+
+    private async Task RunAlone(IBenchmarkGroup group) => (await BenchmarkReport.RunAsync([group], output)).ShouldNotBeEmpty();
+}
