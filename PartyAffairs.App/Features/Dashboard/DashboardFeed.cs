@@ -31,7 +31,8 @@ public sealed class DashboardFeed : IDisposable
         subscription = events.Subscribe(changed =>
         {
             Interlocked.Increment(ref changes);
-            if (watchers.Length > 0) _ = PushAsync();
+            // Off the committing thread: SQLite's "async" reads run synchronously, and the writer must not wait for a reload.
+            if (watchers.Length > 0) _ = Task.Run(PushAsync);
             return Task.CompletedTask;
         });
     }
@@ -95,7 +96,7 @@ public sealed class DashboardFeed : IDisposable
             Volatile.Write(ref pushing, 0);
         }
         // A change that slipped in between the last check and letting go of the flag.
-        if (Interlocked.Read(ref changes) != pushed) _ = PushAsync();
+        if (Interlocked.Read(ref changes) != pushed) _ = Task.Run(PushAsync);
     }
 
     private async Task DeliverAsync(Func<DashboardView, Task> watcher, DashboardView view)

@@ -65,6 +65,8 @@ public sealed class CircuitLimitsFilter(
         {
             logger.LogWarning("Refused a circuit for {Holder}: already {Limit} open", holder, limit);
             await invocationContext.Hub.Clients.Caller.SendAsync("JS.Error", text["Circuits.TooMany", limit].Value, context.ConnectionAborted);
+            // As Blazor does with a start it refuses: the message first, then the connection goes.
+            context.Abort();
             return null;
         }
         context.Items[SlotKey] = holder;

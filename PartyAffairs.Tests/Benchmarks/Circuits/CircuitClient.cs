@@ -28,6 +28,7 @@ public sealed partial class CircuitClient : IAsyncDisposable
     private readonly List<(byte[] Needle, TaskCompletionSource<long> Seen)> watchers = [];
     private int jsObjectIds;
     private long batches;
+    private long dotNetResults;
     private long batchBytes;
 
     private readonly Uri baseAddress;
@@ -43,6 +44,7 @@ public sealed partial class CircuitClient : IAsyncDisposable
         connection.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
         connection.On<long, string, string, int, long, int>("JS.BeginInvokeJS", OnBeginInvokeJSAsync);
         connection.On<string>("JS.Error", error => Error = error);
+        connection.On<string, bool, string?>("JS.EndInvokeDotNet", (_, _, _) => Interlocked.Increment(ref dotNetResults));
         connection.Closed += _ =>
         {
             closed.TrySetResult();
@@ -64,6 +66,16 @@ public sealed partial class CircuitClient : IAsyncDisposable
     public long Batches => Interlocked.Read(ref batches);
 
     public long BatchBytes => Interlocked.Read(ref batchBytes);
+
+    /// <summary>Answers the server has sent to this client's calls into .NET (BeginInvokeDotNetFromJS).</summary>
+    public long DotNetResults => Interlocked.Read(ref dotNetResults);
+
+    /// <summary>
+    /// A call from "JavaScript" into a .NET method that does not exist, with <paramref name="argsJson"/> as its arguments: the
+    /// cheapest inbound message a page can send, which Blazor answers with a failure. Drills use it as a click.
+    /// </summary>
+    public Task SendDotNetCallAsync(string argsJson = "[]", CancellationToken cancellationToken = default) =>
+        connection.SendAsync("BeginInvokeDotNetFromJS", "1", "PartyAffairs.App", "NoSuchMethod", 0L, argsJson, cancellationToken);
 
     /// <summary>Signs in through the real login form and returns the cookies to send (name=value; …).</summary>
     public static async Task<string> SignInAsync(Uri baseAddress, string userName, string password = "Demo@2026", CancellationToken cancellationToken = default)
@@ -126,9 +138,20 @@ public sealed partial class CircuitClient : IAsyncDisposable
         var client = new CircuitClient(builder.Build(), acknowledgeBatches, baseAddress, cookie);
         var ready = client.WatchForAsync(readyText);
         await client.connection.StartAsync(cancellationToken);
-        client.secret = await client.connection.InvokeAsync<string?>("StartCircuit", baseAddress.ToString(), page.Uri.ToString(), "[]",
-            page.ApplicationState, cancellationToken);
-        if (client.secret is null) return client;
+        try
+        {
+            client.secret = await client.connection.InvokeAsync<string?>("StartCircuit", baseAddress.ToString(), page.Uri.ToString(), "[]",
+                page.ApplicationState, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Refused: the server said why (JS.Error) and closed the connection before answering.
+        }
+        if (client.secret is null)
+        {
+            await client.Closed.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+            return client;
+        }
         var operations = new JsonObject
         {
             ["batchId"] = 1,
