@@ -63,6 +63,7 @@ public static class FeatureServices
         services.AddScoped<ArchiveQueryService>();
         services.AddScoped<AssessmentQueryService>();
         services.AddScoped<DashboardService>();
+        services.AddSingleton<DashboardFeed>();
         services.AddScoped<ShellService>();
         services.AddScoped<HomeService>();
         services.AddScoped<ScheduleService>();

@@ -15,6 +15,7 @@ using PartyAffairs.App.Data;
 using PartyAffairs.App.Data.Seeding;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Shared;
+using PartyAffairs.App.Hosting.Circuits;
 
 namespace PartyAffairs.App.Hosting;
 
@@ -50,7 +51,7 @@ public static class ServiceRegistration
             .SetApplicationName("PartyAffairs")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents().AddCircuitLimits(configuration);
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();

@@ -14,7 +14,17 @@ namespace PartyAffairs.Tests.Support;
 public sealed class AppServer : IAsyncLifetime
 {
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "partyaffairs-browser", Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string> settings;
     private Factory? factory;
+
+    public AppServer() : this(new Dictionary<string, string>())
+    {
+    }
+
+    private AppServer(IReadOnlyDictionary<string, string> settings) => this.settings = settings;
+
+    /// <summary>The same app with some configuration changed (e.g. limits a drill or a benchmark needs to move).</summary>
+    public static AppServer With(IReadOnlyDictionary<string, string> settings) => new(settings);
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
@@ -22,7 +32,7 @@ public sealed class AppServer : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        factory = new Factory(dataDirectory);
+        factory = new Factory(dataDirectory, settings);
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -37,7 +47,7 @@ public sealed class AppServer : IAsyncLifetime
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }
 
-    private sealed class Factory(string dataDirectory) : WebApplicationFactory<Program>
+    private sealed class Factory(string dataDirectory, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -46,6 +56,7 @@ public sealed class AppServer : IAsyncLifetime
             builder.UseStaticWebAssets();
             builder.UseSetting("Storage:DataDirectory", dataDirectory);
             builder.UseSetting("Demo:Seed", "true");
+            foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }
 }

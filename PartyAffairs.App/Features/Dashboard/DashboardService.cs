@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Inspections;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
@@ -10,10 +11,12 @@ namespace PartyAffairs.App.Features.Dashboard;
 /// <summary>
 /// The live approval dashboard's data, for the Office and Leaders only: what waits for approval, what falls
 /// due or is overdue, what is on display and closing soon, feedback past its step deadline, and the latest
-/// transitions anywhere in the bureau.
+/// transitions anywhere in the bureau. The view is the same for everyone allowed to see it, so it is read once per change
+/// for all open dashboards (<see cref="DashboardFeed"/>); who may see it is checked on every call.
 /// </summary>
 public sealed class DashboardService(
-    IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, BureauClock clock, Outcomes outcomes, SettingsService settings)
+    IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, BureauClock clock, Outcomes outcomes, SettingsService settings,
+    DashboardFeed feed)
 {
     public const int FeedSize = 30;
     public const int DueWithinDays = 7;
@@ -25,59 +28,65 @@ public sealed class DashboardService(
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             AccessPolicy.Ensure(actor.SeesWholeBureau);
-
-            var now = clock.UtcNow;
-            var today = clock.Today;
-            var horizon = today.AddDays(DueWithinDays);
-            var closingBy = now + ClosingWithin;
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-
-            // Out-of-catalogue items first: only the Office can clear them.
-            var submitted = db.Disclosures.AsNoTracking().Where(d => d.State == DisclosureState.Submitted);
-            var submittedDisclosures = await CapAsync(submitted, submitted
-                .OrderByDescending(d => d.OutOfCatalogueReason != null).ThenBy(d => d.SubmittedAtUtc)
-                .Select(d => new PendingDisclosureRow(d.Id, d.Title, d.Organization!.Name, d.OutOfCatalogueReason != null, d.SubmittedAtUtc)), cancellationToken);
-
-            var sensitive = await SensitiveDraftsAsync(db, cancellationToken);
-
-            var catalogues = await db.Catalogues.AsNoTracking()
-                .Where(c => c.State == CatalogueState.Submitted)
-                .OrderBy(c => c.Year)
-                .Select(c => new PendingCatalogueRow(false, c.Id, c.Year, c.Title))
-                .ToListAsync(cancellationToken);
-            var amendments = await db.CatalogueAmendments.AsNoTracking()
-                .Where(a => a.State == AmendmentState.Submitted)
-                .Join(db.Catalogues, a => a.CatalogueId, c => c.Id, (a, c) => new { a.Id, c.Year, a.Reason })
-                .OrderBy(a => a.Id)
-                .Select(a => new PendingCatalogueRow(true, a.Id, a.Year, a.Reason))
-                .ToListAsync(cancellationToken);
-
-            // Only an approved plan sets due dates: a catalogue under review is not yet anyone's obligation.
-            var plans = db.Catalogues.Where(c => c.State == CatalogueState.Approved || c.State == CatalogueState.InForce).Select(c => c.Id);
-            var open = db.CatalogueOccurrences.AsNoTracking()
-                .Where(o => o.State == OccurrenceState.Open && plans.Contains(o.CatalogueItem!.CatalogueId));
-            var dueSoon = open.Where(o => o.DueDate >= today && o.DueDate <= horizon);
-            var overdue = open.Where(o => o.DueDate < today);
-            var dueSoonRows = await CapAsync(dueSoon, dueSoon.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
-            var overdueRows = await CapAsync(overdue, overdue.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
-
-            var onDisplay = db.Disclosures.AsNoTracking()
-                .Where(d => d.State == DisclosureState.Published && d.DisplayFromUtc <= now && d.DisplayUntilUtc > now);
-            var onDisplayCount = await onDisplay.CountAsync(cancellationToken);
-            var closing = onDisplay.Where(d => d.DisplayUntilUtc <= closingBy);
-            var closingRows = await CapAsync(closing, closing.OrderBy(d => d.DisplayUntilUtc)
-                .Select(d => new ClosingDisclosureRow(d.Id, d.Title, d.Organization!.Name, d.DisplayUntilUtc)), cancellationToken);
-
-            var late = db.Feedback.AsNoTracking()
-                .Where(f => f.State != FeedbackState.Closed && f.StepDueAtUtc != null && f.StepDueAtUtc < now);
-            var lateRows = await CapAsync(late, late.OrderBy(f => f.StepDueAtUtc)
-                .Select(f => new LateFeedbackRow(f.Id, f.DisclosureId, f.Disclosure!.Title, f.Disclosure.Organization!.Name, f.State, f.StepDueAtUtc!.Value)),
-                cancellationToken);
-
-            var feed = await FeedAsync(db, cancellationToken);
-            return new DashboardView(submittedDisclosures, sensitive, [.. catalogues, .. amendments], dueSoonRows, overdueRows, onDisplayCount,
-                closingRows, lateRows, feed, now);
+            return await feed.GetAsync(cancellationToken);
         });
+
+    /// <summary>Reads the view from the database, for <see cref="DashboardFeed"/> only: it does not ask who is reading.</summary>
+    internal async Task<DashboardView> LoadAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        var today = clock.Today;
+        var horizon = today.AddDays(DueWithinDays);
+        var closingBy = now + ClosingWithin;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // Out-of-catalogue items first: only the Office can clear them.
+        var submitted = db.Disclosures.AsNoTracking().Where(d => d.State == DisclosureState.Submitted);
+        var submittedDisclosures = await CapAsync(submitted, submitted
+            .OrderByDescending(d => d.OutOfCatalogueReason != null).ThenBy(d => d.SubmittedAtUtc)
+            .Select(d => new PendingDisclosureRow(d.Id, d.Title, d.Organization!.Name, d.OutOfCatalogueReason != null, d.SubmittedAtUtc)), cancellationToken);
+
+        var sensitive = await SensitiveDraftsAsync(db, cancellationToken);
+
+        var catalogues = await db.Catalogues.AsNoTracking()
+            .Where(c => c.State == CatalogueState.Submitted)
+            .OrderBy(c => c.Year)
+            .Select(c => new PendingCatalogueRow(false, c.Id, c.Year, c.Title))
+            .ToListAsync(cancellationToken);
+        var amendments = await db.CatalogueAmendments.AsNoTracking()
+            .Where(a => a.State == AmendmentState.Submitted)
+            .Join(db.Catalogues, a => a.CatalogueId, c => c.Id, (a, c) => new { a.Id, c.Year, a.Reason })
+            .OrderBy(a => a.Id)
+            .Select(a => new PendingCatalogueRow(true, a.Id, a.Year, a.Reason))
+            .ToListAsync(cancellationToken);
+
+        // Only an approved plan sets due dates: a catalogue under review is not yet anyone's obligation.
+        var plans = db.Catalogues.Where(c => c.State == CatalogueState.Approved || c.State == CatalogueState.InForce).Select(c => c.Id);
+        var open = db.CatalogueOccurrences.AsNoTracking()
+            .Where(o => o.State == OccurrenceState.Open && plans.Contains(o.CatalogueItem!.CatalogueId));
+        var dueSoon = open.Where(o => o.DueDate >= today && o.DueDate <= horizon);
+        var overdue = open.Where(o => o.DueDate < today);
+        var dueSoonRows = await CapAsync(dueSoon, dueSoon.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
+        var overdueRows = await CapAsync(overdue, overdue.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
+
+        var onDisplay = db.Disclosures.AsNoTracking()
+            .Where(d => d.State == DisclosureState.Published && d.DisplayFromUtc <= now && d.DisplayUntilUtc > now);
+        var onDisplayCount = await onDisplay.CountAsync(cancellationToken);
+        var closing = onDisplay.Where(d => d.DisplayUntilUtc <= closingBy);
+        var closingRows = await CapAsync(closing, closing.OrderBy(d => d.DisplayUntilUtc)
+            .Select(d => new ClosingDisclosureRow(d.Id, d.Title, d.Organization!.Name, d.DisplayUntilUtc)), cancellationToken);
+
+        var late = db.Feedback.AsNoTracking()
+            .Where(f => f.State != FeedbackState.Closed && f.StepDueAtUtc != null && f.StepDueAtUtc < now);
+        var lateRows = await CapAsync(late, late.OrderBy(f => f.StepDueAtUtc)
+            .Select(f => new LateFeedbackRow(f.Id, f.DisclosureId, f.Disclosure!.Title, f.Disclosure.Organization!.Name, f.State, f.StepDueAtUtc!.Value)),
+            cancellationToken);
+
+        var overdueRectifications = await InspectionService.OverdueQueryAsync(db, today, cancellationToken);
+        var latest = await FeedAsync(db, cancellationToken);
+        return new DashboardView(submittedDisclosures, sensitive, [.. catalogues, .. amendments], dueSoonRows, overdueRows, onDisplayCount,
+            closingRows, lateRows, overdueRectifications, latest, now);
+    }
 
     private static readonly System.Linq.Expressions.Expression<Func<CatalogueOccurrence, DueOccurrenceRow>> ToDueRow =
         o => new DueOccurrenceRow(o.Id, o.CatalogueItem!.Title, o.CatalogueItem.Organization!.Name, o.Label, o.DueDate);

@@ -1,3 +1,4 @@
+using PartyAffairs.App.Features.Inspections;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Dashboard;
@@ -12,5 +13,6 @@ public sealed record DashboardView(
     int OnDisplay,
     CappedList<ClosingDisclosureRow> ClosingSoon,
     CappedList<LateFeedbackRow> LateFeedback,
+    CappedList<OverdueRectificationRow> OverdueRectifications,
     IReadOnlyList<AuditRow> Feed,
     DateTime LoadedAtUtc);

@@ -130,17 +130,22 @@ public sealed class InspectionService(
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             AccessPolicy.Ensure(actor.SeesWholeBureau);
-            var today = clock.Today;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var overdue = db.Rectifications.AsNoTracking().Where(r => r.State == RectificationState.Open && r.DueDate < today);
-            var total = await overdue.CountAsync(cancellationToken);
-            var items = await overdue
-                .OrderBy(r => r.DueDate).ThenBy(r => r.Id)
-                .Take(DashboardSize)
-                .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new OverdueRectificationRow(r.Id, r.What, o.Name, r.OwnerName, r.DueDate))
-                .ToListAsync(cancellationToken);
-            return new CappedList<OverdueRectificationRow>(total, items);
+            return await OverdueQueryAsync(db, clock.Today, cancellationToken);
         });
+
+    /// <summary>The bureau's open rectifications past their due date, first due first (the dashboard reads it once for everyone).</summary>
+    public static async Task<CappedList<OverdueRectificationRow>> OverdueQueryAsync(AppDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var overdue = db.Rectifications.AsNoTracking().Where(r => r.State == RectificationState.Open && r.DueDate < today);
+        var total = await overdue.CountAsync(cancellationToken);
+        var items = await overdue
+            .OrderBy(r => r.DueDate).ThenBy(r => r.Id)
+            .Take(DashboardSize)
+            .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new OverdueRectificationRow(r.Id, r.What, o.Name, r.OwnerName, r.DueDate))
+            .ToListAsync(cancellationToken);
+        return new CappedList<OverdueRectificationRow>(total, items);
+    }
 
     private static bool CanComplete(Actor actor, Rectification rectification) =>
         AccessPolicy.CanInspect(actor) || rectification.OwnerId == actor.UserId;

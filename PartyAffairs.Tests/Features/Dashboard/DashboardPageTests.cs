@@ -90,13 +90,12 @@ public sealed class DashboardPageTests : IAsyncLifetime
     [Fact]
     public async Task Leaving_the_page_stops_listening()
     {
-        var events = harness.Services.GetRequiredService<LiveEventStream>();
-        var before = events.SubscriberCount;
-        context.Render<DashboardPage>();
-        events.SubscriberCount.ShouldBe(before + 1);
+        var feed = harness.Services.GetRequiredService<DashboardFeed>();
+        var page = context.Render<DashboardPage>();
+        page.WaitForAssertion(() => feed.WatcherCount.ShouldBe(1), Patience);
 
         await context.DisposeComponentsAsync();
 
-        events.SubscriberCount.ShouldBe(before);
+        feed.WatcherCount.ShouldBe(0);
     }
 }

@@ -1,0 +1,124 @@
+using PartyAffairs.App.Features.Shared;
+
+namespace PartyAffairs.App.Features.Dashboard;
+
+/// <summary>
+/// The one dashboard view every open dashboard shows (a singleton). A committed change marks it stale and, while anyone
+/// watches, reloads it at once — one read for all circuits, never one per circuit — and hands the new view to each
+/// watcher. Changes that arrive during a reload cause exactly one more. A view older than <see cref="MaxAge"/> is read
+/// again on the next request, since "due soon" and "closing soon" move with the clock.
+/// </summary>
+public sealed class DashboardFeed : IDisposable
+{
+    public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    private readonly IServiceScopeFactory scopes;
+    private readonly BureauClock clock;
+    private readonly ILogger<DashboardFeed> logger;
+    private readonly IDisposable subscription;
+    private readonly Lock gate = new();
+    private Func<DashboardView, Task>[] watchers = [];
+    private long changes;
+    private (DashboardView View, long Changes)? latest;
+    private (Task<DashboardView> Task, long Changes)? loading;
+    private int pushing;
+
+    public DashboardFeed(IServiceScopeFactory scopes, BureauClock clock, LiveEventStream events, ILogger<DashboardFeed> logger)
+    {
+        this.scopes = scopes;
+        this.clock = clock;
+        this.logger = logger;
+        subscription = events.Subscribe(changed =>
+        {
+            Interlocked.Increment(ref changes);
+            // Off the committing thread: SQLite's "async" reads run synchronously, and the writer must not wait for a reload.
+            if (watchers.Length > 0) _ = Task.Run(PushAsync);
+            return Task.CompletedTask;
+        });
+    }
+
+    public int WatcherCount => watchers.Length;
+
+    /// <summary>The current view: the one already read if nothing changed since, else a fresh read shared with concurrent callers.</summary>
+    public Task<DashboardView> GetAsync(CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            var now = Interlocked.Read(ref changes);
+            if (latest is { } current && current.Changes == now && clock.UtcNow - current.View.LoadedAtUtc < MaxAge) return Task.FromResult(current.View);
+            if (loading is { } pending && pending.Changes == now && !pending.Task.IsCompleted) return pending.Task.WaitAsync(cancellationToken);
+            var task = LoadAsync(now);
+            loading = (task, now);
+            return task.WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Calls <paramref name="watcher"/> with each new view after a change, until disposed.</summary>
+    public IDisposable Watch(Func<DashboardView, Task> watcher)
+    {
+        lock (gate) watchers = [.. watchers, watcher];
+        return new Unwatch(this, watcher);
+    }
+
+    private async Task<DashboardView> LoadAsync(long changesAtStart)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var view = await scope.ServiceProvider.GetRequiredService<DashboardService>().LoadAsync(CancellationToken.None);
+        lock (gate)
+        {
+            if (latest is not { } current || current.Changes <= changesAtStart) latest = (view, changesAtStart);
+        }
+        return view;
+    }
+
+    private async Task PushAsync()
+    {
+        if (Interlocked.Exchange(ref pushing, 1) == 1) return;
+        long pushed;
+        try
+        {
+            do
+            {
+                pushed = Interlocked.Read(ref changes);
+                var view = await GetAsync();
+                foreach (var watcher in watchers) _ = DeliverAsync(watcher, view);
+            }
+            while (Interlocked.Read(ref changes) != pushed);
+        }
+        catch (Exception ex)
+        {
+            // The dashboards keep their last view; the next change tries again.
+            logger.LogWarning(ex, "Could not refresh the dashboard view");
+            return;
+        }
+        finally
+        {
+            Volatile.Write(ref pushing, 0);
+        }
+        // A change that slipped in between the last check and letting go of the flag.
+        if (Interlocked.Read(ref changes) != pushed) _ = Task.Run(PushAsync);
+    }
+
+    private async Task DeliverAsync(Func<DashboardView, Task> watcher, DashboardView view)
+    {
+        try
+        {
+            await watcher(view);
+        }
+        catch (Exception ex)
+        {
+            // One closing circuit must not keep the others from their update.
+            logger.LogDebug(ex, "A dashboard could not take the new view");
+        }
+    }
+
+    public void Dispose() => subscription.Dispose();
+
+    private sealed class Unwatch(DashboardFeed feed, Func<DashboardView, Task> watcher) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (feed.gate) feed.watchers = feed.watchers.Where(w => !ReferenceEquals(w, watcher)).ToArray();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Dashboard;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.Tests.Support;
+
+namespace PartyAffairs.Tests.Features.Dashboard;
+
+/// <summary>
+/// Every open dashboard shows one shared view: read once per change for all of them (not once per circuit, which at a
+/// thousand dashboards took seconds), pushed at once (no waiting period), and still refused to whoever may not see it.
+/// </summary>
+public sealed class DashboardFeedTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task Many_dashboards_share_one_read_and_a_change_reaches_all_of_them_with_one_more()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var bureau = await TestBureau.CreateAsync(harness);
+        var feed = harness.Services.GetRequiredService<DashboardFeed>();
+        await harness.SignInAsync("office");
+
+        var first = await feed.GetAsync();
+        (await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => feed.GetAsync()))).ShouldAllBe(v => ReferenceEquals(v, first));
+
+        var latest = new DashboardView?[50];
+        var watchers = Enumerable.Range(0, latest.Length).Select(i => feed.Watch(v =>
+        {
+            Volatile.Write(ref latest[i], v);
+            return Task.CompletedTask;
+        })).ToList();
+        await bureau.OutOfCatalogueAsync(bureau.BranchAId, "临时通知", Audience.Public, DisclosureState.Submitted, bureau.Now, "secA");
+
+        // Every dashboard ends up holding the very same view object, which names the new submission.
+        await WaitUntilAsync(() =>
+            latest.All(v => v is not null && ReferenceEquals(v, latest[0]))
+            && latest[0]!.SubmittedDisclosures.Items.Any(d => d.Title == "临时通知"));
+        foreach (var watcher in watchers) watcher.Dispose();
+        feed.WatcherCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_shared_view_is_still_refused_to_those_who_may_not_see_the_dashboard()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        await TestBureau.CreateAsync(harness);
+        await harness.SignInAsync("office");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<DashboardService>(scope);
+        (await service.GetAsync()).Succeeded.ShouldBeTrue();
+
+        await harness.SignInAsync("drafterA");
+        (await service.GetAsync()).Status.ShouldBe(ResultStatus.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_view_older_than_a_minute_is_read_again_since_due_dates_move_with_the_clock()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        await TestBureau.CreateAsync(harness);
+        var feed = harness.Services.GetRequiredService<DashboardFeed>();
+
+        var first = await feed.GetAsync();
+        (await feed.GetAsync()).ShouldBeSameAs(first);
+        harness.Time.Advance(DashboardFeed.MaxAge);
+
+        (await feed.GetAsync()).ShouldNotBeSameAs(first);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The dashboards were not updated in time.");
+            await Task.Delay(20);
+        }
+    }
+}
