@@ -26,6 +26,8 @@ public sealed class DraftingTests(AppServer server)
         await outOfCatalogue.GetByRole(AriaRole.Combobox, new() { Name = "类别" }).ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "其它事项" }).ClickAsync();
         await outOfCatalogue.GetByLabel("纳入公开的理由").FillAsync("上级党委临时要求公开");
+        // Enabled once the circuit has the category and the reason: what a person waits for before clicking.
+        await Assertions.Expect(outOfCatalogue.Locator("[data-testid=start-out]")).ToBeEnabledAsync();
         await outOfCatalogue.Locator("[data-testid=start-out]").ClickAsync();
         await page.WaitForURLAsync("**/disclosures/*/edit");
 
