@@ -15,6 +15,7 @@ using PartyAffairs.App.Data;
 using PartyAffairs.App.Data.Seeding;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Shared;
+using PartyAffairs.App.Hosting.Security;
 
 namespace PartyAffairs.App.Hosting;
 
@@ -80,7 +81,7 @@ public static class ServiceRegistration
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = CookieSecurity.PolicyFor(environment);
         });
 
         services.AddLocalization();
@@ -98,6 +99,9 @@ public static class ServiceRegistration
         services.AddScoped<DatabaseInitializer>();
         services.AddFeatureServices();
         services.AddFeedbackRateLimiting(configuration);
+        services.AddSignInRateLimiting(configuration);
+        services.AddTransient<IStartupFilter, SecurityHeadersStartupFilter>();
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurity.PolicyFor(environment));
         return services;
     }
 }
