@@ -9,6 +9,7 @@ using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Catalogues.Export;
 using PartyAffairs.App.Features.Publishing.Attachments;
 using PartyAffairs.App.Features.FeedbackHandling;
+using PartyAffairs.App.Hosting.Security;
 
 namespace PartyAffairs.App.Hosting;
 
@@ -29,6 +30,7 @@ public static class Pipeline
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
             app.UseHsts();
         }
+        app.UseSameOriginCircuits();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 
         // Chinese first; a person's choice travels in the culture cookie. A circuit keeps the culture
@@ -66,7 +68,8 @@ public static class Pipeline
         app.MapAttachmentFiles();
         app.MapArchiveFiles();
         app.MapAnnualReportFiles();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        // The frame-ancestors rule is part of the app's one policy (SecurityHeaders); the framework's second header would only repeat it.
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAdditionalIdentityEndpoints();
     }
 }

@@ -16,6 +16,7 @@ using PartyAffairs.App.Data.Seeding;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Hosting.Circuits;
+using PartyAffairs.App.Hosting.Security;
 
 namespace PartyAffairs.App.Hosting;
 
@@ -82,7 +83,7 @@ public static class ServiceRegistration
             options.AccessDeniedPath = "/Account/AccessDenied";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            options.Cookie.SecurePolicy = CookieSecurity.PolicyFor(environment);
         });
 
         services.AddLocalization();
@@ -100,6 +101,9 @@ public static class ServiceRegistration
         services.AddScoped<DatabaseInitializer>();
         services.AddFeatureServices();
         services.AddFeedbackRateLimiting(configuration);
+        services.AddSignInRateLimiting(configuration);
+        services.AddTransient<IStartupFilter, SecurityHeadersStartupFilter>();
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurity.PolicyFor(environment));
         return services;
     }
 }

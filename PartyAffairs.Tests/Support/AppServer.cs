@@ -51,11 +51,14 @@ public sealed class AppServer : IAsyncLifetime
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Production");
+            // Production's pipeline, but cookies over plain http on loopback (CookieSecurity).
+            builder.UseEnvironment(PartyAffairs.App.Hosting.Security.CookieSecurity.TestingEnvironment);
             // Outside Development the host does not look up static web assets (MudBlazor's css and js) by itself.
             builder.UseStaticWebAssets();
             builder.UseSetting("Storage:DataDirectory", dataDirectory);
             builder.UseSetting("Demo:Seed", "true");
+            // Every browser test signs in from 127.0.0.1: the per-address sign-in limit is proved in SignInDrillTests.
+            builder.UseSetting("SignIn:PermitLimit", "100000");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
         }
     }

@@ -37,9 +37,10 @@ public sealed class ServiceHarness : IAsyncDisposable
     public TestAuthenticationStateProvider Auth { get; }
     public string DataDirectory { get; }
 
-    public static async Task<ServiceHarness> CreateAsync(bool seedDemo = false, DateTimeOffset? now = null)
+    /// <param name="dataDirectory">An existing data directory to open again (the crash drill's writer); a fresh temporary one by default.</param>
+    public static async Task<ServiceHarness> CreateAsync(bool seedDemo = false, DateTimeOffset? now = null, string? dataDirectory = null)
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "partyaffairs-tests", Guid.NewGuid().ToString("N"));
+        dataDirectory ??= Path.Combine(Path.GetTempPath(), "partyaffairs-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>

@@ -1,6 +1,9 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Data;
+using PartyAffairs.App.Resources;
 
 namespace PartyAffairs.App.Components.Account;
 
@@ -10,13 +13,18 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
     public static IEndpointConventionBuilder MapAdditionalIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var accountGroup = endpoints.MapGroup("/Account");
-        accountGroup.MapPost("/Logout", async (
-            [FromServices] SignInManager<ApplicationUser> signInManager,
-            [FromForm] string? returnUrl) =>
+        // The handler reads no form field: binding one made a forged post throw (500) instead of being refused (400). The
+        // refusal carries words, so the status-code page does not re-run the post through the pipeline.
+        accountGroup.MapPost("/Logout", async Task<IResult> (HttpContext http, [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] IStringLocalizer<SecurityStrings> text) =>
         {
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+            {
+                return TypedResults.Text(text["Antiforgery.Refused"], "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            }
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
         return accountGroup;
     }
 }

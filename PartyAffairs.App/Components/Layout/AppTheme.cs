@@ -33,7 +33,8 @@ public static class AppTheme
             TextSecondary = "rgba(0,0,0,0.60)",
             Info = "#1565C0",
             Success = "#2E7D32",
-            Warning = "#E08600",
+            // Dark enough for 4.5:1 against white, as text (outlined chips) and behind white text (axe: color-contrast).
+            Warning = "#B45309",
             Error = "#C62828",
         },
         PaletteDark = new PaletteDark

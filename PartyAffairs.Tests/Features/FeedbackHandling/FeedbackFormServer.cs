@@ -102,7 +102,8 @@ public sealed partial class FeedbackFormServer : IAsyncLifetime
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseEnvironment("Production");
+            // Production's pipeline, but cookies over plain http on loopback (CookieSecurity).
+            builder.UseEnvironment(PartyAffairs.App.Hosting.Security.CookieSecurity.TestingEnvironment);
             builder.UseSetting("Storage:DataDirectory", dataDirectory);
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("Feedback:PermitLimit", permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
