@@ -6,9 +6,11 @@ using PartyAffairs.App.Features.Audit;
 using PartyAffairs.App.Features.Board;
 using PartyAffairs.App.Features.Catalogues.Import;
 using PartyAffairs.App.Features.FeedbackHandling;
+using PartyAffairs.App.Features.Inspections;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Publishing.Attachments;
 using PartyAffairs.App.Features.Publishing.Drafting;
+using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Support;
 using Xunit.Abstractions;
@@ -30,9 +32,11 @@ public sealed class BadInputDrillTests(ITestOutputHelper log)
         await using var harness = await ServiceHarness.CreateAsync(seedDemo: true);
         var now = harness.Time.GetUtcNow().UtcDateTime;
         int organizationId, onDisplay;
+        string secretaryId;
         await using (var db = harness.NewDb())
         {
             organizationId = (await db.Users.Where(u => u.UserName == "drafter").Select(u => u.OrganizationId).SingleAsync()) ?? 0;
+            secretaryId = await db.Users.Where(u => u.UserName == "secretary").Select(u => u.Id).SingleAsync();
             onDisplay = await db.Disclosures.Where(d => d.State == DisclosureState.Published && d.Audience == Audience.Public
                 && d.DisplayFromUtc <= now && now < d.DisplayUntilUtc).Select(d => d.Id).FirstAsync();
         }
@@ -69,6 +73,19 @@ public sealed class BadInputDrillTests(ITestOutputHelper log)
                 new OfflineFeedbackRequest(onDisplay, FeedbackChannel.Letter, DateOnly.FromDateTime(now), text, text, null)));
             await CallAsync<ArchiveQueryService, ArchiveListView>(harness, s => s.ListAsync(new ArchiveFilter(Text: text)));
             await CallAsync<AuditLogService, AuditLogList>(harness, s => s.ListAsync(new AuditLogQuery(Person: text, Action: text, EntityType: text)));
+            var inspection = await CallAsync<InspectionService, int>(harness, s => s.RecordAsync(new RecordInspectionRequest
+            {
+                OrganizationId = organizationId, Date = now, Inspectors = text, Notes = text,
+                Rectifications = [new RectificationRequest { What = text, OwnerId = secretaryId, DueDate = now.AddDays(10) }],
+            }));
+            if (inspection.Succeeded)
+            {
+                await using var db = harness.NewDb();
+                var stored = await db.Inspections.AsNoTracking().Include(i => i.Rectifications).SingleAsync(i => i.Id == inspection.Value);
+                stored.Inspectors.ShouldBe(Stored(text).Trim());
+                stored.Rectifications.Single().What.ShouldBe(Stored(text).Trim());
+            }
+            await CallAsync<SettingsService>(harness, async s => await s.SaveAsync((await s.GetAsync()) with { SensitiveWords = [text] }));
         }
 
         foreach (var (name, content) in BadInput.Files())
@@ -99,6 +116,13 @@ public sealed class BadInputDrillTests(ITestOutputHelper log)
         }
         return false;
     }
+
+    private async Task<Result> CallAsync<TService>(ServiceHarness harness, Func<TService, Task<Result>> call) where TService : notnull =>
+        await CallAsync<TService, bool>(harness, async s =>
+        {
+            var result = await call(s);
+            return result.Succeeded ? Result<bool>.Ok(true) : Result<bool>.From(result);
+        });
 
     private async Task<Result<T>> CallAsync<TService, T>(ServiceHarness harness, Func<TService, Task<Result<T>>> call) where TService : notnull
     {
