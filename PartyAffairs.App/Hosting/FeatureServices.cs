@@ -65,6 +65,7 @@ public static class FeatureServices
         services.AddScoped<DashboardService>();
         services.AddSingleton<DashboardFeed>();
         services.AddScoped<ShellService>();
+        services.AddSingleton<ThemeStylesheet>();
         services.AddScoped<HomeService>();
         services.AddScoped<ScheduleService>();
         services.AddSingleton<ScheduleExport>();

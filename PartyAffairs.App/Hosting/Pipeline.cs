@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Components.Account;
+using PartyAffairs.App.Components.Layout;
 using PartyAffairs.App.Data.Seeding;
 using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.AnnualReport;
@@ -51,6 +52,7 @@ public static class Pipeline
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
+        ThemeStylesheet.Map(app);
         app.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext http) =>
         {
             if (SupportedCultures.Any(c => c.Name == culture))

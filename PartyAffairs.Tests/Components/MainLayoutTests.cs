@@ -156,11 +156,15 @@ public sealed class MainLayoutTests : IAsyncLifetime
         harness.SignInAs("张敏", null, [Roles.Member]);
         var module = harness.Context.JSInterop.SetupModule("./Components/Layout/MainLayout.razor.js");
         var cut = RenderLayout();
+        cut.WaitForElement("link[href^='theme/light.css']");
 
         cut.Find("[data-testid=theme-toggle]").Click();
 
         module.VerifyInvoke("saveTheme").Arguments.ShouldBe([AppTheme.CookieName, "dark"]);
         cut.Find("[data-testid=theme-toggle]").GetAttribute("aria-label").ShouldBe("切换浅色/深色");
+        // The page's theme is a stylesheet link (ThemeStylesheet): switching swaps which one.
+        cut.WaitForElement("link[href^='theme/dark.css']");
+        cut.FindAll("link[href^='theme/light.css']").ShouldBeEmpty();
     }
 
     private sealed class FailingPage : ComponentBase
