@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -16,7 +18,7 @@ using Microsoft.Extensions.Options;
 namespace PartyAffairs.Tests.Benchmarks;
 
 /// <summary>
-/// The public board under <c>wrk --latency -t2 -c32</c> over loopback: anonymous <c>/board</c> and <c>/board/{id}</c> from the
+/// The public board under <c>wrk --latency -t2 -c32</c> over loopback https: anonymous <c>/board</c> and <c>/board/{id}</c> from the
 /// output cache, rendered afresh, and the same bytes as a static file served by the same Kestrel in the same run.
 /// "Uncached" sends a sign-in cookie that does not decrypt: the cache policy skips any request carrying one, while the
 /// authentication handler treats it as anonymous, so every request renders the very page the cache would have served.
@@ -39,14 +41,20 @@ public sealed partial class BoardBenchmarks : IBenchmarkGroup
         await using var factory = new Factory(dataDirectory, staticFolder);
         try
         {
-            factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+            // Production is served over https (Secure cookies, HSTS): over plain http its antiforgery check would fail and log
+            // an error on every uncached page, which no real visitor causes. Both the pages and the static file go over TLS.
+            using var certificate = LoopbackCertificate();
+            factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
             factory.StartServer();
             var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var baseUri = new Uri(address.Replace("[::1]", "127.0.0.1") + "/");
             var cookie = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme).Cookie.Name
                 ?? CookieAuthenticationDefaults.CookiePrefix + IdentityConstants.ApplicationScheme;
 
-            using var http = new HttpClient { BaseAddress = baseUri };
+            using var http = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = HttpClientHandler.DangerousAcceptAnyServerCertificateValidator })
+            {
+                BaseAddress = baseUri,
+            };
             var board = await http.GetByteArrayAsync("board", cancellationToken);
             var itemId = ItemLink().Match(System.Text.Encoding.UTF8.GetString(board)) is { Success: true } m
                 ? m.Groups[1].Value
@@ -82,6 +90,18 @@ public sealed partial class BoardBenchmarks : IBenchmarkGroup
                 try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
             }
         }
+    }
+
+    /// <summary>A throwaway self-signed certificate for 127.0.0.1 (wrk does not verify certificates).</summary>
+    private static X509Certificate2 LoopbackCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
     }
 
     private static async Task<WrkResult> WrkAsync(Uri uri, int seconds, string? header, Action<string> log)
