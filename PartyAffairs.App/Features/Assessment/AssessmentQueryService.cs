@@ -57,36 +57,34 @@ public sealed class AssessmentQueryService(
                 .Select(g => new { OrganizationId = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.OrganizationId, g => g.Count, cancellationToken);
 
+            // One pass, grouped also by the working days it took to handle (null: not handled): the counts add up per
+            // organization, and how many took each number of days gives exact medians, a few rows per organization.
             var feedback = await FeedbackIn(db, period, only)
-                .GroupBy(f => f.OrganizationId)
+                .GroupBy(f => new { f.OrganizationId, f.WorkingDaysToHandle })
                 .Select(g => new
                 {
-                    OrganizationId = g.Key,
+                    g.Key.OrganizationId,
+                    Days = g.Key.WorkingDaysToHandle,
+                    Count = g.Count(),
                     Received = g.Count(f => !f.IsAbusive),
                     Abusive = g.Count(f => f.IsAbusive),
                     AnsweredInTime = g.Count(f => f.AnsweredInTime),
                     ResultsDisclosed = g.Count(f => f.ResultDisclosed),
                 })
-                .ToDictionaryAsync(g => g.OrganizationId, cancellationToken);
-            // How many were handled in each number of working days: enough for exact medians, a few rows per organization.
-            var handling = await FeedbackIn(db, period, only)
-                .Where(f => f.WorkingDaysToHandle != null)
-                .GroupBy(f => new { f.OrganizationId, Days = f.WorkingDaysToHandle!.Value })
-                .Select(g => new { g.Key.OrganizationId, g.Key.Days, Count = g.Count() })
                 .ToListAsync(cancellationToken);
 
             // Grouped once by organization: filtering every list for each of a city's two thousand organizations was quadratic.
             var occurrencesOf = occurrences.ToLookup(o => o.OrganizationId);
-            var handlingOf = handling.ToLookup(h => h.OrganizationId);
+            var feedbackOf = feedback.ToLookup(f => f.OrganizationId);
 
             AssessmentRow RowOf(int id, string name, IReadOnlyCollection<int> organizationIds)
             {
                 var theirs = organizationIds.SelectMany(o => occurrencesOf[o]).ToList();
                 int Occurrences(OccurrenceStatus status) => theirs.Where(o => o.Status == status).Sum(o => o.Count);
                 var published = organizationIds.Where(disclosures.ContainsKey).Select(o => disclosures[o]).ToList();
-                var received = organizationIds.Where(feedback.ContainsKey).Select(o => feedback[o]).ToList();
+                var received = organizationIds.SelectMany(o => feedbackOf[o]).ToList();
                 var (onTime, late, missed) = (Occurrences(OccurrenceStatus.FulfilledOnTime), Occurrences(OccurrenceStatus.FulfilledLate), Occurrences(OccurrenceStatus.Overdue));
-                var handled = organizationIds.SelectMany(o => handlingOf[o]).SelectMany(h => Enumerable.Repeat(h.Days, h.Count)).ToList();
+                var handled = received.Where(f => f.Days is not null).SelectMany(f => Enumerable.Repeat(f.Days!.Value, f.Count)).ToList();
                 return new AssessmentRow(id, name, onTime + late + missed, onTime, late, missed,
                     published.Sum(d => d.OutOfCatalogue), published.Sum(d => d.Redisclosures),
                     received.Sum(f => f.Received), received.Sum(f => f.Abusive), received.Sum(f => f.AnsweredInTime), received.Sum(f => f.ResultsDisclosed),
