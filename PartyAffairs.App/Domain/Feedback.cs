@@ -26,6 +26,11 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
     public string? AssigneeId { get; private set; }
     public string? AssigneeName { get; private set; }
     public string? Answer { get; private set; }
+    /// <summary>
+    /// The answer step's deadline, fixed when the feedback is assigned: whether it was answered in time stays what it was
+    /// when the step deadlines in settings change later. Null when no deadline was set.
+    /// </summary>
+    public DateTime? AnswerDueAtUtc { get; private set; }
     public DateTime? AnsweredAtUtc { get; private set; }
     /// <summary>The leader in charge it was reported to (及时向主管领导反馈).</summary>
     public string? ReportedTo { get; private set; }
@@ -39,6 +44,12 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
     /// <summary>An anonymised summary of what was asked, shown with the result; the feedback text itself stays private.</summary>
     public string? PublicSummary { get; private set; }
     public DateTime? ResultDisclosedAtUtc { get; private set; }
+    /// <summary>
+    /// Working days from the bureau's day of receipt to the day it was handled (its result disclosed), on the calendar of
+    /// that moment: the receiving day not counted, the handling day counted if it is a working day. Null until handled,
+    /// and for abusive feedback, which is never handled.
+    /// </summary>
+    public int? WorkingDaysToHandle { get; private set; }
     /// <summary>Abusive or spam: kept and counted, closed, never shown.</summary>
     public bool IsAbusive { get; private set; }
     /// <summary>The re-disclosure (再次公开) of the item this feedback started, if any.</summary>
@@ -109,6 +120,7 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
         AssigneeId = assigneeId;
         AssigneeName = assigneeName;
         StepDueAtUtc = nextDueUtc;
+        AnswerDueAtUtc = nextDueUtc;
     }
 
     public void AnswerWith(Actor actor, DateTime utcNow, string answer, DateTime? nextDueUtc)
@@ -141,14 +153,22 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
         StepDueAtUtc = nextDueUtc;
     }
 
-    /// <summary>The leader in charge acknowledges the report; from then on the result shows with the item.</summary>
-    public void Acknowledge(Actor leader, DateTime utcNow, DateTime? nextDueUtc, string? comment = null)
+    /// <summary>
+    /// The leader in charge acknowledges the report; from then on the result shows with the item. That is when the feedback
+    /// is handled (closing only follows it), so the working days it took are counted now, on the bureau's
+    /// <paramref name="calendar"/> in its time <paramref name="zone"/>.
+    /// </summary>
+    public void Acknowledge(Actor leader, DateTime utcNow, DateTime? nextDueUtc, WorkingCalendar calendar, TimeZoneInfo zone, string? comment = null)
     {
         if (State == FeedbackState.Reported && leader.UserId != ReportedToId) throw new AccessDeniedException("Feedback.NotReportedToYou");
         MoveTo(FeedbackState.ResultDisclosed, "Acknowledge", leader, utcNow, comment);
         ResultDisclosedAtUtc = utcNow;
         StepDueAtUtc = nextDueUtc;
+        WorkingDaysToHandle = calendar.WorkingDaysBetween(LocalDay(ReceivedAtUtc, zone), LocalDay(utcNow, zone));
     }
+
+    private static DateOnly LocalDay(DateTime utc, TimeZoneInfo zone) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
 
     /// <summary>Whether the result may be shown with the item, to the item's audience.</summary>
     public bool ResultIsPublic => !IsAbusive && State is FeedbackState.ResultDisclosed or FeedbackState.Closed && Resolution is not null;
@@ -162,6 +182,7 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
         State = FeedbackState.Closed;
         IsAbusive = true;
         ClosedAtUtc = utcNow;
+        WorkingDaysToHandle = null;
         StepDueAtUtc = null;
         Touch("MarkAbusive", actor, utcNow, reason.Trim(), from.ToString(), State.ToString());
     }

@@ -9,6 +9,9 @@ internal static class DomainFixtures
     public static readonly Actor Drafter = new("u-drafter", "起草人", 10, new HashSet<string> { Roles.Drafter });
     public static readonly Actor Secretary = new("u-secretary", "书记", 10, new HashSet<string> { Roles.Secretary });
     public static readonly Actor Office = new("u-office", "办公室", 1, new HashSet<string> { Roles.Office });
+    /// <summary>Monday to Friday, no holidays, in the bureau's zone: for transitions that count working days in passing.</summary>
+    public static readonly WorkingCalendar Weekdays = new([]);
+    public static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     public static Disclosure Draft(bool important = false, int days = 8, Audience audience = Audience.Public, int organizationId = 10)
     {
@@ -76,7 +79,7 @@ internal static class DomainFixtures
         if (state >= FeedbackState.Assigned) f.Assign(Office, at, "u-handler", "处理人", at.AddDays(5));
         if (state >= FeedbackState.Answered) f.AnswerWith(Office, at, "已补充明细", at.AddDays(5));
         if (state >= FeedbackState.Reported) f.ReportTo(Office, at, Office.UserId, "机关党委书记", "已在公开栏补充明细", null, at.AddDays(5));
-        if (state >= FeedbackState.ResultDisclosed) f.Acknowledge(Office, at, at.AddDays(5));
+        if (state >= FeedbackState.ResultDisclosed) f.Acknowledge(Office, at, at.AddDays(5), Weekdays, Beijing);
         if (state >= FeedbackState.Closed) f.Close(Office, at);
         f.State.ShouldBe(state);
         f.ClearPendingAudit();

@@ -80,7 +80,7 @@ public sealed class WorkflowTransitionTests
         ["Assign"] = f => f.Assign(Office, Now, "u-handler", "处理人", null),
         ["Answer"] = f => f.AnswerWith(Office, Now, "答复", null),
         ["Report"] = f => f.ReportTo(Office, Now, Office.UserId, "机关党委书记", "处理结果", null, null),
-        ["Acknowledge"] = f => f.Acknowledge(Office, Now, null),
+        ["Acknowledge"] = f => f.Acknowledge(Office, Now, null, Weekdays, Beijing),
         ["Close"] = f => f.Close(Office, Now),
     };
 

@@ -1,8 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Calendar;
+using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.Tests.Support;
 
@@ -138,7 +141,8 @@ public sealed class TestBureau
             feedback.AnswerWith(handler, receivedAtUtc, "已补充。", stepDueAtUtc);
             var leader = actors["leader"];
             feedback.ReportTo(handler, receivedAtUtc, leader.UserId, leader.DisplayName, "已公开补充的明细。", null, stepDueAtUtc);
-            feedback.Acknowledge(leader, receivedAtUtc, stepDueAtUtc);
+            feedback.Acknowledge(leader, receivedAtUtc, stepDueAtUtc, await harness.Services.GetRequiredService<WorkingDayService>().GetCalendarAsync(),
+                harness.Services.GetRequiredService<BureauClock>().Zone);
             feedback.Close(handler, receivedAtUtc);
         }
         db.Feedback.Add(feedback);

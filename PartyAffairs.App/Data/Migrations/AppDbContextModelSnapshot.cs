@@ -929,6 +929,9 @@ namespace PartyAffairs.App.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AnswerDueAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("AnsweredAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1009,6 +1012,9 @@ namespace PartyAffairs.App.Data.Migrations
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkingDaysToHandle")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

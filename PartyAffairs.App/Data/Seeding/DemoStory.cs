@@ -573,7 +573,7 @@ internal sealed class DemoStory(
                 case 1: feedback.AnswerWith(assignee, at, answer!, StepDue(at, FeedbackState.Answered)); break;
                 case 2: feedback.ReportTo(people.Handler, at, people.Leader.UserId, people.Leader.DisplayName, resolution!, null,
                     StepDue(at, FeedbackState.Reported)); break;
-                case 3: feedback.Acknowledge(people.Leader, at, StepDue(at, FeedbackState.ResultDisclosed)); break;
+                case 3: feedback.Acknowledge(people.Leader, at, StepDue(at, FeedbackState.ResultDisclosed), calendar, time.Zone); break;
                 default: feedback.Close(people.Handler, at); break;
             }
         }

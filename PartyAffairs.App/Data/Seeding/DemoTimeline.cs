@@ -26,4 +26,6 @@ internal sealed class DemoTimeline(BureauClock clock)
     public DateTime EndOfDay(DateOnly day) => clock.EndOfDayUtc(day);
 
     public DateOnly LocalDay(DateTime utc) => DateOnly.FromDateTime(clock.ToLocal(utc));
+
+    public TimeZoneInfo Zone => clock.Zone;
 }

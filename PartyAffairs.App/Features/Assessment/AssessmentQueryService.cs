@@ -3,8 +3,6 @@ using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
-using PartyAffairs.App.Features.Calendar;
-using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
 
@@ -14,15 +12,13 @@ namespace PartyAffairs.App.Features.Assessment;
 /// Counts, per organization and period, how the catalogue was kept and feedback answered (§6(四)), from the records
 /// alone; <see cref="AssessmentRules"/> says what each figure counts, and every figure lists its records through
 /// <see cref="ItemsAsync"/>. The Office and Leaders assess every organization, a Secretary their own; nobody else.
-/// Occurrences, disclosures and rectifications are counted by the database (GROUP BY); feedback is read as narrow rows
-/// because its deadlines are working-day arithmetic over the calendar.
+/// Everything is counted by the database (GROUP BY): feedback carries the facts recorded at its steps (answer deadline,
+/// working days to handle), so no working-day arithmetic is redone here; the median reads one count per organization and day.
 /// </summary>
 public sealed class AssessmentQueryService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     BureauClock clock,
-    WorkingDayService workingDays,
-    SettingsService settings,
     EnumLabels labels,
     Outcomes outcomes,
     IStringLocalizer<AssessmentStrings> text)
@@ -61,8 +57,21 @@ public sealed class AssessmentQueryService(
                 .Select(g => new { OrganizationId = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.OrganizationId, g => g.Count, cancellationToken);
 
-            var feedback = await FeedbackAsync(db, period, only, cancellationToken);
-            var timing = await TimingAsync(cancellationToken);
+            // One pass, grouped also by the working days it took to handle (null: not handled): the counts add up per
+            // organization, and how many took each number of days gives exact medians, a few rows per organization.
+            var feedback = await FeedbackIn(db, period, only)
+                .GroupBy(f => new { f.OrganizationId, f.WorkingDaysToHandle })
+                .Select(g => new
+                {
+                    g.Key.OrganizationId,
+                    Days = g.Key.WorkingDaysToHandle,
+                    Count = g.Count(),
+                    Received = g.Count(f => !f.IsAbusive),
+                    Abusive = g.Count(f => f.IsAbusive),
+                    AnsweredInTime = g.Count(f => f.AnsweredInTime),
+                    ResultsDisclosed = g.Count(f => f.ResultDisclosed),
+                })
+                .ToListAsync(cancellationToken);
 
             // Grouped once by organization: filtering every list for each of a city's two thousand organizations was quadratic.
             var occurrencesOf = occurrences.ToLookup(o => o.OrganizationId);
@@ -73,13 +82,12 @@ public sealed class AssessmentQueryService(
                 var theirs = organizationIds.SelectMany(o => occurrencesOf[o]).ToList();
                 int Occurrences(OccurrenceStatus status) => theirs.Where(o => o.Status == status).Sum(o => o.Count);
                 var published = organizationIds.Where(disclosures.ContainsKey).Select(o => disclosures[o]).ToList();
-                var mine = organizationIds.SelectMany(o => feedbackOf[o]).ToList();
+                var received = organizationIds.SelectMany(o => feedbackOf[o]).ToList();
                 var (onTime, late, missed) = (Occurrences(OccurrenceStatus.FulfilledOnTime), Occurrences(OccurrenceStatus.FulfilledLate), Occurrences(OccurrenceStatus.Overdue));
-                var handled = mine.Select(f => f.WorkingDaysToHandle(timing.Calendar, clock)).OfType<int>().ToList();
+                var handled = received.Where(f => f.Days is not null).SelectMany(f => Enumerable.Repeat(f.Days!.Value, f.Count)).ToList();
                 return new AssessmentRow(id, name, onTime + late + missed, onTime, late, missed,
                     published.Sum(d => d.OutOfCatalogue), published.Sum(d => d.Redisclosures),
-                    mine.Count(f => !f.IsAbusive), mine.Count(f => f.IsAbusive),
-                    mine.Count(f => f.AnsweredInTime(timing.Calendar, timing.AnswerDays, clock)), mine.Count(f => f.ResultDisclosed),
+                    received.Sum(f => f.Received), received.Sum(f => f.Abusive), received.Sum(f => f.AnsweredInTime), received.Sum(f => f.ResultsDisclosed),
                     handled.Count, AssessmentRules.Median(handled), organizationIds.Sum(o => open.GetValueOrDefault(o)));
             }
 
@@ -149,19 +157,16 @@ public sealed class AssessmentQueryService(
     private async Task<IReadOnlyList<AssessmentItem>> FeedbackItemsAsync(AppDbContext db, Actor actor, AssessmentPeriod period, int? scope,
         AssessmentMeasure measure, CancellationToken cancellationToken)
     {
-        var timing = await TimingAsync(cancellationToken);
-        var chosen = (await FeedbackAsync(db, period, scope, cancellationToken))
-            .Where(f => measure switch
-            {
-                AssessmentMeasure.FeedbackReceived => !f.IsAbusive,
-                AssessmentMeasure.FeedbackAbusive => f.IsAbusive,
-                AssessmentMeasure.AnsweredInTime => f.AnsweredInTime(timing.Calendar, timing.AnswerDays, clock),
-                AssessmentMeasure.ResultsDisclosed => f.ResultDisclosed,
-                _ => f.HandledAtUtc is not null,
-            })
-            .OrderBy(f => f.ReceivedAtUtc).ThenBy(f => f.Id)
-            .Take(MaxItems)
-            .ToList();
+        var facts = FeedbackIn(db, period, scope);
+        facts = measure switch
+        {
+            AssessmentMeasure.FeedbackReceived => facts.Where(f => !f.IsAbusive),
+            AssessmentMeasure.FeedbackAbusive => facts.Where(f => f.IsAbusive),
+            AssessmentMeasure.AnsweredInTime => facts.Where(f => f.AnsweredInTime),
+            AssessmentMeasure.ResultsDisclosed => facts.Where(f => f.ResultDisclosed),
+            _ => facts.Where(f => f.WorkingDaysToHandle != null),
+        };
+        var chosen = await facts.OrderBy(f => f.ReceivedAtUtc).ThenBy(f => f.Id).Take(MaxItems).ToListAsync(cancellationToken);
         var disclosureIds = chosen.Select(f => f.DisclosureId).Distinct().ToList();
         var titles = await db.Disclosures.AsNoTracking()
             .Where(AccessPolicy.Sees(actor))
@@ -171,7 +176,7 @@ public sealed class AssessmentQueryService(
         return chosen.Where(f => titles.ContainsKey(f.DisclosureId)).Select(f =>
         {
             var received = DateOnly.FromDateTime(clock.ToLocal(f.ReceivedAtUtc)).Day();
-            var detail = f.WorkingDaysToHandle(timing.Calendar, clock) is { } days
+            var detail = f.WorkingDaysToHandle is { } days
                 ? text["Item.FeedbackHandled", received, labels.Of(f.State), days]
                 : text["Item.Feedback", received, labels.Of(f.State)];
             return new AssessmentItem(titles[f.DisclosureId].Title, titles[f.DisclosureId].Organization, detail, AppRoutes.Feedback);
@@ -219,18 +224,13 @@ public sealed class AssessmentQueryService(
             .Where(r => only == null || r.OrganizationId == only);
     }
 
-    private async Task<List<FeedbackFacts>> FeedbackAsync(AppDbContext db, AssessmentPeriod period, int? only, CancellationToken cancellationToken)
+    /// <summary>The feedback received in the period, as facts.</summary>
+    private IQueryable<FeedbackFact> FeedbackIn(AppDbContext db, AssessmentPeriod period, int? only)
     {
         var (startUtc, endUtc) = (clock.StartOfDayUtc(period.Start), clock.StartOfDayUtc(period.End.AddDays(1)));
-        return await db.Feedback.AsNoTracking()
+        return db.Feedback.AsNoTracking()
             .Where(f => f.ReceivedAtUtc >= startUtc && f.ReceivedAtUtc < endUtc)
             .Where(f => only == null || f.OrganizationId == only)
-            .Select(f => new FeedbackFacts(f.Id, f.OrganizationId, f.DisclosureId, f.IsAbusive, f.State, f.ReceivedAtUtc,
-                db.AuditEntries.Where(a => a.EntityType == nameof(Feedback) && a.EntityId == f.Id && a.Action == "Assign").Min(a => (DateTime?)a.AtUtc),
-                f.AnsweredAtUtc, f.ResultDisclosedAtUtc, f.ClosedAtUtc))
-            .ToListAsync(cancellationToken);
+            .Select(AssessmentRules.FeedbackFacts);
     }
-
-    private async Task<(WorkingCalendar Calendar, int? AnswerDays)> TimingAsync(CancellationToken cancellationToken) =>
-        (await workingDays.GetCalendarAsync(cancellationToken), (await settings.GetAsync(cancellationToken)).FeedbackStepWorkingDays(FeedbackState.Assigned));
 }

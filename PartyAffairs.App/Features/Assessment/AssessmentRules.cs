@@ -15,9 +15,12 @@ namespace PartyAffairs.App.Features.Assessment;
 /// revising nothing. Re-disclosures: disclosures published in the period that revise an earlier one (再次公开). A disclosure
 /// counts where it was published, whatever its state now (closed or withdrawn since).</item>
 /// <item>Feedback: received in the period, as it stands today. Abusive feedback is counted apart and in nothing else.
-/// <b>Answered in time</b>: see <see cref="FeedbackFacts.AnsweredInTime"/>. <b>Results disclosed</b>: the leader in charge
-/// acknowledged the report, so the result is public. <b>Handled</b>: its result was disclosed or it was closed; the
-/// <b>median working days</b> runs from receipt to that moment, see <see cref="FeedbackFacts.WorkingDaysToHandle"/>.</item>
+/// <b>Answered in time</b>: answered by the answer step's deadline (<see cref="Feedback.AnswerDueAtUtc"/>, fixed when it was
+/// assigned: the end of the bureau's day that many working days after the day of assignment); with no deadline set, every
+/// answer is in time. <b>Results disclosed</b>: the leader in charge acknowledged the report, so the result is public.
+/// <b>Handled</b>: its result was disclosed; the <b>median working days</b> runs from receipt to that moment, see
+/// <see cref="Feedback.WorkingDaysToHandle"/>. Both are recorded when the step happens, so a later change of the step
+/// deadlines or the calendar leaves past figures as they were.</item>
 /// <item>Rectifications open: of inspections dated on or before the period's end (or today, if sooner), those not
 /// completed by the end of that day.</item>
 /// </list>
@@ -50,6 +53,20 @@ public static class AssessmentRules
                 : OccurrenceStatus.NotDue,
         };
     }
+
+    /// <summary>Each feedback as a query the database evaluates, from the facts recorded on it as it went through its steps.</summary>
+    public static Expression<Func<Feedback, FeedbackFact>> FeedbackFacts => f => new FeedbackFact
+    {
+        Id = f.Id,
+        OrganizationId = f.OrganizationId,
+        DisclosureId = f.DisclosureId,
+        IsAbusive = f.IsAbusive,
+        State = f.State,
+        ReceivedAtUtc = f.ReceivedAtUtc,
+        AnsweredInTime = !f.IsAbusive && f.AnsweredAtUtc != null && (f.AnswerDueAtUtc == null || f.AnsweredAtUtc <= f.AnswerDueAtUtc),
+        ResultDisclosed = !f.IsAbusive && f.ResultDisclosedAtUtc != null,
+        WorkingDaysToHandle = f.IsAbusive ? null : f.WorkingDaysToHandle,
+    };
 
     /// <summary>The statuses a measure of occurrences lists; empty for measures that are not about occurrences.</summary>
     public static OccurrenceStatus[] StatusesOf(AssessmentMeasure measure) => measure switch

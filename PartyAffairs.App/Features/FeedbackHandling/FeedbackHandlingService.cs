@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Publishing.Lifecycle;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
@@ -21,6 +22,7 @@ public sealed class FeedbackHandlingService(
     BureauClock clock,
     Outcomes outcomes,
     FeedbackDeadlines deadlines,
+    WorkingDayService workingDays,
     DisclosureLifecycleService lifecycle,
     IValidator<OfflineFeedbackRequest> offlineValidator,
     IValidator<AssignFeedbackRequest> assignValidator,
@@ -102,7 +104,8 @@ public sealed class FeedbackHandlingService(
             feedback.EnsureVersion(request.ExpectedVersion);
             await Outcomes.ValidateAsync(noteValidator, request, cancellationToken);
             var now = clock.UtcNow;
-            feedback.Acknowledge(actor, now, await deadlines.DueAsync(FeedbackState.ResultDisclosed, now, cancellationToken), request.Note);
+            feedback.Acknowledge(actor, now, await deadlines.DueAsync(FeedbackState.ResultDisclosed, now, cancellationToken),
+                await workingDays.GetCalendarAsync(cancellationToken), clock.Zone, request.Note);
             await db.SaveChangesAsync(cancellationToken);
         });
 

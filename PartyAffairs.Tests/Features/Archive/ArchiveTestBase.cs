@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Archive;
+using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Support;
 
@@ -83,7 +85,8 @@ public abstract class ArchiveTestBase : IAsyncLifetime
                 feedback.Assign(office, start.AddHours(4), office.UserId, office.DisplayName, null);
                 feedback.AnswerWith(office, start.AddHours(5), "答复", null);
                 feedback.ReportTo(office, start.AddHours(6), office.UserId, "书记", "结果", null, null);
-                feedback.Acknowledge(office, start.AddHours(7), null);
+                feedback.Acknowledge(office, start.AddHours(7), null, await harness.Services.GetRequiredService<WorkingDayService>().GetCalendarAsync(),
+                    harness.Services.GetRequiredService<BureauClock>().Zone);
                 feedback.Close(office, start.AddHours(8));
             }
             db.Feedback.Add(feedback);

@@ -71,6 +71,9 @@ public sealed class AssessmentBenchmarkTests(ITestOutputHelper output)
                 ["ReceivedAtUtc"] = "strftime('%Y-%m-%d %H:%M:%S', '2026-01-01', '+' || (i % 330) || ' days', '+2 hours')",
                 ["AnsweredAtUtc"] = "strftime('%Y-%m-%d %H:%M:%S', '2026-01-01', '+' || (i % 330 + i % 9) || ' days', '+6 hours')",
                 ["ResultDisclosedAtUtc"] = "CASE WHEN i % 4 = 0 THEN NULL ELSE strftime('%Y-%m-%d %H:%M:%S', '2026-01-01', '+' || (i % 330 + i % 13) || ' days', '+8 hours') END",
+                // The facts the steps record: a week to answer; about five working days in seven calendar days to handle.
+                ["AnswerDueAtUtc"] = "strftime('%Y-%m-%d %H:%M:%S', '2026-01-01', '+' || (i % 330 + 7) || ' days', '+15 hours', '+59 minutes')",
+                ["WorkingDaysToHandle"] = "CASE WHEN i % 4 = 0 THEN NULL ELSE (i % 13) * 5 / 7 END",
             });
             var assign = (int)await db.AuditEntries.Where(a => a.EntityType == nameof(Feedback) && a.Action == "Assign").Select(a => a.Id).SingleAsync();
             await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE fb (k INTEGER PRIMARY KEY, id INTEGER, at TEXT); INSERT INTO fb SELECT row_number() OVER (ORDER BY Id) - 1, Id, ReceivedAtUtc FROM Feedback;");

@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Calendar;
+using PartyAffairs.App.Features.FeedbackHandling;
+using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Support;
 
 namespace PartyAffairs.Tests.Features.Assessment;
@@ -115,21 +119,28 @@ public sealed class AssessmentStory
         await db.SaveChangesAsync();
     }
 
-    /// <summary>A letter received and assigned at <paramref name="receivedAtUtc"/>, taken as far as the given times say.</summary>
+    /// <summary>
+    /// A letter received and assigned at <paramref name="receivedAtUtc"/>, taken as far as the given times say, with the
+    /// deadlines and the calendar the handling service uses.
+    /// </summary>
     private async Task FeedbackAsync(ServiceHarness harness, int disclosureId, DateTime receivedAtUtc, DateTime? answered = null,
         DateTime? disclosed = null, DateTime? closed = null, bool abusive = false, bool assigned = true)
     {
+        await using var scope = harness.NewScope();
+        var answerDue = await harness.Get<FeedbackDeadlines>(scope).DueAsync(FeedbackState.Assigned, receivedAtUtc, CancellationToken.None);
+        var calendar = await harness.Get<WorkingDayService>(scope).GetCalendarAsync();
+        var zone = harness.Get<BureauClock>(scope).Zone;
         await using var db = harness.NewDb();
         var (handler, leader) = (Bureau["handler"], Bureau["leader"]);
         var disclosure = await db.Disclosures.SingleAsync(d => d.Id == disclosureId);
         var feedback = Feedback.Offline(disclosure, FeedbackChannel.Letter, "意见。", "张三", null, receivedAtUtc, handler, receivedAtUtc, null);
         if (abusive) feedback.MarkAbusive(handler, receivedAtUtc, "谩骂");
-        else if (assigned) feedback.Assign(handler, receivedAtUtc, handler.UserId, handler.DisplayName, null);
+        else if (assigned) feedback.Assign(handler, receivedAtUtc, handler.UserId, handler.DisplayName, answerDue);
         if (answered is { } answeredAt) feedback.AnswerWith(handler, answeredAt, "已答复。", null);
         if (disclosed is { } disclosedAt)
         {
             feedback.ReportTo(handler, disclosedAt.AddHours(-1), leader.UserId, leader.DisplayName, "处理结果。", null, null);
-            feedback.Acknowledge(leader, disclosedAt, null);
+            feedback.Acknowledge(leader, disclosedAt, null, calendar, zone);
         }
         if (closed is { } closedAt) feedback.Close(handler, closedAt);
         db.Feedback.Add(feedback);

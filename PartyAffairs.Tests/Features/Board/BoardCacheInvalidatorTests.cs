@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Board;
+using PartyAffairs.App.Features.Calendar;
+using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Support;
 
 namespace PartyAffairs.Tests.Features.Board;
@@ -54,7 +56,8 @@ public sealed class BoardCacheInvalidatorTests
             feedback.ReportTo(handler, now, leader.UserId, leader.DisplayName, "处理结果", null, null);
             await db.SaveChangesAsync();
             (await IsCached()).ShouldBeTrue("a result not yet acknowledged is not shown");
-            feedback.Acknowledge(leader, now, null);
+            feedback.Acknowledge(leader, now, null, await harness.Services.GetRequiredService<WorkingDayService>().GetCalendarAsync(),
+                harness.Services.GetRequiredService<BureauClock>().Zone);
             await db.SaveChangesAsync();
             await Evicted("acknowledge");
             feedback.Close(handler, now);

@@ -3,6 +3,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Archive;
+using PartyAffairs.App.Features.Calendar;
+using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Admin.LoadGeneration;
@@ -13,7 +15,7 @@ namespace PartyAffairs.App.Features.Admin.LoadGeneration;
 /// every state over the years with their versions, approvals and audit trail, feedback in every state, and archive records
 /// chained with valid digests. Raw prepared inserts in large transactions: the domain's one-at-a-time path would take hours.
 /// </summary>
-public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock clock)
+public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock clock, WorkingDayService workingDays, IServiceScopeFactory scopes)
 {
     private const int Batch = 20_000;
     private const string AuthorId = "load-author";
@@ -50,7 +52,11 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         var random = new Random(options.Seed);
         var now = clock.UtcNow;
         var start = now.AddDays(-365.0 * options.Years);
-        var state = new GenerationState(options, random, now);
+        // Feedback carries the facts its steps record (the answer deadline, the working days to handle): on this calendar and settings.
+        int answerWorkingDays;
+        await using (var scope = scopes.CreateAsyncScope())
+            answerWorkingDays = (await scope.ServiceProvider.GetRequiredService<SettingsService>().GetAsync(cancellationToken)).FeedbackAnswerWorkingDays;
+        var state = new GenerationState(options, random, now, await workingDays.GetCalendarAsync(cancellationToken), answerWorkingDays);
 
         await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
         {
@@ -268,7 +274,7 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         }
     }
 
-    private static ArchiveSnapshot.FeedbackPart WriteFeedback(Writer writer, GenerationState state, int disclosureId, int organizationId,
+    private ArchiveSnapshot.FeedbackPart WriteFeedback(Writer writer, GenerationState state, int disclosureId, int organizationId,
         DateTime from, DateTime until)
     {
         var random = state.Random;
@@ -291,10 +297,15 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         var resolution = reportedAt is null ? null : "按答复意见办理。";
         var summary = reportedAt is null ? null : "意见已采纳。";
         DateTime? stepDue = feedbackState == FeedbackState.Closed ? null : receivedAt.AddDays(5);
+        // Assigned on receipt, so the answer step starts that day; handled when the result is disclosed (as the domain records them).
+        var receivedOn = DateOnly.FromDateTime(clock.ToLocal(receivedAt));
+        DateTime? answerDue = assignee is null ? null : clock.EndOfDayUtc(state.Calendar.AddWorkingDays(receivedOn, state.AnswerWorkingDays));
+        int? workingDaysToHandle = abusive || disclosedAt is not { } handled ? null
+            : state.Calendar.WorkingDaysBetween(receivedOn, DateOnly.FromDateTime(clock.ToLocal(handled)));
         var anonymous = random.NextDouble() < 0.3;
         var sender = anonymous ? null : "群众";
         writer.Feedback(id, disclosureId, organizationId, content, anonymous, sender, receivedAt, assignee, assigneeName, answer, answeredAt,
-            reportedTo, reportedToId, reportedAt, resolution, summary, disclosedAt, closedAt, stepDue, feedbackState, abusive);
+            reportedTo, reportedToId, reportedAt, resolution, summary, disclosedAt, closedAt, stepDue, feedbackState, abusive, answerDue, workingDaysToHandle);
         return new ArchiveSnapshot.FeedbackPart(id, FeedbackChannel.Online, content, anonymous, sender, null, null, null, receivedAt, assignee,
             assigneeName, answer, answeredAt, reportedTo, reportedToId, reportedAt, resolution, summary, disclosedAt, abusive, null, closedAt, feedbackState);
     }
@@ -363,7 +374,7 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         public DateTime? FulfilledAtUtc { get; set; }
     }
 
-    private sealed class GenerationState(LoadOptions options, Random random, DateTime now)
+    private sealed class GenerationState(LoadOptions options, Random random, DateTime now, WorkingCalendar calendar, int answerWorkingDays)
     {
         private readonly Dictionary<int, Queue<OccurrenceRow>> queues = [];
         private Dictionary<int, ItemRow>? itemsById;
@@ -371,6 +382,8 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         public LoadOptions Options { get; } = options;
         public Random Random { get; } = random;
         public DateTime Now { get; } = now;
+        public WorkingCalendar Calendar { get; } = calendar;
+        public int AnswerWorkingDays { get; } = answerWorkingDays;
         public List<int> OrganizationIds { get; } = [];
         public Dictionary<int, string> OrganizationCodes { get; } = [];
         public Dictionary<int, string> OrganizationNames { get; } = [];
@@ -429,7 +442,7 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             audit = Prepare("AuditEntries", "Id", "AtUtc", "ActorId", "ActorName", "EntityType", "EntityId", "OrganizationId", "Action", "FromState", "ToState", "Reason");
             feedback = Prepare("Feedback", "Id", "DisclosureId", "OrganizationId", "Channel", "Content", "IsAnonymous", "SenderName", "ReceivedAtUtc",
                 "AssigneeId", "AssigneeName", "Answer", "AnsweredAtUtc", "ReportedTo", "ReportedToId", "ReportedAtUtc", "Resolution", "PublicSummary",
-                "ResultDisclosedAtUtc", "ClosedAtUtc", "StepDueAtUtc", "State", "Version", "IsAbusive");
+                "ResultDisclosedAtUtc", "ClosedAtUtc", "StepDueAtUtc", "State", "Version", "IsAbusive", "AnswerDueAtUtc", "WorkingDaysToHandle");
             archive = Prepare("ArchiveRecords", "ArchiveNumber", "OrganizationId", "Year", "Sequence", "DisclosureId", "Category", "Audience", "Title",
                 "ArchivedById", "ArchivedAtUtc", "ChainIndex", "CanonicalJson", "PreviousDigest", "Digest");
             archiveCommand = commands[^1];
@@ -476,10 +489,10 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         public void Feedback(int id, int disclosureId, int organizationId, string content, bool anonymous, string? sender, DateTime receivedAt,
             string? assigneeId, string? assigneeName, string? answer, DateTime? answeredAt, string? reportedTo, string? reportedToId,
             DateTime? reportedAt, string? resolution, string? summary, DateTime? disclosedAt, DateTime? closedAt, DateTime? stepDue,
-            FeedbackState state, bool abusive) =>
+            FeedbackState state, bool abusive, DateTime? answerDue, int? workingDaysToHandle) =>
             Run(feedback, 4, id, disclosureId, organizationId, (int)FeedbackChannel.Online, content, anonymous, sender, receivedAt, assigneeId,
                 assigneeName, answer, answeredAt, reportedTo, reportedToId, reportedAt, resolution, summary, disclosedAt, closedAt, stepDue,
-                (int)state, 1 + (int)state, abusive);
+                (int)state, 1 + (int)state, abusive, answerDue, workingDaysToHandle);
 
         public void Archive(string number, int organizationId, int year, int sequence, ArchiveSnapshot.DisclosurePart d, DateTime archivedAt,
             long chainIndex, string json, string? previousDigest, string digest)

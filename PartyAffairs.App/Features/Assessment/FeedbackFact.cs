@@ -1,0 +1,18 @@
+using PartyAffairs.App.Domain;
+
+namespace PartyAffairs.App.Features.Assessment;
+
+/// <summary>One feedback as the assessment counts it (see <see cref="AssessmentRules.FeedbackFacts"/>); settable so the database can build it.</summary>
+public sealed class FeedbackFact
+{
+    public int Id { get; init; }
+    public int OrganizationId { get; init; }
+    public int DisclosureId { get; init; }
+    public bool IsAbusive { get; init; }
+    public FeedbackState State { get; init; }
+    public DateTime ReceivedAtUtc { get; init; }
+    public bool AnsweredInTime { get; init; }
+    public bool ResultDisclosed { get; init; }
+    /// <summary>Null unless it was handled.</summary>
+    public int? WorkingDaysToHandle { get; init; }
+}
