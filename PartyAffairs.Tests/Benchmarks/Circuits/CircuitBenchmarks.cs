@@ -17,7 +17,10 @@ namespace PartyAffairs.Tests.Benchmarks.Circuits;
 /// </summary>
 public sealed class CircuitBenchmarks : IBenchmarkGroup
 {
-    private static readonly int[] Sizes = [100, 1_000];
+    // PA_BENCH_CIRCUITS="100" (comma-separated) measures other sizes while iterating.
+    private static readonly int[] Sizes = Environment.GetEnvironmentVariable("PA_BENCH_CIRCUITS") is { Length: > 0 } sizes
+        ? [.. sizes.Split(',').Select(int.Parse)]
+        : [100, 1_000];
     private static readonly TimeSpan Retention = TimeSpan.FromSeconds(3);
 
     public string Name => "Circuits";
