@@ -13,6 +13,9 @@ public sealed class DashboardFeed : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
+    /// <summary>How many dashboards one thread-pool item delivers a new view to.</summary>
+    private const int DeliverySlice = 32;
+
     private readonly IServiceScopeFactory scopes;
     private readonly BureauClock clock;
     private readonly ILogger<DashboardFeed> logger;
@@ -95,7 +98,16 @@ public sealed class DashboardFeed : IDisposable
                     lastPushed = view;
                     to = watchers;
                 }
-                foreach (var watcher in to) _ = DeliverAsync(watcher, view);
+                // A circuit renders inline when it is idle, so one loop would render every dashboard in a row on one core:
+                // slices of them go to the thread pool instead, which spreads them over every core.
+                for (var start = 0; start < to.Length; start += DeliverySlice)
+                {
+                    var slice = new ArraySegment<Func<DashboardView, Task>>(to, start, Math.Min(DeliverySlice, to.Length - start));
+                    _ = Task.Run(() =>
+                    {
+                        foreach (var watcher in slice) _ = DeliverAsync(watcher, view);
+                    });
+                }
             }
             while (Interlocked.Read(ref changes) != pushed);
         }
