@@ -6,11 +6,15 @@ namespace PartyAffairs.App.Features.Dashboard;
 /// The one dashboard view every open dashboard shows (a singleton). A committed change marks it stale and, while anyone
 /// watches, reloads it at once — one read for all circuits, never one per circuit — and hands the new view to each
 /// watcher. Changes that arrive during a reload cause exactly one more. A view older than <see cref="MaxAge"/> is read
-/// again on the next request, since "due soon" and "closing soon" move with the clock.
+/// again on the next request, since "due soon" and "closing soon" move with the clock. A reload that shows the same as
+/// the last view handed out is not pushed: a change elsewhere in the bureau costs the open dashboards nothing.
 /// </summary>
 public sealed class DashboardFeed : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many dashboards one thread-pool item delivers a new view to.</summary>
+    private const int DeliverySlice = 32;
 
     private readonly IServiceScopeFactory scopes;
     private readonly BureauClock clock;
@@ -22,6 +26,7 @@ public sealed class DashboardFeed : IDisposable
     private (DashboardView View, long Changes)? latest;
     private (Task<DashboardView> Task, long Changes)? loading;
     private int pushing;
+    private DashboardView? lastPushed;
 
     public DashboardFeed(IServiceScopeFactory scopes, BureauClock clock, LiveEventStream events, ILogger<DashboardFeed> logger)
     {
@@ -56,7 +61,12 @@ public sealed class DashboardFeed : IDisposable
     /// <summary>Calls <paramref name="watcher"/> with each new view after a change, until disposed.</summary>
     public IDisposable Watch(Func<DashboardView, Task> watcher)
     {
-        lock (gate) watchers = [.. watchers, watcher];
+        lock (gate)
+        {
+            watchers = [.. watchers, watcher];
+            // The newcomer read its own view, perhaps newer than the last one pushed: the next push goes out whatever it holds.
+            lastPushed = null;
+        }
         return new Unwatch(this, watcher);
     }
 
@@ -81,7 +91,23 @@ public sealed class DashboardFeed : IDisposable
             {
                 pushed = Interlocked.Read(ref changes);
                 var view = await GetAsync();
-                foreach (var watcher in watchers) _ = DeliverAsync(watcher, view);
+                Func<DashboardView, Task>[] to;
+                lock (gate)
+                {
+                    if (lastPushed is { } last && view with { LoadedAtUtc = last.LoadedAtUtc } == last) continue;
+                    lastPushed = view;
+                    to = watchers;
+                }
+                // A circuit renders inline when it is idle, so one loop would render every dashboard in a row on one core:
+                // slices of them go to the thread pool instead, which spreads them over every core.
+                for (var start = 0; start < to.Length; start += DeliverySlice)
+                {
+                    var slice = new ArraySegment<Func<DashboardView, Task>>(to, start, Math.Min(DeliverySlice, to.Length - start));
+                    _ = Task.Run(() =>
+                    {
+                        foreach (var watcher in slice) _ = DeliverAsync(watcher, view);
+                    });
+                }
             }
             while (Interlocked.Read(ref changes) != pushed);
         }

@@ -84,7 +84,7 @@ public sealed class DashboardService(
 
         var overdueRectifications = await InspectionService.OverdueQueryAsync(db, today, cancellationToken);
         var latest = await FeedAsync(db, cancellationToken);
-        return new DashboardView(submittedDisclosures, sensitive, [.. catalogues, .. amendments], dueSoonRows, overdueRows, onDisplayCount,
+        return new DashboardView(submittedDisclosures, sensitive, new([.. catalogues, .. amendments]), dueSoonRows, overdueRows, onDisplayCount,
             closingRows, lateRows, overdueRectifications, latest, now);
     }
 
@@ -92,30 +92,30 @@ public sealed class DashboardService(
         o => new DueOccurrenceRow(o.Id, o.CatalogueItem!.Title, o.CatalogueItem.Organization!.Name, o.Label, o.DueDate);
 
     private static async Task<CappedList<TRow>> CapAsync<TEntity, TRow>(IQueryable<TEntity> all, IQueryable<TRow> rows, CancellationToken cancellationToken) =>
-        new(await all.CountAsync(cancellationToken), await rows.Take(CardSize).ToListAsync(cancellationToken));
+        new(await all.CountAsync(cancellationToken), new(await rows.Take(CardSize).ToListAsync(cancellationToken)));
 
-    /// <summary>The latest transitions, newest first, each named by its record's title where it has one.</summary>
     /// <summary>
     /// Drafts whose text holds a configured sensitive word not yet let through: the words are matched in
     /// memory, as the submission check does, so the two never disagree about what counts as a hit.
     /// </summary>
-    private async Task<IReadOnlyList<SensitiveDraftRow>> SensitiveDraftsAsync(AppDbContext db, CancellationToken cancellationToken)
+    private async Task<EquatableList<SensitiveDraftRow>> SensitiveDraftsAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var words = (await settings.GetAsync(cancellationToken)).SensitiveWords;
-        if (words.Count == 0) return [];
+        if (words.Count == 0) return EquatableList<SensitiveDraftRow>.Empty;
         var drafts = await db.Disclosures.AsNoTracking()
             .Where(d => d.State == DisclosureState.Draft || d.State == DisclosureState.Rejected)
             .Select(d => new { d.Id, d.Title, d.Body, Organization = d.Organization!.Name, d.SensitiveOverrideWords })
             .ToListAsync(cancellationToken);
-        return drafts
+        return new(drafts
             .Select(d => new SensitiveDraftRow(d.Id, d.Title, d.Organization,
-                SensitiveWords.FindIn(words, d.Title, d.Body).Except(d.SensitiveOverrideWords).ToList()))
+                new EquatableList<string>(SensitiveWords.FindIn(words, d.Title, d.Body).Except(d.SensitiveOverrideWords).ToList())))
             .Where(r => r.Words.Count > 0)
             .Take(CardSize)
-            .ToList();
+            .ToList());
     }
 
-    private static async Task<IReadOnlyList<AuditRow>> FeedAsync(AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>The latest transitions, newest first, each named by its record's title where it has one.</summary>
+    private static async Task<EquatableList<AuditRow>> FeedAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var entries = await db.AuditEntries.AsNoTracking()
             .OrderByDescending(a => a.Id)
@@ -147,9 +147,9 @@ public sealed class DashboardService(
         foreach (var i in await db.CatalogueItems.Where(i => itemIds.Contains(i.Id)).Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken))
             subjects[(nameof(CatalogueItem), i.Id)] = i.Title;
 
-        return entries.Select(e => new AuditRow(e.Id, e.AtUtc, e.ActorName, e.EntityType, e.EntityId,
+        return new(entries.Select(e => new AuditRow(e.Id, e.AtUtc, e.ActorName, e.EntityType, e.EntityId,
                 e.OrganizationId is { } organizationId ? organizations.GetValueOrDefault(organizationId) : null,
                 e.Action, e.FromState, e.ToState, e.Reason, subjects.GetValueOrDefault((e.EntityType, e.EntityId))))
-            .ToList();
+            .ToList());
     }
 }

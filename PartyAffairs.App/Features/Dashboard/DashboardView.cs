@@ -3,16 +3,19 @@ using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Dashboard;
 
-/// <summary>Everything the live approval dashboard shows, read in one go at <see cref="LoadedAtUtc"/>.</summary>
+/// <summary>
+/// Everything the live approval dashboard shows, read in one go at <see cref="LoadedAtUtc"/>. Equal by content (lists
+/// too), so a push can tell what changed.
+/// </summary>
 public sealed record DashboardView(
     CappedList<PendingDisclosureRow> SubmittedDisclosures,
-    IReadOnlyList<SensitiveDraftRow> SensitiveWordsWaiting,
-    IReadOnlyList<PendingCatalogueRow> SubmittedCatalogues,
+    EquatableList<SensitiveDraftRow> SensitiveWordsWaiting,
+    EquatableList<PendingCatalogueRow> SubmittedCatalogues,
     CappedList<DueOccurrenceRow> DueSoon,
     CappedList<DueOccurrenceRow> Overdue,
     int OnDisplay,
     CappedList<ClosingDisclosureRow> ClosingSoon,
     CappedList<LateFeedbackRow> LateFeedback,
     CappedList<OverdueRectificationRow> OverdueRectifications,
-    IReadOnlyList<AuditRow> Feed,
+    EquatableList<AuditRow> Feed,
     DateTime LoadedAtUtc);

@@ -144,7 +144,7 @@ public sealed class InspectionService(
             .Take(DashboardSize)
             .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new OverdueRectificationRow(r.Id, r.What, o.Name, r.OwnerName, r.DueDate))
             .ToListAsync(cancellationToken);
-        return new CappedList<OverdueRectificationRow>(total, items);
+        return new CappedList<OverdueRectificationRow>(total, new(items));
     }
 
     private static bool CanComplete(Actor actor, Rectification rectification) =>

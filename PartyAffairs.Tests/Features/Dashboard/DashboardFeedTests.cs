@@ -42,6 +42,36 @@ public sealed class DashboardFeedTests
     }
 
     [Fact]
+    public async Task A_change_that_leaves_the_view_as_it_was_is_not_pushed()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var bureau = await TestBureau.CreateAsync(harness);
+        var feed = harness.Services.GetRequiredService<DashboardFeed>();
+        var events = harness.Services.GetRequiredService<LiveEventStream>();
+        await feed.GetAsync();
+        var pushes = new List<DashboardView>();
+        using var watching = feed.Watch(v =>
+        {
+            lock (pushes) pushes.Add(v);
+            return Task.CompletedTask;
+        });
+
+        // Announced, but nothing the dashboard shows changed; one push goes out so the newcomer is in step, then no more.
+        events.Publish([new ChangeEvent(nameof(Disclosure), 0, bureau.BranchAId, "Edit", null, null, "secA", bureau.Now, null)]);
+        await WaitUntilAsync(() => { lock (pushes) return pushes.Count == 1; });
+        events.Publish([new ChangeEvent(nameof(Disclosure), 0, bureau.BranchAId, "Edit", null, null, "secA", bureau.Now, null)]);
+        await feed.GetAsync();
+        await bureau.OutOfCatalogueAsync(bureau.BranchAId, "临时通知", Audience.Public, DisclosureState.Submitted, bureau.Now, "secA");
+
+        await WaitUntilAsync(() => { lock (pushes) return pushes[^1].SubmittedDisclosures.Items.Any(d => d.Title == "临时通知"); });
+        // Each push after the first shows something the one before did not (the draft in the feed, then its submission).
+        lock (pushes)
+        {
+            pushes.Zip(pushes.Skip(1)).Count(p => p.First with { LoadedAtUtc = p.Second.LoadedAtUtc } == p.Second).ShouldBe(0);
+        }
+    }
+
+    [Fact]
     public async Task The_shared_view_is_still_refused_to_those_who_may_not_see_the_dashboard()
     {
         await using var harness = await ServiceHarness.CreateAsync();

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using MudBlazor.Services;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Dashboard;
@@ -85,6 +87,40 @@ public sealed class DashboardPageTests : IAsyncLifetime
             Count(page, "submitted").ShouldBe("1");
             string.Concat(page.Find("[data-testid=feed]").TextContent.Where(c => !char.IsWhiteSpace(c))).ShouldContain("secB提交公开事项《评优公示》");
         }, Patience);
+    }
+
+    [Fact]
+    public async Task A_change_renders_again_only_the_card_it_changed_not_the_layout_or_the_other_cards()
+    {
+        var id = await bureau.OutOfCatalogueAsync(bureau.BranchAId, "临时通知", Audience.Public, DisclosureState.Draft, bureau.Now, "secA");
+        var page = context.Render<DashboardPage>();
+        page.WaitForAssertion(() => Count(page, "submitted").ShouldBe("0"), Patience);
+        var submitted = page.FindComponent<SubmittedDisclosuresCard>();
+        var unchanged = new Dictionary<string, IRenderedComponent<IComponent>>
+        {
+            // bUnit counts a component's renders with its children's: the heading's MudStack stands for the layout, which
+            // would render it again if the layout were rendered again.
+            ["layout"] = (IRenderedComponent<IComponent>)page.FindComponent<MudStack>(),
+            ["catalogues"] = (IRenderedComponent<IComponent>)page.FindComponent<SubmittedCataloguesCard>(),
+            ["due"] = (IRenderedComponent<IComponent>)page.FindComponent<DueCard>(),
+            ["closing"] = (IRenderedComponent<IComponent>)page.FindComponent<ClosingSoonCard>(),
+            ["late"] = (IRenderedComponent<IComponent>)page.FindComponent<LateFeedbackCard>(),
+            ["feed"] = (IRenderedComponent<IComponent>)page.FindComponent<FeedEntries>(),
+        };
+        var before = unchanged.ToDictionary(c => c.Key, c => c.Value.RenderCount);
+        var submittedBefore = submitted.RenderCount;
+
+        // Only the submitted card's data changes: no audit entry (the feed stays), the clock stands still (the caption stays).
+        await using (var db = harness.NewDb())
+        {
+            await db.Disclosures.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DisclosureState.Submitted));
+        }
+        harness.Services.GetRequiredService<LiveEventStream>().Publish(
+            [new ChangeEvent(nameof(Disclosure), id, bureau.BranchAId, "Submit", "Draft", "Submitted", "secA", bureau.Now, null)]);
+
+        page.WaitForAssertion(() => Count(page, "submitted").ShouldBe("1"), Patience);
+        submitted.RenderCount.ShouldBeGreaterThan(submittedBefore);
+        unchanged.ToDictionary(c => c.Key, c => c.Value.RenderCount).ShouldBe(before);
     }
 
     [Fact]
