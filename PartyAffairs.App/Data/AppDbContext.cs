@@ -8,7 +8,8 @@ namespace PartyAffairs.App.Data;
 
 /// <summary>
 /// The one database: Identity's tables and the domain's. Obtain it from <c>IDbContextFactory&lt;AppDbContext&gt;</c>,
-/// one context per operation: a Blazor circuit outlives any sensible context lifetime.
+/// one context per operation: a Blazor circuit outlives any sensible context lifetime. The factory pools instances, so
+/// whatever a context keeps beyond EF's own state is cleared when it is disposed.
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
 {
@@ -52,15 +53,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     /// <summary>
     /// Saves the changes and, in the same transaction, the audit entries the entities queued; then tells
-    /// every subscribed circuit what changed. New entities get their ids in the first save, so their
+    /// every subscribed circuit what changed. New entities get their ids in a first save, so their
     /// audit entries are written in a second one before the commit.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var audited = ChangeTracker.Entries<IAudited>()
-            .Select(e => e.Entity)
-            .Where(e => e.PendingAudit.Count > 0)
+        var tracked = ChangeTracker.Entries<IAudited>()
+            .Where(e => e.Entity.PendingAudit.Count > 0)
             .ToList();
+        var audited = tracked.Select(e => e.Entity).ToList();
         if (audited.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         using var turn = Database.CurrentTransaction is null && WriteGate is { } gate ? await gate.EnterAsync(cancellationToken) : null;
@@ -69,7 +70,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             : null;
         try
         {
-            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Entities that already have their ids (a transition of a stored record, the common case) get their audit
+            // entries in the same round of statements; only new entities need a first round to learn their ids.
+            var needIds = tracked.Any(e => e.State == EntityState.Added);
+            var count = needIds ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) : 0;
             var entries = new List<AuditEntry>();
             foreach (var entity in audited)
             {
@@ -81,7 +85,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
                 entity.ClearPendingAudit();
             }
             AuditEntries.AddRange(entries);
-            count += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            count += needIds
+                ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+                : await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);
@@ -101,6 +107,21 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     private readonly List<ChangeEvent> pendingEvents = [];
 
+    /// <summary>Saves without detecting changes again: the caller just did, and since then only added the audit entries.</summary>
+    private async Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
     /// <summary>Commits a transaction the caller opened and only then announces its transitions.</summary>
     public async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
@@ -110,6 +131,19 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             LiveEvents?.Publish(pendingEvents.ToList());
             pendingEvents.Clear();
         }
+    }
+
+    // Contexts are pooled: events of a transaction that never committed must not reach the next lease.
+    public override void Dispose()
+    {
+        pendingEvents.Clear();
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        pendingEvents.Clear();
+        return base.DisposeAsync();
     }
 
     private LiveEventStream? LiveEvents => ApplicationService<LiveEventStream>();

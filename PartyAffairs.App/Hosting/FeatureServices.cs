@@ -40,6 +40,7 @@ public static class FeatureServices
         services.AddSingleton<WorkingDayService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SettingsService>();
+        services.AddSingleton<SettingsCache>();
         services.AddScoped<DisclosureReviewService>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<DraftService>();

@@ -37,7 +37,8 @@ public static class ServiceRegistration
 
         services.AddSingleton<SqlitePragmaInterceptor>();
         services.AddSingleton<SqliteWriteGate>();
-        services.AddDbContextFactory<AppDbContext>((sp, options) =>
+        // Pooled: a context's internal services are built once and reused, instead of once per operation.
+        services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             // Default Timeout also bounds how long Microsoft.Data.Sqlite retries a busy database.

@@ -18,6 +18,11 @@ public sealed class DisclosureReviewService(
     BureauClock clock,
     Outcomes outcomes)
 {
+    // Compiled once: the review path runs it on every decision.
+    private static readonly Func<AppDbContext, int, CancellationToken, Task<Disclosure?>> ForReview = EF.CompileAsyncQuery(
+        (AppDbContext db, int disclosureId, CancellationToken _) =>
+            db.Disclosures.Include(d => d.CatalogueOccurrence).FirstOrDefault(d => d.Id == disclosureId));
+
     public Task<Result> SubmitAsync(int disclosureId, int expectedVersion, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
@@ -47,10 +52,13 @@ public sealed class DisclosureReviewService(
         CancellationToken cancellationToken) =>
         outcomes.RunAsync(async () =>
         {
-            var actor = await currentUser.GetAsync(cancellationToken);
-            var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var disclosure = await LoadAsync(db, disclosureId, cancellationToken);
+            // One connection for the whole decision: who asks, the read and the write. A decision only adds an approval row,
+            // so the item's versions and earlier approvals stay unread; the occurrence comes along, as publishing at once fulfils it.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            var actor = await currentUser.GetAsync(db, cancellationToken);
+            var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
+            var disclosure = await ForReview(db, disclosureId, cancellationToken) ?? throw new NotFoundException();
             var inCatalogue = disclosure.ReviewedAsInCatalogue;
             AccessPolicy.Ensure(
                 AccessPolicy.CanReview(actor, disclosure.OrganizationId, inCatalogue, officeApprovesEverything),

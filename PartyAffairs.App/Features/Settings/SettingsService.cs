@@ -6,10 +6,10 @@ using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Settings;
 
-/// <summary>Reads the settings for everyone; only the Admin or the Office changes them.</summary>
+/// <summary>Reads the settings for everyone (through <see cref="SettingsCache"/>); only the Admin or the Office changes them.</summary>
 public sealed class SettingsService(
     IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, BureauClock clock, Outcomes outcomes,
-    FluentValidation.IValidator<AppSettings> validator)
+    FluentValidation.IValidator<AppSettings> validator, SettingsCache cache)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -18,6 +18,14 @@ public sealed class SettingsService(
         typeof(AppSettings).GetProperties().Where(p => p.CanWrite).ToArray();
 
     public async Task<AppSettings> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (cache.TryGet(out var generation) is { } cached) return cached;
+        var settings = await ReadAsync(cancellationToken);
+        cache.Store(settings, generation);
+        return settings;
+    }
+
+    private async Task<AppSettings> ReadAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.Settings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
@@ -45,7 +53,15 @@ public sealed class SettingsService(
             if (stored.TryGetValue(property.Name, out var setting)) setting.Set(text, actor, clock.UtcNow);
             else db.Settings.Add(new Setting(property.Name, text, actor, clock.UtcNow));
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            // Also after a failure: whether it committed is then unknown, and the next read finds out.
+            cache.Invalidate();
+        }
     });
 
 }

@@ -13,24 +13,45 @@ namespace PartyAffairs.App.Features.Shared;
 public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbContextFactory<AppDbContext> dbFactory, BureauClock clock)
     : ICurrentUser
 {
+    // One statement, compiled once, for the person and their roles (a row per role): it runs before every mutating call.
+    private static readonly Func<AppDbContext, string, IAsyncEnumerable<UserRoleRow>> UserWithRoles = EF.CompileAsyncQuery(
+        (AppDbContext db, string userId) => db.Users
+            .Where(u => u.Id == userId)
+            .SelectMany(
+                u => db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).DefaultIfEmpty(),
+                (u, role) => new UserRoleRow(u.Id, u.DisplayName, u.UserName, u.OrganizationId, u.LockoutEnd, role)));
+
     public async Task<Actor> GetAsync(CancellationToken cancellationToken = default)
     {
-        var state = await authentication.GetAuthenticationStateAsync();
-        var userId = state.User.FindFirstValue(ClaimTypes.NameIdentifier);
+        var userId = await SignedInUserIdAsync();
         if (userId is null) return Actor.Anonymous;
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.Id, u.DisplayName, u.UserName, u.OrganizationId, u.LockoutEnd })
-            .FirstOrDefaultAsync(cancellationToken);
+        return await ReadAsync(db, userId, cancellationToken);
+    }
+
+    public async Task<Actor> GetAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        var userId = await SignedInUserIdAsync();
+        return userId is null ? Actor.Anonymous : await ReadAsync(db, userId, cancellationToken);
+    }
+
+    private async Task<string?> SignedInUserIdAsync() =>
+        (await authentication.GetAuthenticationStateAsync()).User.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    private async Task<Actor> ReadAsync(AppDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        UserRoleRow? user = null;
+        var roles = new HashSet<string>();
+        await foreach (var row in UserWithRoles(db, userId).WithCancellation(cancellationToken))
+        {
+            user = row;
+            if (row.Role is not null) roles.Add(row.Role);
+        }
         if (user is null || user.LockoutEnd > clock.UtcNow) return Actor.Anonymous;
 
-        var roles = await db.UserRoles
-            .Where(ur => ur.UserId == userId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
-            .ToListAsync(cancellationToken);
         var name = string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? user.Id : user.DisplayName;
-        return new Actor(user.Id, name, user.OrganizationId, roles.ToHashSet());
+        return new Actor(user.Id, name, user.OrganizationId, roles);
     }
+
+    private sealed record UserRoleRow(string Id, string DisplayName, string? UserName, int? OrganizationId, DateTimeOffset? LockoutEnd, string? Role);
 }

@@ -1,3 +1,4 @@
+using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 
 namespace PartyAffairs.App.Features.Shared;
@@ -6,4 +7,7 @@ namespace PartyAffairs.App.Features.Shared;
 public interface ICurrentUser
 {
     Task<Actor> GetAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The same, read through the caller's context, so a write path spends one connection on the whole call.</summary>
+    Task<Actor> GetAsync(AppDbContext db, CancellationToken cancellationToken = default) => GetAsync(cancellationToken);
 }
