@@ -58,7 +58,7 @@ public static class BenchmarkReport
         var sqlite = command.ExecuteScalar();
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1024.0 * 1024 * 1024);
         return string.Create(CultureInfo.InvariantCulture,
-            $"Machine: {Environment.ProcessorCount} cores, {memory:F1} GB memory, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}, SQLite {sqlite}");
+            $"Machine: {Environment.ProcessorCount} cores, {memory:F1} GB memory, {RuntimeInformation.OSDescription} {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription} ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC), SQLite {sqlite}");
     }
 
     public static string Table(IReadOnlyList<BenchmarkRow> rows)
