@@ -42,7 +42,14 @@ public sealed class CityScaleBenchmarks : IBenchmarkGroup
         await raw.OpenAsync(cancellationToken);
 
         var fullScan = await MedianAsync(5, () => ScalarAsync(raw, """SELECT count(*) FROM "Disclosures" WHERE "Title" <> '' """));
+        // The counts are read from the database once per change (DashboardFeed) and every open dashboard shares that view:
+        // the figure is the read, and what a dashboard waits for when nothing changed is reported beside it.
         var dashboard = await MedianAsync(5, async () =>
+        {
+            await using var scope = harness.NewScope();
+            await scope.ServiceProvider.GetRequiredService<DashboardService>().LoadAsync(cancellationToken);
+        });
+        var dashboardShared = await MedianAsync(5, async () =>
         {
             await using var scope = harness.NewScope();
             (await scope.ServiceProvider.GetRequiredService<DashboardService>().GetAsync(cancellationToken)).Succeeded.ShouldBeTrue();
@@ -54,7 +61,7 @@ public sealed class CityScaleBenchmarks : IBenchmarkGroup
             (await scope.ServiceProvider.GetRequiredService<AssessmentQueryService>().GetAsync(AssessmentPeriod.OfYear(year), cancellationToken))
                 .Succeeded.ShouldBeTrue();
         });
-        log($"dashboard {dashboard:F1} ms, assessment {assessment:F1} ms, full scan {fullScan:F1} ms");
+        log($"dashboard {dashboard:F1} ms read, {dashboardShared:F2} ms from the shared view, assessment {assessment:F1} ms, full scan {fullScan:F1} ms");
 
         // Selective terms of three characters or more: a branch's name, a rare phrase, an archive number's prefix.
         string[] terms = [.. LoadGenerator.RareWords, "压测第0007党支部", "压测第0123党支部", "YC0042-2025", "YC0150-2024"];
@@ -86,7 +93,8 @@ public sealed class CityScaleBenchmarks : IBenchmarkGroup
 
         return
         [
-            new($"Dashboard counts ({scale})", dashboard, "ms", "one full scan of Disclosures", fullScan, "≤ 100 ms", dashboard <= 100),
+            new($"Dashboard counts, read once per change ({scale})", dashboard, "ms", "one full scan of Disclosures", fullScan, "≤ 100 ms", dashboard <= 100),
+            new("Dashboard counts, served from the shared view", dashboardShared, "ms", null, null, "(reported)", null),
             new($"Assessment year view ({scale})", assessment, "ms", "one full scan of Disclosures", fullScan, "≤ 1 s", assessment <= 1000),
             new($"Archive search p95, selective terms ({generated.ArchiveRecords:N0} records)", searchP95, "ms", "bare FTS5 MATCH count", bareP95, "≤ 100 ms", searchP95 <= 100),
             new($"verify-archive ({report.RecordCount:N0} records, {(report.Passed ? "passed" : "FAILED")})", verifyRate, "records/s",
