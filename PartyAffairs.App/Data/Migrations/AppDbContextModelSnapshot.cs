@@ -861,9 +861,9 @@ namespace PartyAffairs.App.Data.Migrations
 
                     b.HasIndex("OrganizationId", "State");
 
-                    b.HasIndex("PublishedAtUtc", "OrganizationId");
-
                     b.HasIndex("State", "DisplayFromUtc", "DisplayUntilUtc");
+
+                    b.HasIndex("PublishedAtUtc", "OrganizationId", "RevisesDisclosureId", "OutOfCatalogueReason");
 
                     b.ToTable("Disclosures");
                 });
@@ -1021,9 +1021,9 @@ namespace PartyAffairs.App.Data.Migrations
 
                     b.HasIndex("DisclosureId");
 
-                    b.HasIndex("ReceivedAtUtc");
+                    b.HasIndex("StepDueAtUtc", "State");
 
-                    b.HasIndex("State", "StepDueAtUtc");
+                    b.HasIndex("ReceivedAtUtc", "OrganizationId", "IsAbusive", "WorkingDaysToHandle", "AnsweredAtUtc", "AnswerDueAtUtc", "ResultDisclosedAtUtc");
 
                     b.ToTable("Feedback");
                 });
