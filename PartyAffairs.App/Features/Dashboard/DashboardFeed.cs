@@ -7,7 +7,8 @@ namespace PartyAffairs.App.Features.Dashboard;
 /// watches, reloads it at once — one read for all circuits, never one per circuit — and hands the new view to each
 /// watcher. Changes that arrive during a reload cause exactly one more. A view older than <see cref="MaxAge"/> is read
 /// again on the next request, since "due soon" and "closing soon" move with the clock. A reload that shows the same as
-/// the last view handed out is not pushed: a change elsewhere in the bureau costs the open dashboards nothing.
+/// the last view handed out is not pushed: a change elsewhere in the bureau costs the open dashboards nothing. Each
+/// dashboard takes its views one at a time and in order: one still rendering an older view gets only the newest next.
 /// </summary>
 public sealed class DashboardFeed : IDisposable
 {
@@ -21,12 +22,13 @@ public sealed class DashboardFeed : IDisposable
     private readonly ILogger<DashboardFeed> logger;
     private readonly IDisposable subscription;
     private readonly Lock gate = new();
-    private Func<DashboardView, Task>[] watchers = [];
+    private Watcher[] watchers = [];
     private long changes;
     private (DashboardView View, long Changes)? latest;
     private (Task<DashboardView> Task, long Changes)? loading;
     private int pushing;
     private DashboardView? lastPushed;
+    private long generation;
 
     public DashboardFeed(IServiceScopeFactory scopes, BureauClock clock, LiveEventStream events, ILogger<DashboardFeed> logger)
     {
@@ -59,8 +61,9 @@ public sealed class DashboardFeed : IDisposable
     }
 
     /// <summary>Calls <paramref name="watcher"/> with each new view after a change, until disposed.</summary>
-    public IDisposable Watch(Func<DashboardView, Task> watcher)
+    public IDisposable Watch(Func<DashboardView, Task> callback)
     {
+        var watcher = new Watcher(callback, logger);
         lock (gate)
         {
             watchers = [.. watchers, watcher];
@@ -91,21 +94,24 @@ public sealed class DashboardFeed : IDisposable
             {
                 pushed = Interlocked.Read(ref changes);
                 var view = await GetAsync();
-                Func<DashboardView, Task>[] to;
+                Watcher[] to;
+                long number;
                 lock (gate)
                 {
                     if (lastPushed is { } last && view with { LoadedAtUtc = last.LoadedAtUtc } == last) continue;
                     lastPushed = view;
+                    number = ++generation;
                     to = watchers;
                 }
                 // A circuit renders inline when it is idle, so one loop would render every dashboard in a row on one core:
                 // slices of them go to the thread pool instead, which spreads them over every core.
                 for (var start = 0; start < to.Length; start += DeliverySlice)
                 {
-                    var slice = new ArraySegment<Func<DashboardView, Task>>(to, start, Math.Min(DeliverySlice, to.Length - start));
+                    // The slices of two pushes in a row may run in either order: each watcher keeps the newer one.
+                    var slice = new ArraySegment<Watcher>(to, start, Math.Min(DeliverySlice, to.Length - start));
                     _ = Task.Run(() =>
                     {
-                        foreach (var watcher in slice) _ = DeliverAsync(watcher, view);
+                        foreach (var watcher in slice) _ = watcher.OfferAsync(view, number);
                     });
                 }
             }
@@ -125,22 +131,56 @@ public sealed class DashboardFeed : IDisposable
         if (Interlocked.Read(ref changes) != pushed) _ = Task.Run(PushAsync);
     }
 
-    private async Task DeliverAsync(Func<DashboardView, Task> watcher, DashboardView view)
+    public void Dispose() => subscription.Dispose();
+
+    /// <summary>
+    /// One dashboard's mailbox of one: the newest view not yet handed over. Views reach the callback one at a time, never
+    /// an older one after a newer one, and a dashboard still busy with one view skips those that came after it but the last.
+    /// </summary>
+    internal sealed class Watcher(Func<DashboardView, Task> callback, ILogger logger)
     {
-        try
+        private readonly Lock mailbox = new();
+        private DashboardView? pending;
+        private long newest;
+        private bool delivering;
+
+        public async Task OfferAsync(DashboardView view, long number)
         {
-            await watcher(view);
-        }
-        catch (Exception ex)
-        {
-            // One closing circuit must not keep the others from their update.
-            logger.LogDebug(ex, "A dashboard could not take the new view");
+            lock (mailbox)
+            {
+                if (number <= newest) return;
+                newest = number;
+                pending = view;
+                if (delivering) return;
+                delivering = true;
+            }
+            while (true)
+            {
+                DashboardView next;
+                lock (mailbox)
+                {
+                    if (pending is null)
+                    {
+                        delivering = false;
+                        return;
+                    }
+                    next = pending;
+                    pending = null;
+                }
+                try
+                {
+                    await callback(next);
+                }
+                catch (Exception ex)
+                {
+                    // One closing circuit must not keep the others from their update.
+                    logger.LogDebug(ex, "A dashboard could not take the new view");
+                }
+            }
         }
     }
 
-    public void Dispose() => subscription.Dispose();
-
-    private sealed class Unwatch(DashboardFeed feed, Func<DashboardView, Task> watcher) : IDisposable
+    private sealed class Unwatch(DashboardFeed feed, Watcher watcher) : IDisposable
     {
         public void Dispose()
         {

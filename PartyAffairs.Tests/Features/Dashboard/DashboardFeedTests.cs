@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.App.Features.Shared;
@@ -97,6 +98,61 @@ public sealed class DashboardFeedTests
         harness.Time.Advance(DashboardFeed.MaxAge);
 
         (await feed.GetAsync()).ShouldNotBeSameAs(first);
+    }
+
+    [Fact]
+    public async Task A_dashboard_never_takes_an_older_view_after_a_newer_one()
+    {
+        var (first, second) = await TwoViewsAsync();
+        var taken = new List<DashboardView>();
+        var watcher = new DashboardFeed.Watcher(v =>
+        {
+            taken.Add(v);
+            return Task.CompletedTask;
+        }, NullLogger.Instance);
+
+        // Two pushes' delivery slices ran out of order: the second push's view arrived first.
+        await watcher.OfferAsync(second, 2);
+        await watcher.OfferAsync(first, 1);
+
+        taken.ShouldBe([second]);
+    }
+
+    [Fact]
+    public async Task A_dashboard_still_rendering_gets_only_the_newest_view_next_and_one_at_a_time()
+    {
+        var (first, second) = await TwoViewsAsync();
+        var third = second with { LoadedAtUtc = second.LoadedAtUtc.AddSeconds(1) };
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var taken = new List<DashboardView>();
+        var busy = 0;
+        var overlapped = false;
+        var watcher = new DashboardFeed.Watcher(async v =>
+        {
+            if (Interlocked.Increment(ref busy) > 1) overlapped = true;
+            lock (taken) taken.Add(v);
+            if (ReferenceEquals(v, first)) await release.Task;
+            Interlocked.Decrement(ref busy);
+        }, NullLogger.Instance);
+
+        var delivering = watcher.OfferAsync(first, 1);
+        // While the first renders, later views only replace what waits; the callers do not wait for the render.
+        await watcher.OfferAsync(second, 2).WaitAsync(Patience);
+        await watcher.OfferAsync(third, 3).WaitAsync(Patience);
+        lock (taken) taken.ShouldBe([first]);
+        release.SetResult();
+        await delivering.WaitAsync(Patience);
+
+        taken.ShouldBe([first, third]);
+        overlapped.ShouldBeFalse();
+    }
+
+    private static async Task<(DashboardView First, DashboardView Second)> TwoViewsAsync()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        await TestBureau.CreateAsync(harness);
+        var first = await harness.Services.GetRequiredService<DashboardFeed>().GetAsync();
+        return (first, first with { LoadedAtUtc = first.LoadedAtUtc.AddSeconds(1) });
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
