@@ -65,6 +65,7 @@ public static class FeatureServices
         services.AddScoped<AssessmentQueryService>();
         services.AddScoped<DashboardService>();
         services.AddSingleton<DashboardFeed>();
+        services.AddSingleton<SensitiveDraftScan>();
         services.AddScoped<ShellService>();
         services.AddSingleton<ThemeStylesheet>();
         services.AddScoped<HomeService>();

@@ -44,11 +44,18 @@ public sealed class CityScaleBenchmarks : IBenchmarkGroup
         var fullScan = await MedianAsync(5, () => ScalarAsync(raw, """SELECT count(*) FROM "Disclosures" WHERE "Title" <> '' """));
         // The counts are read from the database once per change (DashboardFeed) and every open dashboard shares that view:
         // the figure is the read, and what a dashboard waits for when nothing changed is reported beside it.
-        var dashboard = await MedianAsync(5, async () =>
+        async Task LoadDashboardAsync()
         {
             await using var scope = harness.NewScope();
             await scope.ServiceProvider.GetRequiredService<DashboardService>().LoadAsync(cancellationToken);
-        });
+        }
+        var firstWatch = Stopwatch.StartNew();
+        await LoadDashboardAsync();
+        var dashboardFirst = firstWatch.Elapsed.TotalMilliseconds;
+        // Each timed read follows a change to one draft (its version bumped, untimed), as a reload after an autosave does.
+        var touched = await ScalarAsync(raw, """SELECT min("Id") FROM "Disclosures" WHERE "State" = 0""");
+        var dashboard = await MedianAsync(5, LoadDashboardAsync,
+            () => ScalarAsync(raw, """UPDATE "Disclosures" SET "Version" = "Version" + 1 WHERE "Id" = $id""", ("$id", touched)));
         var dashboardShared = await MedianAsync(5, async () =>
         {
             await using var scope = harness.NewScope();
@@ -61,7 +68,7 @@ public sealed class CityScaleBenchmarks : IBenchmarkGroup
             (await scope.ServiceProvider.GetRequiredService<AssessmentQueryService>().GetAsync(AssessmentPeriod.OfYear(year), cancellationToken))
                 .Succeeded.ShouldBeTrue();
         });
-        log($"dashboard {dashboard:F1} ms read, {dashboardShared:F2} ms from the shared view, assessment {assessment:F1} ms, full scan {fullScan:F1} ms");
+        log($"dashboard {dashboard:F1} ms read ({dashboardFirst:F1} ms the first), {dashboardShared:F2} ms from the shared view, assessment {assessment:F1} ms, full scan {fullScan:F1} ms");
 
         // Selective terms of three characters or more: a branch's name, a rare phrase, an archive number's prefix.
         string[] terms = [.. LoadGenerator.RareWords, "压测第0007党支部", "压测第0123党支部", "YC0042-2025", "YC0150-2024"];
@@ -94,6 +101,7 @@ public sealed class CityScaleBenchmarks : IBenchmarkGroup
         return
         [
             new($"Dashboard counts, read once per change ({scale})", dashboard, "ms", "one full scan of Disclosures", fullScan, "≤ 100 ms", dashboard <= 100),
+            new("Dashboard counts, first read after a start (every draft's text scanned)", dashboardFirst, "ms", "one full scan of Disclosures", fullScan, "(reported)", null),
             new("Dashboard counts, served from the shared view", dashboardShared, "ms", null, null, "(reported)", null),
             new($"Assessment year view ({scale})", assessment, "ms", "one full scan of Disclosures", fullScan, "≤ 1 s", assessment <= 1000),
             new($"Archive search p95, selective terms ({generated.ArchiveRecords:N0} records)", searchP95, "ms", "bare FTS5 MATCH count", bareP95, "≤ 100 ms", searchP95 <= 100),
@@ -102,12 +110,13 @@ public sealed class CityScaleBenchmarks : IBenchmarkGroup
         ];
     }
 
-    private static async Task<double> MedianAsync(int runs, Func<Task> action)
+    private static async Task<double> MedianAsync(int runs, Func<Task> action, Func<Task>? untimedBefore = null)
     {
         await action();
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
         {
+            if (untimedBefore is not null) await untimedBefore();
             var watch = Stopwatch.StartNew();
             await action();
             times.Add(watch.Elapsed.TotalMilliseconds);

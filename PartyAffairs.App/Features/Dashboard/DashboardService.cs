@@ -16,7 +16,7 @@ namespace PartyAffairs.App.Features.Dashboard;
 /// </summary>
 public sealed class DashboardService(
     IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, BureauClock clock, Outcomes outcomes, SettingsService settings,
-    DashboardFeed feed)
+    DashboardFeed feed, SensitiveDraftScan sensitiveDrafts)
 {
     public const int FeedSize = 30;
     public const int DueWithinDays = 7;
@@ -46,7 +46,7 @@ public sealed class DashboardService(
             .OrderByDescending(d => d.OutOfCatalogueReason != null).ThenBy(d => d.SubmittedAtUtc)
             .Select(d => new PendingDisclosureRow(d.Id, d.Title, d.Organization!.Name, d.OutOfCatalogueReason != null, d.SubmittedAtUtc)), cancellationToken);
 
-        var sensitive = await SensitiveDraftsAsync(db, cancellationToken);
+        var sensitive = await sensitiveDrafts.FindAsync(db, (await settings.GetAsync(cancellationToken)).SensitiveWords, CardSize, cancellationToken);
 
         var catalogues = await db.Catalogues.AsNoTracking()
             .Where(c => c.State == CatalogueState.Submitted)
@@ -93,26 +93,6 @@ public sealed class DashboardService(
 
     private static async Task<CappedList<TRow>> CapAsync<TEntity, TRow>(IQueryable<TEntity> all, IQueryable<TRow> rows, CancellationToken cancellationToken) =>
         new(await all.CountAsync(cancellationToken), new(await rows.Take(CardSize).ToListAsync(cancellationToken)));
-
-    /// <summary>
-    /// Drafts whose text holds a configured sensitive word not yet let through: the words are matched in
-    /// memory, as the submission check does, so the two never disagree about what counts as a hit.
-    /// </summary>
-    private async Task<EquatableList<SensitiveDraftRow>> SensitiveDraftsAsync(AppDbContext db, CancellationToken cancellationToken)
-    {
-        var words = (await settings.GetAsync(cancellationToken)).SensitiveWords;
-        if (words.Count == 0) return EquatableList<SensitiveDraftRow>.Empty;
-        var drafts = await db.Disclosures.AsNoTracking()
-            .Where(d => d.State == DisclosureState.Draft || d.State == DisclosureState.Rejected)
-            .Select(d => new { d.Id, d.Title, d.Body, Organization = d.Organization!.Name, d.SensitiveOverrideWords })
-            .ToListAsync(cancellationToken);
-        return new(drafts
-            .Select(d => new SensitiveDraftRow(d.Id, d.Title, d.Organization,
-                new EquatableList<string>(SensitiveWords.FindIn(words, d.Title, d.Body).Except(d.SensitiveOverrideWords).ToList())))
-            .Where(r => r.Words.Count > 0)
-            .Take(CardSize)
-            .ToList());
-    }
 
     /// <summary>The latest transitions, newest first, each named by its record's title where it has one.</summary>
     private static async Task<EquatableList<AuditRow>> FeedAsync(AppDbContext db, CancellationToken cancellationToken)
