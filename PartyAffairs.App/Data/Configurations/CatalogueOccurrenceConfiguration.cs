@@ -11,6 +11,7 @@ public sealed class CatalogueOccurrenceConfiguration : IEntityTypeConfiguration<
         b.Property(o => o.Label).HasMaxLength(100);
         b.Property(o => o.Version).IsConcurrencyToken();
         b.HasIndex(o => new { o.CatalogueItemId, o.Sequence }).IsUnique();
-        b.HasIndex(o => new { o.State, o.DueDate });
+        // Covering for the dashboard's open and overdue counts, which also need the item to find the plan it belongs to.
+        b.HasIndex(o => new { o.State, o.DueDate, o.CatalogueItemId });
     }
 }

@@ -21,8 +21,11 @@ public sealed class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
         // instead of sorting a city's ~70,000 late ones (0.33 s → 3 ms); a closed one has no deadline, so it is not in the way.
         b.HasIndex(f => new { f.StepDueAtUtc, f.State });
         b.HasIndex(f => f.DisclosureId);
-        // The assessment reads the feedback received in a period: covering its columns, it reads the index alone instead of
-        // looking up each of a city's ~600,000 feedback rows of a year (rows that carry the text): 1.26 → 0.58 s.
-        b.HasIndex(f => new { f.ReceivedAtUtc, f.OrganizationId, f.IsAbusive, f.WorkingDaysToHandle, f.AnsweredAtUtc, f.AnswerDueAtUtc, f.ResultDisclosedAtUtc });
+        // The feedback list, newest first, and the assessment's drill-down, oldest first.
+        b.HasIndex(f => f.ReceivedAtUtc);
+        // The assessment counts a period's feedback per organization and working days to handle. Covering those columns, in
+        // that order, SQLite reads the groups one after another from the index alone; led by the date instead, it had to sort
+        // a city's ~600,000 rows of a year (0.70 → 0.41 s in the sqlite3 shell).
+        b.HasIndex(f => new { f.OrganizationId, f.IsAbusive, f.WorkingDaysToHandle, f.ReceivedAtUtc, f.AnsweredAtUtc, f.AnswerDueAtUtc, f.ResultDisclosedAtUtc });
     }
 }

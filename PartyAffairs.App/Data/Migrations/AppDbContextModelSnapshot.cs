@@ -753,7 +753,7 @@ namespace PartyAffairs.App.Data.Migrations
                     b.HasIndex("CatalogueItemId", "Sequence")
                         .IsUnique();
 
-                    b.HasIndex("State", "DueDate");
+                    b.HasIndex("State", "DueDate", "CatalogueItemId");
 
                     b.ToTable("CatalogueOccurrences");
                 });
@@ -1021,9 +1021,11 @@ namespace PartyAffairs.App.Data.Migrations
 
                     b.HasIndex("DisclosureId");
 
+                    b.HasIndex("ReceivedAtUtc");
+
                     b.HasIndex("StepDueAtUtc", "State");
 
-                    b.HasIndex("ReceivedAtUtc", "OrganizationId", "IsAbusive", "WorkingDaysToHandle", "AnsweredAtUtc", "AnswerDueAtUtc", "ResultDisclosedAtUtc");
+                    b.HasIndex("OrganizationId", "IsAbusive", "WorkingDaysToHandle", "ReceivedAtUtc", "AnsweredAtUtc", "AnswerDueAtUtc", "ResultDisclosedAtUtc");
 
                     b.ToTable("Feedback");
                 });

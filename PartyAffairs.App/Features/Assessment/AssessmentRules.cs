@@ -66,6 +66,7 @@ public static class AssessmentRules
         AnsweredInTime = !f.IsAbusive && f.AnsweredAtUtc != null && (f.AnswerDueAtUtc == null || f.AnsweredAtUtc <= f.AnswerDueAtUtc),
         ResultDisclosed = !f.IsAbusive && f.ResultDisclosedAtUtc != null,
         WorkingDaysToHandle = f.IsAbusive ? null : f.WorkingDaysToHandle,
+        RecordedWorkingDays = f.WorkingDaysToHandle,
     };
 
     /// <summary>The statuses a measure of occurrences lists; empty for measures that are not about occurrences.</summary>
@@ -78,12 +79,25 @@ public static class AssessmentRules
         _ => [],
     };
 
-    /// <summary>The middle value, or the mean of the two middle values; null for none.</summary>
-    public static double? Median(IEnumerable<int> values)
+    /// <summary>
+    /// The middle value, or the mean of the two middle values, of values given as how many times each occurs; null for none.
+    /// Read from the counts themselves: a city's year is hundreds of thousands of values but a few dozen distinct ones.
+    /// </summary>
+    public static double? Median(IEnumerable<(int Value, int Count)> counts)
     {
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0) return null;
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2.0;
+        var histogram = counts.Where(c => c.Count > 0).GroupBy(c => c.Value).Select(g => (Value: g.Key, Count: g.Sum(c => c.Count))).OrderBy(c => c.Value).ToList();
+        var total = histogram.Sum(c => c.Count);
+        if (total == 0) return null;
+        // The values at zero-based positions (total - 1) / 2 and total / 2: the same one when the total is odd.
+        int At(int position)
+        {
+            foreach (var (value, count) in histogram)
+            {
+                if (position < count) return value;
+                position -= count;
+            }
+            throw new InvalidOperationException("Position beyond the counts.");
+        }
+        return (At((total - 1) / 2) + At(total / 2)) / 2.0;
     }
 }

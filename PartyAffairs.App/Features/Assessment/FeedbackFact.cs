@@ -15,4 +15,6 @@ public sealed class FeedbackFact
     public bool ResultDisclosed { get; init; }
     /// <summary>Null unless it was handled.</summary>
     public int? WorkingDaysToHandle { get; init; }
+    /// <summary>The working days as recorded, abusive or not: grouped by, with <see cref="IsAbusive"/>, in the order of an index.</summary>
+    public int? RecordedWorkingDays { get; init; }
 }
