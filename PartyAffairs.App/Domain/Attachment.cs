@@ -30,4 +30,19 @@ public sealed class Attachment
         UploadedById = uploadedBy.UserId;
         UploadedAtUtc = utcNow;
     }
+
+    /// <summary>
+    /// The same stored file on a correction's draft (再次公开 starts with the original's attachments). The bytes are shared,
+    /// so removing it from the draft must not delete them while another disclosure still refers to them.
+    /// </summary>
+    public Attachment CopyForRevision() => new()
+    {
+        FileName = FileName,
+        ContentType = ContentType,
+        SizeBytes = SizeBytes,
+        Sha256 = Sha256,
+        StoredPath = StoredPath,
+        UploadedById = UploadedById,
+        UploadedAtUtc = UploadedAtUtc,
+    };
 }

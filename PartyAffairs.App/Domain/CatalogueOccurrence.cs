@@ -59,6 +59,19 @@ public sealed class CatalogueOccurrence
         Version++;
     }
 
+    /// <summary>
+    /// The disclosure that fulfilled it came off display before its minimum period (see <see cref="DisplayRules"/>): the
+    /// obligation stands again, due (or overdue) as planned.
+    /// </summary>
+    public void Reopen()
+    {
+        if (State != OccurrenceState.Fulfilled) throw new DomainRuleException("Occurrence.NotFulfilled");
+        State = OccurrenceState.Open;
+        DisclosureId = null;
+        FulfilledAtUtc = null;
+        Version++;
+    }
+
     public void Cancel()
     {
         if (State != OccurrenceState.Open) throw new DomainRuleException("Occurrence.NotOpen");

@@ -7,9 +7,6 @@ namespace PartyAffairs.App.Domain;
 /// </summary>
 public sealed class Disclosure : WorkflowEntity<DisclosureState>
 {
-    /// <summary>An important item displays at least a week (重要事项…不少于一周).</summary>
-    public static readonly TimeSpan ImportantMinimumDisplay = TimeSpan.FromDays(7);
-
     /// <summary>Slack for a start time that passed while the author was filling in the form.</summary>
     public static readonly TimeSpan StartTolerance = TimeSpan.FromMinutes(15);
 
@@ -36,7 +33,12 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
     public DateTime LastSavedAtUtc { get; private set; }
     public DateTime? SubmittedAtUtc { get; private set; }
     public DateTime? PublishedAtUtc { get; private set; }
+    /// <summary>When it came off display at its end, early with a reason, or because a correction replaced it.</summary>
     public DateTime? ClosedAtUtc { get; private set; }
+    /// <summary>When it was withdrawn (from any state).</summary>
+    public DateTime? WithdrawnAtUtc { get; private set; }
+    /// <summary>The correction (再次公开) that replaced it on the board, set when that correction is published.</summary>
+    public int? SupersededByDisclosureId { get; private set; }
     public string? ReviewComment { get; private set; }
     /// <summary>Sensitive words a reviewer let through, and why; a new hit outside this list blocks again.</summary>
     public List<string> SensitiveOverrideWords { get; private set; } = [];
@@ -44,16 +46,18 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
     /// <summary>The published disclosure this one revises (再次公开), if any.</summary>
     public int? RevisesDisclosureId { get; private set; }
     public int RevisionNumber { get; private set; } = 1;
+    /// <summary>Why a correction was opened: shown to the reviewer and on the public correction.</summary>
+    public string? RevisionReason { get; private set; }
     public List<DisclosureVersion> Versions { get; private set; } = [];
     public List<Attachment> Attachments { get; private set; } = [];
     public List<Approval> Approvals { get; private set; } = [];
 
     protected override int? AuditOrganizationId => OrganizationId;
 
-    public bool IsInCatalogue => CatalogueOccurrenceId is not null;
+    /// <summary>See <see cref="DisclosureRules.InCatalogue"/>.</summary>
+    public bool IsInCatalogue => DisclosureRules.IsInCatalogue(this);
 
-    /// <summary>Reviewed as an in-catalogue item: it fulfils an occurrence, or re-discloses an item that did.</summary>
-    public bool ReviewedAsInCatalogue => IsInCatalogue || (RevisesDisclosureId is not null && OutOfCatalogueReason is null);
+    public bool IsSuperseded => SupersededByDisclosureId is not null;
 
     public bool IsEditable => State is DisclosureState.Draft or DisclosureState.Rejected;
 
@@ -96,17 +100,23 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         return new Disclosure(organizationId, null, reason, category, channels, audience, false, author, utcNow);
     }
 
-    /// <summary>A re-disclosure (再次公开) of a published or closed item: a new draft carrying its content, linked to it.</summary>
-    public Disclosure Revise(Actor author, DateTime utcNow)
+    /// <summary>
+    /// A re-disclosure (再次公开) of a published or closed item: a new draft carrying its content, its attachments (the
+    /// same stored files, which the author may remove or replace), its catalogue occurrence and the reason, linked to it.
+    /// </summary>
+    public Disclosure Revise(Actor author, DateTime utcNow, string reason)
     {
-        if (State is not (DisclosureState.Published or DisclosureState.Closed)) throw new DomainRuleException("Disclosure.ReviseOnlyPublished");
-        var next = new Disclosure(OrganizationId, null, OutOfCatalogueReason, Category, Channels, Audience, Standing, author, utcNow)
+        if (State is not (DisclosureState.Published or DisclosureState.Closed) || IsSuperseded) throw new DomainRuleException("Disclosure.ReviseOnlyPublished");
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Disclosure.RevisionReasonRequired");
+        var next = new Disclosure(OrganizationId, CatalogueOccurrenceId, OutOfCatalogueReason, Category, Channels, Audience, Standing, author, utcNow)
         {
             RevisesDisclosureId = Id,
             RevisionNumber = RevisionNumber + 1,
+            RevisionReason = reason.Trim(),
             Title = Title,
             Body = Body,
             Important = Important,
+            Attachments = Attachments.Select(a => a.CopyForRevision()).ToList(),
         };
         return next;
     }
@@ -139,22 +149,25 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
     }
 
     /// <summary>The rules checked before submission, as keys the form can show next to the fields.</summary>
-    public IReadOnlyList<string> SubmissionProblems(DateTime utcNow)
+    public IReadOnlyList<string> SubmissionProblems(DateTime utcNow, DisplayRules? rules = null)
     {
+        rules ??= DisplayRules.Default;
         var problems = new List<string>();
         if (string.IsNullOrWhiteSpace(Title)) problems.Add("Disclosure.TitleRequired");
         if (string.IsNullOrWhiteSpace(Body)) problems.Add("Disclosure.BodyRequired");
         if (Channels == Channel.None) problems.Add("Disclosure.ChannelRequired");
         if (!IsInCatalogue && RevisesDisclosureId is null && OutOfCatalogueReason is null) problems.Add("Disclosure.OutOfCatalogueReasonRequired");
         if (DisplayUntilUtc <= DisplayFromUtc) problems.Add("Disclosure.DisplayPeriodReversed");
-        else if (Important && DisplayUntilUtc - DisplayFromUtc < ImportantMinimumDisplay) problems.Add("Disclosure.ImportantTooShort");
+        else if (Important && DisplayUntilUtc - DisplayFromUtc < DisplayRules.ImportantMinimum) problems.Add("Disclosure.ImportantTooShort");
+        // A catalogue occurrence is fulfilled only by an item displayed for its minimum period: a shorter period could never fulfil it.
+        else if (IsInCatalogue && DisplayUntilUtc - DisplayFromUtc < rules.MinimumFor(Important)) problems.Add("Disclosure.ShorterThanMinimum");
         if (DisplayFromUtc < utcNow - StartTolerance) problems.Add("Disclosure.DisplayStartsInPast");
         return problems;
     }
 
-    public void Submit(Actor actor, DateTime utcNow, IReadOnlyCollection<string> sensitiveHits)
+    public void Submit(Actor actor, DateTime utcNow, IReadOnlyCollection<string> sensitiveHits, DisplayRules? rules = null)
     {
-        var problems = SubmissionProblems(utcNow);
+        var problems = SubmissionProblems(utcNow, rules);
         if (problems.Count > 0) throw new DomainRuleException(problems[0]);
         var unresolved = sensitiveHits.Except(SensitiveOverrideWords).ToList();
         if (unresolved.Count > 0) throw new DomainRuleException("Disclosure.SensitiveWords", string.Join("、", unresolved));
@@ -174,9 +187,14 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         Touch("OverrideSensitiveWords", reviewer, utcNow, $"{string.Join("、", words)}: {reason}");
     }
 
+    /// <summary>
+    /// Approval. Its period must still lie (partly) ahead: approved after the requested end, nothing could be shown for its
+    /// length, and the author must choose a new period.
+    /// </summary>
     public void Approve(Actor reviewer, DateTime utcNow, bool confidentialityConfirmed, string? comment = null)
     {
         if (!confidentialityConfirmed) throw new DomainRuleException("Disclosure.ConfidentialityNotConfirmed");
+        if (State == DisclosureState.Submitted && utcNow >= DisplayUntilUtc) throw new DomainRuleException("Disclosure.DisplayPeriodOver");
         var ownItem = reviewer.UserId == AuthorId;
         MoveTo(DisclosureState.Approved, "Approve", reviewer, utcNow, comment);
         ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
@@ -191,32 +209,95 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         Approvals.Add(new Approval(reviewer, ApprovalDecision.Rejected, comment, false, false, utcNow));
     }
 
-    /// <summary>Goes on display at its start time, not before.</summary>
-    public void Publish(Actor actor, DateTime utcNow)
+    /// <summary>
+    /// Goes on display at its start time, not before. Display is what was served: published after the requested start
+    /// (a late approval, a late scheduler run) it starts now and keeps the length it asked for, so an Important item still
+    /// shows a week from its actual publication. Publishing fulfils its catalogue occurrence, unless an earlier version of
+    /// the same chain already does; a correction takes <paramref name="corrected"/> (the version it revises) off the board.
+    /// </summary>
+    public void Publish(Actor actor, DateTime utcNow, Disclosure? corrected = null)
     {
         if (utcNow < DisplayFromUtc) throw new DomainRuleException("Disclosure.NotYetStarted");
+        if (RevisesDisclosureId is not null && corrected?.Id != RevisesDisclosureId)
+            throw new InvalidOperationException("Load the disclosure a correction revises before publishing it.");
+        if (utcNow > DisplayFromUtc)
+        {
+            DisplayUntilUtc = utcNow + (DisplayUntilUtc - DisplayFromUtc);
+            DisplayFromUtc = utcNow;
+        }
         MoveTo(DisclosureState.Published, "Publish", actor, utcNow);
         PublishedAtUtc = utcNow;
         if (CatalogueOccurrenceId is not null)
         {
             // Publishing is what fulfils the plan, so the occurrence must travel with the disclosure.
             var occurrence = CatalogueOccurrence ?? throw new InvalidOperationException("Load the catalogue occurrence before publishing.");
-            occurrence.Fulfil(Id, utcNow);
+            if (occurrence.State == OccurrenceState.Open) occurrence.Fulfil(Id, utcNow);
         }
+        corrected?.SupersedeBy(this, actor, utcNow);
     }
 
-    /// <summary>Comes off display at its end time; earlier only with a reason.</summary>
-    public void Close(Actor actor, DateTime utcNow, string? reason = null)
+    /// <summary>A published correction replaces this version: off the current board at once, its page kept with a link forward.</summary>
+    internal void SupersedeBy(Disclosure correction, Actor actor, DateTime utcNow)
+    {
+        SupersededByDisclosureId = correction.Id;
+        if (State == DisclosureState.Published)
+        {
+            MoveTo(DisclosureState.Closed, "Supersede", actor, utcNow, $"#{correction.RevisionNumber}");
+            ClosedAtUtc = utcNow;
+        }
+        else Touch("Supersede", actor, utcNow, $"#{correction.RevisionNumber}", State.ToString(), State.ToString());
+    }
+
+    /// <summary>
+    /// Comes off display at its end time; earlier only with a reason. Closed inside its minimum display it did not fulfil
+    /// its occurrence (see <see cref="DisplayRules"/>).
+    /// </summary>
+    public void Close(Actor actor, DateTime utcNow, string? reason = null, DisplayRules? rules = null)
     {
         if (utcNow < DisplayUntilUtc && string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Disclosure.EarlyCloseNeedsReason");
         MoveTo(DisclosureState.Closed, "Close", actor, utcNow, reason);
         ClosedAtUtc = utcNow;
+        ReopenOccurrenceIfShortOf(rules, actor, utcNow);
     }
 
-    public void Withdraw(Actor actor, DateTime utcNow, string reason)
+    /// <summary>
+    /// Withdrawal, with a reason. An Important item in its first week from its actual publication only the Office may
+    /// withdraw; a withdrawal inside the minimum display reopens the occurrence it fulfilled (due again, or overdue).
+    /// </summary>
+    public void Withdraw(Actor actor, DateTime utcNow, string reason, DisplayRules? rules = null)
     {
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Disclosure.WithdrawReasonRequired");
+        if (InsideImportantMinimum(utcNow) && !actor.IsInRole(Roles.Office)) throw new DomainRuleException("Disclosure.ImportantNeedsOffice");
+        var wasOnDisplay = State == DisclosureState.Published;
         MoveTo(DisclosureState.Withdrawn, "Withdraw", actor, utcNow, reason);
+        WithdrawnAtUtc = utcNow;
+        if (wasOnDisplay) ReopenOccurrenceIfShortOf(rules, actor, utcNow);
+    }
+
+    /// <summary>An Important item stays up at least a week once published (重要事项…不少于一周), counted from its actual publication.</summary>
+    public bool InsideImportantMinimum(DateTime utcNow) =>
+        Important && State == DisclosureState.Published && PublishedAtUtc is { } published && utcNow < published + DisplayRules.ImportantMinimum;
+
+    /// <summary>
+    /// The occurrence this chain fulfilled stays fulfilled only if it was on display for the minimum period, counted from the
+    /// publication that fulfilled it (a correction continues the display of the version it replaced).
+    /// </summary>
+    private void ReopenOccurrenceIfShortOf(DisplayRules? rules, Actor actor, DateTime utcNow)
+    {
+        rules ??= DisplayRules.Default;
+        if (CatalogueOccurrenceId is null) return;
+        var occurrence = CatalogueOccurrence ?? throw new InvalidOperationException("Load the catalogue occurrence before taking an item off display.");
+        if (occurrence is not { State: OccurrenceState.Fulfilled, FulfilledAtUtc: { } fulfilled }) return;
+        if (rules.Served(fulfilled, utcNow, Important)) return;
+        ReopenOccurrence(actor, utcNow);
+    }
+
+    /// <summary>Reopens the occurrence this item fulfilled, recorded on the item (the occurrence keeps no trail of its own).</summary>
+    internal void ReopenOccurrence(Actor actor, DateTime utcNow, string? why = null)
+    {
+        var occurrence = CatalogueOccurrence ?? throw new InvalidOperationException("Load the catalogue occurrence before reopening it.");
+        occurrence.Reopen();
+        Touch("ReopenOccurrence", actor, utcNow, why ?? occurrence.Label, State.ToString(), State.ToString());
     }
 
     public bool IsOnDisplay(DateTime utcNow) => State == DisclosureState.Published && DisplayFromUtc <= utcNow && utcNow < DisplayUntilUtc;

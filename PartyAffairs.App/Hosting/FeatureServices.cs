@@ -41,12 +41,14 @@ public static class FeatureServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SettingsService>();
         services.AddSingleton<SettingsCache>();
+        services.AddSingleton<SettingsReader>();
         services.AddScoped<DisclosureReviewService>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<DraftService>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<DisclosureLifecycleService>();
         services.AddSingleton<DisplaySchedule>();
+        services.AddSingleton<ServedDisplayRecomputation>();
         services.AddHostedService<DisplayScheduleWorker>();
         services.AddScoped<OrganizationAdminService>();
         services.AddScoped<UserAdminService>();

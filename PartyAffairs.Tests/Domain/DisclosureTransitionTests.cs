@@ -172,10 +172,10 @@ public sealed class DisclosureTransitionTests
         var d = InState(state);
         if (!allowed)
         {
-            Should.Throw<DomainRuleException>(() => d.Revise(Secretary, Now));
+            Should.Throw<DomainRuleException>(() => d.Revise(Secretary, Now, "更正"));
             return;
         }
-        var next = d.Revise(Secretary, Now);
+        var next = d.Revise(Secretary, Now, "更正");
         next.State.ShouldBe(DisclosureState.Draft);
         next.RevisionNumber.ShouldBe(2);
         next.Title.ShouldBe(d.Title);

@@ -123,7 +123,8 @@ public sealed class TestBureau
         if (state == DisclosureState.Rejected) disclosure.Reject(actors["office"], atUtc, "请补充内容");
         if (state is DisclosureState.Approved or DisclosureState.Published or DisclosureState.Closed) disclosure.Approve(actors["office"], atUtc, true);
         if (state is DisclosureState.Published or DisclosureState.Closed) disclosure.Publish(Actor.System, atUtc);
-        if (state == DisclosureState.Closed) disclosure.Close(Actor.System, atUtc, "提前结束");
+        // Closed at the end of its week on display: it served its period, so it still fulfils its occurrence.
+        if (state == DisclosureState.Closed) disclosure.Close(Actor.System, disclosure.DisplayUntilUtc);
         await db.SaveChangesAsync();
         return disclosure.Id;
     }

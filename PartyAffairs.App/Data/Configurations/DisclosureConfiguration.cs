@@ -11,11 +11,13 @@ public sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclosur
         b.Property(d => d.Title).HasMaxLength(200);
         b.Property(d => d.OutOfCatalogueReason).HasMaxLength(1000);
         b.Property(d => d.AuthorName).HasMaxLength(50);
+        b.Property(d => d.RevisionReason).HasMaxLength(1000);
         b.Property(d => d.Version).IsConcurrencyToken();
         b.Ignore(d => d.PendingAudit);
         b.HasOne(d => d.Organization).WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.CatalogueOccurrence).WithMany().HasForeignKey(d => d.CatalogueOccurrenceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Disclosure>().WithMany().HasForeignKey(d => d.RevisesDisclosureId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Disclosure>().WithMany().HasForeignKey(d => d.SupersededByDisclosureId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ApplicationUser>().WithMany().HasForeignKey(d => d.AuthorId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DisclosureId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DisclosureId).OnDelete(DeleteBehavior.Cascade);

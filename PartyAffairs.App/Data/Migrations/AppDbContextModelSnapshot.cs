@@ -826,6 +826,10 @@ namespace PartyAffairs.App.Data.Migrations
                     b.Property<int>("RevisionNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RevisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SensitiveOverrideReason")
                         .HasColumnType("TEXT");
 
@@ -842,6 +846,9 @@ namespace PartyAffairs.App.Data.Migrations
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SupersededByDisclosureId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -851,6 +858,9 @@ namespace PartyAffairs.App.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AuthorId");
@@ -858,6 +868,8 @@ namespace PartyAffairs.App.Data.Migrations
                     b.HasIndex("CatalogueOccurrenceId");
 
                     b.HasIndex("RevisesDisclosureId");
+
+                    b.HasIndex("SupersededByDisclosureId");
 
                     b.HasIndex("OrganizationId", "State");
 
@@ -1432,6 +1444,11 @@ namespace PartyAffairs.App.Data.Migrations
                     b.HasOne("PartyAffairs.App.Domain.Disclosure", null)
                         .WithMany()
                         .HasForeignKey("RevisesDisclosureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("PartyAffairs.App.Domain.Disclosure", null)
+                        .WithMany()
+                        .HasForeignKey("SupersededByDisclosureId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("CatalogueOccurrence");

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Calendar;
+using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Data.Seeding;
@@ -32,6 +33,8 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
             // WAL lets readers (the board, the dashboard) go on while one writer commits; it stays set in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+
+            await services.GetRequiredService<ServedDisplayRecomputation>().RunAsync(cancellationToken);
 
             if (!await db.CalendarDays.AnyAsync(cancellationToken))
             {

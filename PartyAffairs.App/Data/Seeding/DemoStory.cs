@@ -416,14 +416,14 @@ internal sealed class DemoStory(
         await AddAndSaveAsync(original, cancellationToken);
         original.Publish(Actor.System, time.DaysAgo(25, 9));
 
-        var revision = original.Revise(people.Office, time.DaysAgo(6, 10));
+        var revision = original.Revise(people.Office, time.DaysAgo(6, 10), "原公告中党员大会召开日期有误。");
         revision.Edit($"{occurrence.Label}（更正）", ElectionNotice(time.Today.AddDays(12)) + "\n\n> 更正说明：原公告中党员大会召开日期有误，现予更正，以本公告为准。",
             revision.Channels, revision.Audience, time.DaysAgo(5, 9), time.DaysAhead(10, 18), false, people.Office, time.DaysAgo(6, 10, 30));
         Submit(revision, people.Office, time.DaysAgo(6, 11));
         revision.Approve(people.Office, time.DaysAgo(6, 14), confidentialityConfirmed: true);
-        db.Disclosures.Add(revision);
-        revision.Publish(Actor.System, time.DaysAgo(5, 9));
-        original.Close(people.Office, time.DaysAgo(5, 9, 5), "已再次公开更正后的版本，原公开内容停止展示。");
+        await AddAndSaveAsync(revision, cancellationToken);
+        // Publishing the correction takes the original off the board (superseded), linked forward to it.
+        revision.Publish(Actor.System, time.DaysAgo(5, 9), original);
         return (original, revision);
     }
 

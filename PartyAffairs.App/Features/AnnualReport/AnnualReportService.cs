@@ -49,8 +49,8 @@ public sealed class AnnualReportService(
                     g.Key.Audience,
                     g.Key.Channels,
                     All = g.Count(),
-                    InCatalogue = g.Count(d => d.CatalogueOccurrenceId != null),
-                    Out = g.Count(d => d.OutOfCatalogueReason != null && d.RevisesDisclosureId == null),
+                    InCatalogue = g.AsQueryable().Count(DisclosureRules.InCatalogue),
+                    Out = g.AsQueryable().Count(DisclosureRules.OriginalOutOfCatalogue),
                     Revised = g.Count(d => d.RevisesDisclosureId != null),
                 })
                 .ToListAsync(cancellationToken);

@@ -42,7 +42,7 @@ public sealed class AssessmentQueryService(
                 .Select(g => new
                 {
                     OrganizationId = g.Key,
-                    OutOfCatalogue = g.Count(d => d.OutOfCatalogueReason != null && d.RevisesDisclosureId == null),
+                    OutOfCatalogue = g.AsQueryable().Count(DisclosureRules.OriginalOutOfCatalogue),
                     Redisclosures = g.Count(d => d.RevisesDisclosureId != null),
                 })
                 .ToDictionaryAsync(g => g.OrganizationId, cancellationToken), cancellationToken);
@@ -134,7 +134,7 @@ public sealed class AssessmentQueryService(
                 case AssessmentMeasure.OutOfCatalogue or AssessmentMeasure.Redisclosures:
                     var published = PublishedIn(db, period, scope).Where(AccessPolicy.Sees(actor));
                     published = measure == AssessmentMeasure.OutOfCatalogue
-                        ? published.Where(d => d.OutOfCatalogueReason != null && d.RevisesDisclosureId == null)
+                        ? published.Where(DisclosureRules.OriginalOutOfCatalogue)
                         : published.Where(d => d.RevisesDisclosureId != null);
                     var disclosures = await published
                         .OrderBy(d => d.PublishedAtUtc).ThenBy(d => d.Id)

@@ -43,8 +43,8 @@ public sealed class DashboardService(
         // Out-of-catalogue items first: only the Office can clear them.
         var submitted = db.Disclosures.AsNoTracking().Where(d => d.State == DisclosureState.Submitted);
         var submittedDisclosures = await CapAsync(submitted, submitted
-            .OrderByDescending(d => d.OutOfCatalogueReason != null).ThenBy(d => d.SubmittedAtUtc)
-            .Select(d => new PendingDisclosureRow(d.Id, d.Title, d.Organization!.Name, d.OutOfCatalogueReason != null, d.SubmittedAtUtc)), cancellationToken);
+            .OrderBy(d => d.CatalogueOccurrenceId).ThenBy(d => d.SubmittedAtUtc)
+            .Select(d => new PendingDisclosureRow(d.Id, d.Title, d.Organization!.Name, !DisclosureRules.IsInCatalogueOccurrence(d.CatalogueOccurrenceId), d.SubmittedAtUtc)), cancellationToken);
 
         var sensitive = await sensitiveDrafts.FindAsync(db, (await settings.GetAsync(cancellationToken)).SensitiveWords, CardSize, cancellationToken);
 

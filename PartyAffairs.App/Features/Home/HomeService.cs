@@ -25,13 +25,6 @@ public sealed class HomeService(
     /// <summary>How many lines a card lists before it only counts.</summary>
     public const int ListSize = 6;
 
-    /// <summary>Mirrors <see cref="Disclosure.ReviewedAsInCatalogue"/> in a form the database can run.</summary>
-    internal static readonly Expression<Func<Disclosure, bool>> ReviewedAsInCatalogue =
-        d => d.CatalogueOccurrenceId != null || (d.RevisesDisclosureId != null && d.OutOfCatalogueReason == null);
-
-    internal static readonly Expression<Func<Disclosure, bool>> ReviewedAsOutOfCatalogue =
-        d => d.CatalogueOccurrenceId == null && (d.RevisesDisclosureId == null || d.OutOfCatalogueReason != null);
-
     public Task<Result<HomeSummary>> GetAsync(CancellationToken cancellationToken = default) => outcomes.RunAsync(async () =>
     {
         var actor = await currentUser.GetAsync(cancellationToken);
@@ -71,7 +64,7 @@ public sealed class HomeService(
         var awaitingReview = officeApprovesEverything
             ? CountedList<DisclosureLine>.Empty
             : await view.DisclosuresAsync(
-                ownDisclosures.Where(d => d.State == DisclosureState.Submitted).Where(ReviewedAsInCatalogue),
+                ownDisclosures.Where(d => d.State == DisclosureState.Submitted).Where(DisclosureRules.InCatalogue),
                 q => q.OrderBy(d => d.SubmittedAtUtc), ct);
         var ownFeedback = view.Db.Feedback.AsNoTracking().Where(f => f.OrganizationId == org && f.State != FeedbackState.Closed);
 
@@ -105,7 +98,7 @@ public sealed class HomeService(
     private static async Task<OfficeHome> OfficeAsync(View view, bool officeApprovesEverything, CancellationToken ct)
     {
         var submitted = view.Db.Disclosures.AsNoTracking().Where(d => d.State == DisclosureState.Submitted);
-        if (!officeApprovesEverything) submitted = submitted.Where(ReviewedAsOutOfCatalogue);
+        if (!officeApprovesEverything) submitted = submitted.Where(DisclosureRules.OutOfCatalogue);
 
         return new OfficeHome(
             await view.DisclosuresAsync(submitted, q => q.OrderBy(d => d.SubmittedAtUtc), ct),
@@ -146,7 +139,7 @@ public sealed class HomeService(
             .Select(d => new
             {
                 d.Id, d.Title, Organization = d.Organization!.Name, d.OrganizationId, d.Audience, d.State,
-                InCatalogue = d.CatalogueOccurrenceId != null, d.PublishedAtUtc, d.DisplayFromUtc,
+                InCatalogue = DisclosureRules.IsInCatalogueOccurrence(d.CatalogueOccurrenceId), d.PublishedAtUtc, d.DisplayFromUtc,
             })
             .ToListAsync(ct);
         var readable = rows
@@ -209,7 +202,7 @@ public sealed class HomeService(
                 .Take(ListSize)
                 .Select(d => new
                 {
-                    d.Id, d.Title, Organization = d.Organization!.Name, d.State, InCatalogue = d.CatalogueOccurrenceId != null,
+                    d.Id, d.Title, Organization = d.Organization!.Name, d.State, InCatalogue = DisclosureRules.IsInCatalogueOccurrence(d.CatalogueOccurrenceId),
                     d.LastSavedAtUtc, d.SubmittedAtUtc, d.PublishedAtUtc, d.ReviewComment,
                 })
                 .ToListAsync(ct);

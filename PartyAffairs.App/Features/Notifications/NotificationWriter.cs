@@ -91,7 +91,7 @@ public sealed class NotificationWriter(
         var disclosure = await db.Disclosures.AsNoTracking().FirstOrDefaultAsync(d => d.Id == change.EntityId, cancellationToken);
         if (disclosure is null) return [];
         var recipients = await NotificationRecipients.InRoleAsync(db, Roles.Office, null, cancellationToken);
-        if (disclosure.ReviewedAsInCatalogue && !await OfficeApprovesEverythingAsync(cancellationToken))
+        if (disclosure.IsInCatalogue && !await OfficeApprovesEverythingAsync(cancellationToken))
             recipients.AddRange(await NotificationRecipients.InRoleAsync(db, Roles.Secretary, disclosure.OrganizationId, cancellationToken));
         return recipients.Distinct()
             .Select(id => New(id, text["Notify.Submitted.Title", disclosure.Title], text["Notify.Submitted.Body", change.ActorName],

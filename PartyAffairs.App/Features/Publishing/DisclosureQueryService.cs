@@ -28,13 +28,12 @@ public sealed class DisclosureQueryService(
             var query = db.Disclosures.AsNoTracking().Where(AccessPolicy.Sees(actor));
             if (filter.State is { } state) query = query.Where(d => d.State == state);
             if (filter.OrganizationId is { } organizationId) query = query.Where(d => d.OrganizationId == organizationId);
-            // Out of catalogue is what carries a written reason; a re-disclosure inherits its original's.
             if (filter.InCatalogue is { } inCatalogue)
-                query = inCatalogue ? query.Where(d => d.OutOfCatalogueReason == null) : query.Where(d => d.OutOfCatalogueReason != null);
+                query = query.Where(inCatalogue ? DisclosureRules.InCatalogue : DisclosureRules.OutOfCatalogue);
 
             var rows = await query
                 .Select(d => new DisclosureRow(d.Id, d.Title, d.OrganizationId, d.Organization!.Name, d.Category, d.State,
-                    d.OutOfCatalogueReason == null, d.DisplayFromUtc, d.DisplayUntilUtc, d.AuthorName,
+                    DisclosureRules.IsInCatalogueOccurrence(d.CatalogueOccurrenceId), d.DisplayFromUtc, d.DisplayUntilUtc, d.AuthorName,
                     db.AuditEntries
                         .Where(a => a.EntityType == nameof(Disclosure) && a.EntityId == d.Id)
                         .OrderByDescending(a => a.Id)
@@ -72,12 +71,12 @@ public sealed class DisclosureQueryService(
                 : [];
             var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
             var canReview = d.State == DisclosureState.Submitted
-                && AccessPolicy.CanReview(actor, d.OrganizationId, d.ReviewedAsInCatalogue, officeApprovesEverything);
+                && AccessPolicy.CanReview(actor, d.OrganizationId, d.IsInCatalogue, officeApprovesEverything);
 
             return new DisclosureDetail(d.Id, d.Version, d.Title, d.Body, d.OrganizationId, d.Organization?.Name ?? "", d.Category, d.State,
                 d.Channels, d.Audience, d.DisplayFromUtc, d.DisplayUntilUtc, d.Important, d.Standing, d.AuthorName,
                 d.CreatedAtUtc, d.LastSavedAtUtc, d.SubmittedAtUtc, d.PublishedAtUtc, d.ClosedAtUtc,
-                d.ReviewedAsInCatalogue, d.CatalogueOccurrence?.CatalogueItem?.Title, d.CatalogueOccurrence?.Label,
+                d.IsInCatalogue, d.CatalogueOccurrence?.CatalogueItem?.Title, d.CatalogueOccurrence?.Label,
                 d.OutOfCatalogueReason, d.ReviewComment, d.RevisesDisclosureId, d.RevisionNumber, seesWork, canReview,
                 d.Versions.OrderBy(v => v.Number)
                     .Select(v => new DisclosureVersionRow(v.Number, v.Title, v.Audience, v.Channels, v.DisplayFromUtc, v.DisplayUntilUtc, v.Important, v.CreatedAtUtc))

@@ -27,28 +27,32 @@ public sealed class DisclosureReviewService(
         outcomes.RunAsync(async () =>
         {
             var actor = await currentUser.GetAsync(cancellationToken);
-            var words = (await settings.GetAsync(cancellationToken)).SensitiveWords;
+            var current = await settings.GetAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var disclosure = await LoadAsync(db, disclosureId, cancellationToken);
             AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, disclosure.OrganizationId), "Access.NotYourOrganization");
             disclosure.EnsureVersion(expectedVersion);
-            disclosure.Submit(actor, clock.UtcNow, SensitiveWords.FindIn(words, disclosure.Title, disclosure.Body));
+            disclosure.Submit(actor, clock.UtcNow, SensitiveWords.FindIn(current.SensitiveWords, disclosure.Title, disclosure.Body), current.DisplayRules);
             await db.SaveChangesAsync(cancellationToken);
         });
 
     public Task<Result> ApproveAsync(int disclosureId, int expectedVersion, bool confidentialityConfirmed, string? comment,
         CancellationToken cancellationToken = default) =>
-        ReviewAsync(disclosureId, expectedVersion, (d, actor, now) =>
+        ReviewAsync(disclosureId, expectedVersion, async (db, d, actor, now) =>
         {
             d.Approve(actor, now, confidentialityConfirmed, comment);
             // The schedule runs once a minute; an item whose start has already come goes up with the approval itself.
-            if (d.DisplayFromUtc <= now) d.Publish(Actor.System, now);
+            if (d.DisplayFromUtc <= now) d.Publish(Actor.System, now, await DisplaySchedule.CorrectedAsync(db, d, cancellationToken));
         }, cancellationToken);
 
     public Task<Result> RejectAsync(int disclosureId, int expectedVersion, string comment, CancellationToken cancellationToken = default) =>
-        ReviewAsync(disclosureId, expectedVersion, (d, actor, now) => d.Reject(actor, now, comment), cancellationToken);
+        ReviewAsync(disclosureId, expectedVersion, (_, d, actor, now) =>
+        {
+            d.Reject(actor, now, comment);
+            return Task.CompletedTask;
+        }, cancellationToken);
 
-    private Task<Result> ReviewAsync(int disclosureId, int expectedVersion, Action<Disclosure, Actor, DateTime> decide,
+    private Task<Result> ReviewAsync(int disclosureId, int expectedVersion, Func<AppDbContext, Disclosure, Actor, DateTime, Task> decide,
         CancellationToken cancellationToken) =>
         outcomes.RunAsync(async () =>
         {
@@ -59,12 +63,12 @@ public sealed class DisclosureReviewService(
             var actor = await currentUser.GetAsync(db, cancellationToken);
             var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
             var disclosure = await ForReview(db, disclosureId, cancellationToken) ?? throw new NotFoundException();
-            var inCatalogue = disclosure.ReviewedAsInCatalogue;
+            var inCatalogue = disclosure.IsInCatalogue;
             AccessPolicy.Ensure(
                 AccessPolicy.CanReview(actor, disclosure.OrganizationId, inCatalogue, officeApprovesEverything),
                 inCatalogue ? "Access.ReviewInCatalogue" : "Access.ReviewOutOfCatalogue");
             disclosure.EnsureVersion(expectedVersion);
-            decide(disclosure, actor, clock.UtcNow);
+            await decide(db, disclosure, actor, clock.UtcNow);
             await db.SaveChangesAsync(cancellationToken);
         });
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Publishing;
@@ -9,12 +10,20 @@ namespace PartyAffairs.App.Features.Publishing;
 /// Puts approved disclosures on display at their start time and takes them off at their end
 /// (§5(四)): the application acts, as <see cref="Actor.System"/>, so it shows in the audit trail.
 /// </summary>
-public sealed class DisplaySchedule(IDbContextFactory<AppDbContext> dbFactory, BureauClock clock, ILogger<DisplaySchedule> logger)
+public sealed class DisplaySchedule(IDbContextFactory<AppDbContext> dbFactory, BureauClock clock, SettingsReader settings,
+    ILogger<DisplaySchedule> logger)
 {
+    /// <summary>The version a correction replaces, which its publication takes off the board; null for an original.</summary>
+    internal static async Task<Disclosure?> CorrectedAsync(AppDbContext db, Disclosure disclosure, CancellationToken cancellationToken) =>
+        disclosure.RevisesDisclosureId is { } id
+            ? await db.Disclosures.FirstAsync(d => d.Id == id, cancellationToken)
+            : null;
+
     /// <summary>Publishes and closes whatever is due now; returns how many changed.</summary>
     public async Task<(int Published, int Closed)> RunDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.UtcNow;
+        var rules = (await settings.GetAsync(cancellationToken)).DisplayRules;
         var published = 0;
         var closed = 0;
 
@@ -25,15 +34,16 @@ public sealed class DisplaySchedule(IDbContextFactory<AppDbContext> dbFactory, B
             .ToListAsync(cancellationToken);
         foreach (var d in toPublish)
         {
-            d.Publish(Actor.System, now);
+            d.Publish(Actor.System, now, await CorrectedAsync(db, d, cancellationToken));
             published++;
         }
         var toClose = await db.Disclosures
+            .Include(d => d.CatalogueOccurrence)
             .Where(d => d.State == DisclosureState.Published && d.DisplayUntilUtc <= now)
             .ToListAsync(cancellationToken);
         foreach (var d in toClose)
         {
-            d.Close(Actor.System, now);
+            d.Close(Actor.System, now, rules: rules);
             closed++;
         }
         if (published + closed == 0) return (0, 0);

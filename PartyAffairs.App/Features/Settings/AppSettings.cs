@@ -41,6 +41,12 @@ public sealed record AppSettings
     /// <summary>Working days to close feedback once its result is disclosed.</summary>
     public int FeedbackCloseWorkingDays { get; init; } = 5;
 
+    /// <summary>Days an ordinary (not Important) catalogue item must stay on display to fulfil its occurrence; Important items a week.</summary>
+    public int MinimumDisplayDays { get; init; } = 1;
+
+    /// <summary>Working days after the catalogue comes into force by which each standing (长期) line must be on display.</summary>
+    public int StandingDueWorkingDays { get; init; } = 10;
+
     public int AttachmentMaxMegabytes { get; init; } = 20;
 
     /// <summary>Words that block submission until a reviewer overrides them with a reason.</summary>
@@ -56,6 +62,8 @@ public sealed record AppSettings
         FeedbackState.ResultDisclosed => FeedbackCloseWorkingDays,
         _ => null,
     };
+
+    public DisplayRules DisplayRules => new(TimeSpan.FromDays(MinimumDisplayDays));
 
     public DueRules DueRules => new(MonthlyDueWorkingDays, QuarterlyDueWorkingDays, HalfYearlyDueWorkingDays,
         YearlyDueWorkingDays, PhaseDueWorkingDays, ImmediateDueWorkingDays);

@@ -19,6 +19,8 @@ public sealed class AppSettingsValidator : AbstractValidator<AppSettings>
         RuleFor(s => s.FeedbackReportWorkingDays).InclusiveBetween(1, 60).WithName(_ => text["Settings.FeedbackReportWorkingDays"]);
         RuleFor(s => s.FeedbackAcknowledgeWorkingDays).InclusiveBetween(1, 60).WithName(_ => text["Settings.FeedbackAcknowledgeWorkingDays"]);
         RuleFor(s => s.FeedbackCloseWorkingDays).InclusiveBetween(1, 60).WithName(_ => text["Settings.FeedbackCloseWorkingDays"]);
+        RuleFor(s => s.MinimumDisplayDays).InclusiveBetween(1, 30).WithName(_ => text["Settings.MinimumDisplayDays"]);
+        RuleFor(s => s.StandingDueWorkingDays).InclusiveBetween(1, 60).WithName(_ => text["Settings.StandingDueWorkingDays"]);
         RuleFor(s => s.AttachmentMaxMegabytes).InclusiveBetween(1, 200).WithName(_ => text["Settings.AttachmentMaxMegabytes"]);
         RuleForEach(s => s.SensitiveWords).MaximumLength(50).WithName(_ => text["Settings.SensitiveWords"]);
     }

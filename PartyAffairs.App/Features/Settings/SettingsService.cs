@@ -9,34 +9,10 @@ namespace PartyAffairs.App.Features.Settings;
 /// <summary>Reads the settings for everyone (through <see cref="SettingsCache"/>); only the Admin or the Office changes them.</summary>
 public sealed class SettingsService(
     IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, BureauClock clock, Outcomes outcomes,
-    FluentValidation.IValidator<AppSettings> validator, SettingsCache cache)
+    FluentValidation.IValidator<AppSettings> validator, SettingsCache cache, SettingsReader reader)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    // Every settable property of AppSettings is one row, keyed by its name, its value as JSON.
-    private static readonly System.Reflection.PropertyInfo[] Stored =
-        typeof(AppSettings).GetProperties().Where(p => p.CanWrite).ToArray();
-
-    public async Task<AppSettings> GetAsync(CancellationToken cancellationToken = default)
-    {
-        if (cache.TryGet(out var generation) is { } cached) return cached;
-        var settings = await ReadAsync(cancellationToken);
-        cache.Store(settings, generation);
-        return settings;
-    }
-
-    private async Task<AppSettings> ReadAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var stored = await db.Settings.AsNoTracking().ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
-        var settings = new AppSettings();
-        foreach (var property in Stored)
-        {
-            if (stored.TryGetValue(property.Name, out var text) && JsonSerializer.Deserialize(text, property.PropertyType, Json) is { } value)
-                property.SetValue(settings, value);
-        }
-        return settings;
-    }
+    public Task<AppSettings> GetAsync(CancellationToken cancellationToken = default) => reader.GetAsync(cancellationToken);
 
     public Task<Result> SaveAsync(AppSettings settings, CancellationToken cancellationToken = default) => outcomes.RunAsync(async () =>
     {
@@ -47,9 +23,9 @@ public sealed class SettingsService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var stored = await db.Settings.ToDictionaryAsync(s => s.Key, cancellationToken);
         var cleaned = settings with { SensitiveWords = settings.SensitiveWords.Select(w => w.Trim()).Where(w => w.Length > 0).Distinct().ToList() };
-        foreach (var property in Stored)
+        foreach (var property in SettingsReader.Stored)
         {
-            var text = JsonSerializer.Serialize(property.GetValue(cleaned), property.PropertyType, Json);
+            var text = JsonSerializer.Serialize(property.GetValue(cleaned), property.PropertyType, SettingsReader.Json);
             if (stored.TryGetValue(property.Name, out var setting)) setting.Set(text, actor, clock.UtcNow);
             else db.Settings.Add(new Setting(property.Name, text, actor, clock.UtcNow));
         }

@@ -108,14 +108,14 @@ public sealed class AssessmentStory
     {
         await using var db = harness.NewDb();
         var office = Bureau["office"];
-        var original = await db.Disclosures.SingleAsync(d => d.Id == originalId);
-        var revision = original.Revise(office, atUtc);
+        var original = await db.Disclosures.Include(d => d.CatalogueOccurrence).SingleAsync(d => d.Id == originalId);
+        var revision = original.Revise(office, atUtc, "更正");
         revision.Edit(original.Title + "（更正）", "更正后的正文。", revision.Channels, revision.Audience, atUtc, atUtc.AddDays(7), false, office, atUtc);
         db.Disclosures.Add(revision);
         await db.SaveChangesAsync();
         revision.Submit(office, atUtc, []);
         revision.Approve(office, atUtc, true);
-        revision.Publish(Actor.System, atUtc);
+        revision.Publish(Actor.System, atUtc, original);
         await db.SaveChangesAsync();
     }
 

@@ -102,7 +102,7 @@ public sealed partial class BoardHttpTests(AppServer server) : IClassFixture<App
 
         await using (var db = NewDb())
         {
-            (await db.Disclosures.SingleAsync(d => d.Id == id)).Withdraw(Actor.System, DateTime.UtcNow, "测试撤回");
+            (await db.Disclosures.Include(d => d.CatalogueOccurrence).SingleAsync(d => d.Id == id)).Withdraw(new Actor("office-test", "办公室", null, new HashSet<string> { Roles.Office }), DateTime.UtcNow, "测试撤回");
             await db.SaveChangesAsync();
         }
 

@@ -160,23 +160,23 @@ public sealed class BoardServiceTests
         await using (var db = harness.NewDb())
         {
             var original = await db.Disclosures.FindAsync(c.PublicA);
-            var revision = original!.Revise(secretary, now);
+            var revision = original!.Revise(secretary, now, "更正");
             revision.Edit("A 社会公开事项（更正）", "# A 社会公开事项\n\n更正后的正文。", revision.Channels, Audience.Public, now, now.AddDays(7), false, secretary, now);
             db.Disclosures.Add(revision);
             await db.SaveChangesAsync();
             revision.Submit(secretary, now, []);
             revision.Approve(c.Bureau["office"], now, true);
-            revision.Publish(Actor.System, now);
+            revision.Publish(Actor.System, now, original);
             await db.SaveChangesAsync();
             publicRevision = revision.Id;
 
-            var second = revision.Revise(secretary, now);
+            var second = revision.Revise(secretary, now, "再更正");
             second.Edit("A 社会公开事项（内部补充）", "仅支部内部。", second.Channels, Audience.Organization, now, now.AddDays(7), false, secretary, now);
             db.Disclosures.Add(second);
             await db.SaveChangesAsync();
             second.Submit(secretary, now, []);
             second.Approve(c.Bureau["office"], now, true);
-            second.Publish(Actor.System, now);
+            second.Publish(Actor.System, now, revision);
             await db.SaveChangesAsync();
             internalRevision = second.Id;
         }

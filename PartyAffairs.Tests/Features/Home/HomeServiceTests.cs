@@ -145,17 +145,4 @@ public sealed class HomeServiceTests : IAsyncLifetime
         result.Status.ShouldBe(ResultStatus.Forbidden);
         result.Value.ShouldBeNull();
     }
-
-    [Fact]
-    public async Task The_database_form_of_the_catalogue_rule_agrees_with_the_domain()
-    {
-        await using var db = harness.NewDb();
-        var disclosures = await db.Disclosures.AsNoTracking().ToListAsync();
-        var inCatalogue = HomeService.ReviewedAsInCatalogue.Compile();
-        var outOfCatalogue = HomeService.ReviewedAsOutOfCatalogue.Compile();
-
-        disclosures.ShouldAllBe(d => inCatalogue(d) == d.ReviewedAsInCatalogue && outOfCatalogue(d) == !d.ReviewedAsInCatalogue);
-        var fromDatabase = await db.Disclosures.Where(HomeService.ReviewedAsInCatalogue).Select(d => d.Id).ToListAsync();
-        fromDatabase.ShouldBe(disclosures.Where(d => d.ReviewedAsInCatalogue).Select(d => d.Id), ignoreOrder: true);
-    }
 }

@@ -17,6 +17,8 @@ public sealed class SettingsForm
     public int FeedbackReportWorkingDays { get; set; }
     public int FeedbackAcknowledgeWorkingDays { get; set; }
     public int FeedbackCloseWorkingDays { get; set; }
+    public int MinimumDisplayDays { get; set; }
+    public int StandingDueWorkingDays { get; set; }
     public int AttachmentMaxMegabytes { get; set; }
     public List<string> SensitiveWords { get; set; } = [];
 
@@ -34,6 +36,8 @@ public sealed class SettingsForm
         FeedbackReportWorkingDays = settings.FeedbackReportWorkingDays,
         FeedbackAcknowledgeWorkingDays = settings.FeedbackAcknowledgeWorkingDays,
         FeedbackCloseWorkingDays = settings.FeedbackCloseWorkingDays,
+        MinimumDisplayDays = settings.MinimumDisplayDays,
+        StandingDueWorkingDays = settings.StandingDueWorkingDays,
         AttachmentMaxMegabytes = settings.AttachmentMaxMegabytes,
         SensitiveWords = settings.SensitiveWords.ToList(),
     };
@@ -52,6 +56,8 @@ public sealed class SettingsForm
         FeedbackReportWorkingDays = FeedbackReportWorkingDays,
         FeedbackAcknowledgeWorkingDays = FeedbackAcknowledgeWorkingDays,
         FeedbackCloseWorkingDays = FeedbackCloseWorkingDays,
+        MinimumDisplayDays = MinimumDisplayDays,
+        StandingDueWorkingDays = StandingDueWorkingDays,
         AttachmentMaxMegabytes = AttachmentMaxMegabytes,
         SensitiveWords = SensitiveWords.ToList(),
     };

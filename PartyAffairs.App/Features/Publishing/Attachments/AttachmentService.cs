@@ -69,6 +69,8 @@ public sealed class AttachmentService(
             disclosure.EnsureVersion(expectedVersion);
             var removed = disclosure.RemoveAttachment(attachmentId);
             await db.SaveChangesAsync(cancellationToken);
+            // A correction's draft shares the stored files of the version it corrects: those stay while any row refers to them.
+            if (await db.Attachments.AnyAsync(a => a.StoredPath == removed.StoredPath, cancellationToken)) return disclosure.Version;
             // The row is gone; a file left behind by a failed delete is harmless, so it does not undo the removal.
             try { File.Delete(Path.Combine(storage.Value.DataDirectory, removed.StoredPath)); }
             catch (IOException ex) { logger.LogWarning(ex, "Could not delete {Path}", removed.StoredPath); }

@@ -86,7 +86,7 @@ public sealed class DraftService(
                 .Include(x => x.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem)
                 .FirstOrDefaultAsync(x => x.Id == id, cancellationToken) ?? throw new NotFoundException();
             var canDraft = AccessPolicy.CanDraftFor(actor, d.OrganizationId);
-            var canReview = AccessPolicy.CanReview(actor, d.OrganizationId, d.ReviewedAsInCatalogue, officeApprovesEverything);
+            var canReview = AccessPolicy.CanReview(actor, d.OrganizationId, d.IsInCatalogue, officeApprovesEverything);
             AccessPolicy.Ensure(canDraft || canReview, "Access.NotYourOrganization");
             return new DraftView(d.Id, d.Version, d.Organization?.Name ?? "", d.Category, d.State,
                 d.CatalogueOccurrence?.CatalogueItem?.Title, d.CatalogueOccurrence?.Label, d.OutOfCatalogueReason, d.ReviewComment,
@@ -133,7 +133,7 @@ public sealed class DraftService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var draft = await db.Disclosures.Include(d => d.Approvals).FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
                 ?? throw new NotFoundException();
-            var inCatalogue = draft.ReviewedAsInCatalogue;
+            var inCatalogue = draft.IsInCatalogue;
             AccessPolicy.Ensure(AccessPolicy.CanReview(actor, draft.OrganizationId, inCatalogue, current.OfficeApprovesEverything),
                 inCatalogue ? "Access.ReviewInCatalogue" : "Access.ReviewOutOfCatalogue");
             draft.EnsureVersion(expectedVersion);

@@ -20,6 +20,7 @@ public sealed class DisclosureLifecycleService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     BureauClock clock,
+    SettingsService settings,
     Outcomes outcomes,
     IStringLocalizer<PublishingStrings> text)
 {
@@ -28,14 +29,15 @@ public sealed class DisclosureLifecycleService(
         outcomes.RunAsync(async () =>
         {
             var actor = await currentUser.GetAsync(cancellationToken);
+            var rules = (await settings.GetAsync(cancellationToken)).DisplayRules;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var disclosure = await db.Disclosures.FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken) ?? throw new NotFoundException();
+            // The occurrence comes along: a withdrawal inside the minimum display reopens it.
+            var disclosure = await db.Disclosures.Include(d => d.CatalogueOccurrence)
+                .FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken) ?? throw new NotFoundException();
             AccessPolicy.Ensure(CanWithdraw(actor, disclosure.OrganizationId), "Access.NotYourOrganization");
             disclosure.EnsureVersion(expectedVersion);
             if (string.IsNullOrWhiteSpace(reason)) Refuse("Withdraw.ReasonRequired");
-            var now = clock.UtcNow;
-            if (InsideImportantMinimum(disclosure, now) && !actor.IsInRole(Roles.Office)) Refuse("Withdraw.ImportantNeedsOffice");
-            disclosure.Withdraw(actor, now, reason);
+            disclosure.Withdraw(actor, clock.UtcNow, reason, rules);
             await db.SaveChangesAsync(cancellationToken);
         });
 
@@ -65,8 +67,10 @@ public sealed class DisclosureLifecycleService(
         var open = await db.Disclosures.AnyAsync(d => d.RevisesDisclosureId == original.Id
             && d.State != DisclosureState.Withdrawn && d.State != DisclosureState.Published && d.State != DisclosureState.Closed, cancellationToken);
         if (open) Refuse("Revise.AlreadyOpen");
+        // The correction starts with the original's files, which the author may remove or replace.
+        await db.Entry(original).Collection(d => d.Attachments).LoadAsync(cancellationToken);
         var now = clock.UtcNow;
-        var revision = original.Revise(actor, now);
+        var revision = original.Revise(actor, now, reason);
         db.Disclosures.Add(revision);
         db.AuditEntries.Add(new AuditEntry(actor, now, nameof(Disclosure), original.Id, original.OrganizationId,
             "Revise", original.State.ToString(), original.State.ToString(), reason));
@@ -91,11 +95,6 @@ public sealed class DisclosureLifecycleService(
     /// <summary>Whether the withdraw button applies to this person: a courtesy for the page, the service checks again.</summary>
     public static bool CanWithdraw(Actor actor, int organizationId) =>
         actor.IsInRole(Roles.Office) || (actor.IsInRole(Roles.Secretary) && actor.BelongsTo(organizationId));
-
-    /// <summary>An Important item stays up at least a week once published (重要事项…不少于一周).</summary>
-    public static bool InsideImportantMinimum(Disclosure disclosure, DateTime utcNow) =>
-        disclosure is { Important: true, State: DisclosureState.Published, PublishedAtUtc: { } published }
-        && utcNow < published + Disclosure.ImportantMinimumDisplay;
 
     private static IReadOnlyList<DiffLine> Lines(string before, string after) =>
         InlineDiffBuilder.Diff(before, after, ignoreWhiteSpace: false).Lines

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using PartyAffairs.App.Domain;
+using PartyAffairs.Tests.Support;
+
+namespace PartyAffairs.Tests.Data;
+
+/// <summary>The shared disclosure rules of <see cref="DisclosureRules"/>: what SQLite selects equals what the compiled form says of each record.</summary>
+public sealed class DisclosureRulesQueryTests(DemoBureauFixture bureau) : IClassFixture<DemoBureauFixture>
+{
+    private readonly ServiceHarness harness = bureau.Harness;
+
+    [Fact]
+    public async Task In_catalogue_is_one_rule_in_the_database_in_memory_and_on_the_column()
+    {
+        await using var db = harness.NewDb();
+        var disclosures = await db.Disclosures.AsNoTracking().ToListAsync();
+        disclosures.ShouldContain(d => d.IsInCatalogue);
+        disclosures.ShouldContain(d => !d.IsInCatalogue);
+        // The demo's corrected election notice is a correction of an in-catalogue item: in catalogue too.
+        disclosures.ShouldContain(d => d.RevisesDisclosureId != null && d.IsInCatalogue);
+        var outOfCatalogue = DisclosureRules.OutOfCatalogue.Compile();
+        var originalOut = DisclosureRules.OriginalOutOfCatalogue.Compile();
+
+        disclosures.ShouldAllBe(d => outOfCatalogue(d) == !d.IsInCatalogue
+            && DisclosureRules.IsInCatalogueOccurrence(d.CatalogueOccurrenceId) == d.IsInCatalogue
+            && originalOut(d) == (!d.IsInCatalogue && d.RevisesDisclosureId == null));
+        (await db.Disclosures.Where(DisclosureRules.InCatalogue).Select(d => d.Id).ToListAsync())
+            .ShouldBe(disclosures.Where(d => d.IsInCatalogue).Select(d => d.Id), ignoreOrder: true);
+        (await db.Disclosures.Where(DisclosureRules.OutOfCatalogue).Select(d => d.Id).ToListAsync())
+            .ShouldBe(disclosures.Where(outOfCatalogue).Select(d => d.Id), ignoreOrder: true);
+        (await db.Disclosures.Where(DisclosureRules.OriginalOutOfCatalogue).Select(d => d.Id).ToListAsync())
+            .ShouldBe(disclosures.Where(originalOut).Select(d => d.Id), ignoreOrder: true);
+    }
+}
