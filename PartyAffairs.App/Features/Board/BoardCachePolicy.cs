@@ -23,6 +23,8 @@ public sealed class BoardCachePolicy : IOutputCachePolicy
     public const string Name = "board";
     public const string Tag = "board";
     public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(60);
+    // Not "internal": only a signed-in person's choice of internal items counts, and signed-in requests never touch the
+    // cache, so an anonymous ?internal=1 is the same public sheet and shares its entry.
     private static readonly StringValues QueryKeys = new(["q", "org", "paper", "i"]);
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)

@@ -70,13 +70,8 @@ public sealed class BoardService(
             var previous = d.RevisesDisclosureId is { } previousId
                 ? await Shown(db, actor).Where(x => x.Id == previousId).Select(x => new { x.Title, x.Body }).FirstOrDefaultAsync(cancellationToken)
                 : null;
-            var visible = Shown(db, actor).Where(x => x.Id == id).Select(x => x.Id);
-            var results = await db.Feedback.AsNoTracking()
-                .Where(f => visible.Contains(f.DisclosureId) && !f.IsAbusive
-                    && (f.State == FeedbackState.ResultDisclosed || f.State == FeedbackState.Closed) && f.Resolution != null)
-                .OrderByDescending(f => f.ResultDisclosedAtUtc).ThenByDescending(f => f.Id)
-                .Select(f => new BoardResult(f.PublicSummary, f.Resolution!, f.ResultDisclosedAtUtc ?? f.ClosedAtUtc ?? f.ReceivedAtUtc))
-                .ToListAsync(cancellationToken);
+            var results = (await ResultsAsync(db, Shown(db, actor).Where(x => x.Id == id).Select(x => x.Id), cancellationToken))
+                .Select(r => r.Result).ToList();
 
             return new BoardItem(d.Id, d.Title, d.Organization?.Name ?? "", d.Category, d.Standing, markdown.ToSafeHtml(d.Body),
                 d.DisplayFromUtc, d.DisplayUntilUtc, d.PublishedAtUtc, d.ClosedAtUtc, d.IsOnDisplay(clock.UtcNow), d.RevisionNumber,
@@ -90,21 +85,24 @@ public sealed class BoardService(
         });
 
     /// <summary>
-    /// The items on display of one organization, for the printed board. Without an organization, the ones that
-    /// have something on display for the asker, to choose from.
+    /// The items of one organization on display that belong on the printed board (<see cref="PrintedBoard"/>): Public
+    /// ones, and internal ones too only when a signed-in asker chose them. Without an organization, the ones that have
+    /// something to print, to choose from.
     /// </summary>
-    public Task<Result<BoardPrintView>> PrintAsync(int? organizationId, CancellationToken cancellationToken = default) =>
+    public Task<Result<BoardPrintView>> PrintAsync(int? organizationId, bool internalChosen = false, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var organizations = await OrganizationsOnDisplayAsync(db, actor, cancellationToken);
-            if (organizationId is not { } orgId) return new BoardPrintView(null, null, [], organizations);
-            var items = await PrintItemsAsync(db, actor, orgId, cancellationToken);
+            var includesInternal = PrintedBoard.IncludesInternal(actor, internalChosen);
+            var printable = OnDisplay(db, actor).Where(PrintedBoard.Holds(actor, internalChosen));
+            var organizations = await OrganizationsWithAsync(db, printable, cancellationToken);
+            if (organizationId is not { } orgId) return new BoardPrintView(null, null, [], organizations, includesInternal);
+            var items = await ItemsAsync(db, printable.Where(d => d.OrganizationId == orgId), cancellationToken);
             var name = organizations.FirstOrDefault(o => o.Id == orgId)?.Name
                 ?? await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException();
-            return new BoardPrintView(orgId, name, items, organizations);
+            return new BoardPrintView(orgId, name, items, organizations, includesInternal);
         });
 
     /// <summary>The <paramref name="index"/>th item on display (of one organization, or of the bureau), wrapping round.</summary>
@@ -114,33 +112,57 @@ public sealed class BoardService(
             var actor = await currentUser.GetAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             string? name = null;
+            var query = OnDisplay(db, actor);
             if (organizationId is { } orgId)
             {
                 name = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken)
                     ?? throw new NotFoundException();
+                query = query.Where(d => d.OrganizationId == orgId);
             }
-            var items = await PrintItemsAsync(db, actor, organizationId, cancellationToken);
+            var items = await ItemsAsync(db, query, cancellationToken);
             if (items.Count == 0) return new BoardScreenView(organizationId, name, null, 0, 0);
             var at = ((index % items.Count) + items.Count) % items.Count;
             return new BoardScreenView(organizationId, name, items[at], at, items.Count);
         });
 
-    private async Task<IReadOnlyList<BoardPrintItem>> PrintItemsAsync(AppDbContext db, Actor actor, int? organizationId, CancellationToken cancellationToken)
+    /// <summary>The items whole, in board order, each with its disclosed feedback results.</summary>
+    private async Task<IReadOnlyList<BoardPrintItem>> ItemsAsync(AppDbContext db, IQueryable<Disclosure> query, CancellationToken cancellationToken)
     {
-        var query = OnDisplay(db, actor);
-        if (organizationId is { } orgId) query = query.Where(d => d.OrganizationId == orgId);
         var rows = await query
             .OrderBy(d => d.Organization!.SortOrder).ThenByDescending(d => d.Standing).ThenBy(d => d.Category)
             .ThenByDescending(d => d.PublishedAtUtc).ThenByDescending(d => d.Id)
-            .Select(d => new { d.Id, d.Title, OrganizationName = d.Organization!.Name, d.Category, d.Standing, d.Body, d.DisplayFromUtc, d.DisplayUntilUtc })
+            .Select(d => new { d.Id, d.Title, OrganizationName = d.Organization!.Name, d.Category, d.Standing, d.Audience, d.Body, d.DisplayFromUtc, d.DisplayUntilUtc })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new BoardPrintItem(r.Id, r.Title, r.OrganizationName, r.Category, r.Standing, markdown.ToSafeHtml(r.Body),
-            r.DisplayFromUtc, r.DisplayUntilUtc)).ToList();
+        var results = (await ResultsAsync(db, query.Select(d => d.Id), cancellationToken)).ToLookup(r => r.DisclosureId, r => r.Result);
+        return rows.Select(r =>
+        {
+            var itemResults = results[r.Id].ToList();
+            var length = r.Title.Length + r.Body.Length + itemResults.Sum(x => (x.Summary?.Length ?? 0) + x.Resolution.Length);
+            return new BoardPrintItem(r.Id, r.Title, r.OrganizationName, r.Category, r.Standing, r.Audience, markdown.ToSafeHtml(r.Body),
+                r.DisplayFromUtc, r.DisplayUntilUtc, itemResults, length);
+        }).ToList();
     }
 
-    private async Task<IReadOnlyList<OrganizationOption>> OrganizationsOnDisplayAsync(AppDbContext db, Actor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// The disclosed feedback results of the given items, newest first: the handling result and the handler's summary,
+    /// never the feedback text or who sent it; abusive feedback never shows.
+    /// </summary>
+    private static async Task<IReadOnlyList<(int DisclosureId, BoardResult Result)>> ResultsAsync(AppDbContext db, IQueryable<int> disclosureIds,
+        CancellationToken cancellationToken)
     {
-        var withItems = OnDisplay(db, actor).Select(d => d.OrganizationId);
+        var rows = await db.Feedback.AsNoTracking()
+            .Where(f => disclosureIds.Contains(f.DisclosureId) && !f.IsAbusive
+                && (f.State == FeedbackState.ResultDisclosed || f.State == FeedbackState.Closed) && f.Resolution != null)
+            .OrderByDescending(f => f.ResultDisclosedAtUtc).ThenByDescending(f => f.Id)
+            .Select(f => new { f.DisclosureId, Result = new BoardResult(f.PublicSummary, f.Resolution!, f.ResultDisclosedAtUtc ?? f.ClosedAtUtc ?? f.ReceivedAtUtc) })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.DisclosureId, r.Result)).ToList();
+    }
+
+    private static async Task<IReadOnlyList<OrganizationOption>> OrganizationsWithAsync(AppDbContext db, IQueryable<Disclosure> items,
+        CancellationToken cancellationToken)
+    {
+        var withItems = items.Select(d => d.OrganizationId);
         return await db.Organizations.AsNoTracking()
             .Where(o => withItems.Contains(o.Id))
             .OrderBy(o => o.SortOrder).ThenBy(o => o.Id)

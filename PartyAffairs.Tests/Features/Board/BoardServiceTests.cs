@@ -205,12 +205,19 @@ public sealed class BoardServiceTests
         var anonymous = await AsAsync(harness, null, s => s.PrintAsync(a));
         anonymous.Items.Select(i => i.Id).Order().ShouldBe(new[] { c.PublicA, c.PercentA }.Order());
         anonymous.OrganizationName.ShouldBe("第一党支部");
-        (await AsAsync(harness, "memberB", s => s.PrintAsync(a))).Items.Select(i => i.Id).Order().ShouldBe(new[] { c.PublicA, c.MembersA, c.PercentA }.Order());
-        (await AsAsync(harness, "memberA", s => s.PrintAsync(a))).Items.Select(i => i.Id).Order().ShouldBe(new[] { c.PublicA, c.MembersA, c.OwnA, c.PercentA }.Order());
+        // Public items by default, for everyone; internal ones only when a signed-in person chooses them, within what they may read.
+        (await AsAsync(harness, "memberA", s => s.PrintAsync(a))).Items.Select(i => i.Id).Order().ShouldBe(new[] { c.PublicA, c.PercentA }.Order());
+        (await AsAsync(harness, null, s => s.PrintAsync(a, internalChosen: true))).Items.Select(i => i.Id).Order().ShouldBe(new[] { c.PublicA, c.PercentA }.Order());
+        (await AsAsync(harness, "memberB", s => s.PrintAsync(a, internalChosen: true))).Items.Select(i => i.Id).Order().ShouldBe(new[] { c.PublicA, c.MembersA, c.PercentA }.Order());
+        var chosen = await AsAsync(harness, "memberA", s => s.PrintAsync(a, internalChosen: true));
+        chosen.IncludesInternal.ShouldBeTrue();
+        chosen.Items.Select(i => i.Id).Order().ShouldBe(new[] { c.PublicA, c.MembersA, c.OwnA, c.PercentA }.Order());
+        chosen.Items.Single(i => i.Id == c.OwnA).Audience.ShouldBe(Audience.Organization);
         (await AsAsync(harness, null, s => s.PrintAsync(c.Bureau.BranchBId))).Items.ShouldBeEmpty();
 
         (await AsAsync(harness, null, s => s.PrintAsync(null))).Organizations.Select(o => o.Id).ShouldBe([a]);
-        (await AsAsync(harness, "office", s => s.PrintAsync(null))).Organizations.Select(o => o.Id).ShouldBe([a, c.Bureau.BranchBId]);
+        (await AsAsync(harness, "office", s => s.PrintAsync(null))).Organizations.Select(o => o.Id).ShouldBe([a]);
+        (await AsAsync(harness, "office", s => s.PrintAsync(null, internalChosen: true))).Organizations.Select(o => o.Id).ShouldBe([a, c.Bureau.BranchBId]);
         await AsAsync(harness, null, s => s.PrintAsync(999_999), ResultStatus.NotFound);
     }
 
