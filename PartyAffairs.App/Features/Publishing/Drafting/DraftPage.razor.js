@@ -48,16 +48,15 @@ export function stored(key) {
     }
 }
 
-/** The server stored this title and body: the copy goes if the fields still hold exactly that. */
+/**
+ * The server stored this title and body: the copy goes if it holds exactly that. Typing during the round trip rewrote the
+ * copy, so it then differs and stays (the fields themselves may not show a restored text yet when this arrives).
+ */
 export function saved(key, title, body) {
-    const page = pages.get(key);
     const copy = stored(key);
     if (copy && (copy.title !== title || copy.body !== body)) return;
-    if (page) {
-        const now = fields(page.root);
-        if ((now.title && now.title.value !== title) || (now.body && now.body.value !== body)) return;
-        page.dirty = false;
-    }
+    const page = pages.get(key);
+    if (page) page.dirty = false;
     localStorage.removeItem(key);
 }
 
