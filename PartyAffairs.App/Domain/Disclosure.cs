@@ -165,12 +165,21 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         return problems;
     }
 
+    /// <summary>The sensitive-word hits no reviewer has let through yet: each one blocks submission.</summary>
+    public IReadOnlyList<string> UnresolvedSensitiveWords(IEnumerable<string> sensitiveHits) =>
+        sensitiveHits.Except(SensitiveOverrideWords).ToList();
+
+    /// <summary>
+    /// Submits after <see cref="SubmissionProblems"/> and <see cref="UnresolvedSensitiveWords"/> — the very checks the
+    /// drafting page shows. A rejected item may be resubmitted as it is: it goes back to Draft on the way, as an edit would take it.
+    /// </summary>
     public void Submit(Actor actor, DateTime utcNow, IReadOnlyCollection<string> sensitiveHits, DisplayRules? rules = null)
     {
         var problems = SubmissionProblems(utcNow, rules);
         if (problems.Count > 0) throw new DomainRuleException(problems[0]);
-        var unresolved = sensitiveHits.Except(SensitiveOverrideWords).ToList();
+        var unresolved = UnresolvedSensitiveWords(sensitiveHits);
         if (unresolved.Count > 0) throw new DomainRuleException("Disclosure.SensitiveWords", string.Join("、", unresolved));
+        if (State == DisclosureState.Rejected) MoveTo(DisclosureState.Draft, "Revise", actor, utcNow);
         MoveTo(DisclosureState.Submitted, "Submit", actor, utcNow);
         SubmittedAtUtc = utcNow;
         Versions.Add(new DisclosureVersion(Versions.Count + 1, this, actor, utcNow));

@@ -51,4 +51,79 @@ public sealed class DraftingTests(AppServer server)
         await Assertions.Expect(page.Locator("[data-testid=disclosure-body] strong")).ToHaveTextAsync("支部党员大会");
         await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("drafting-submitted.png"), FullPage = true });
     }
+
+    [SkippableFact]
+    public async Task A_typed_end_before_the_start_shows_in_the_checks_and_unsaved_text_is_kept_by_the_browser()
+    {
+        Support.Browser.SkipIfUnavailable();
+        var (playwright, browser) = await Support.Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await Support.Browser.NewPageAsync(browser);
+        await Support.Browser.SignInAsync(page, server.BaseAddress, "drafter");
+        var id = await StartOutOfCatalogueAsync(page);
+
+        await page.GetByLabel("标题", new() { Exact = true }).FillAsync("换届选举结果公示");
+        await page.GetByLabel("正文（Markdown）").FillAsync("经支部党员大会选举，产生新一届支部委员会。");
+        await Assertions.Expect(page.Locator("[data-testid=check-ok]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+
+        // Typed, not picked: the end date the day before the start (the draft starts when it was created, today).
+        var yesterday = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).AddDays(-1);
+        var until = page.GetByRole(AriaRole.Textbox, new() { Name = "公开结束 日期" });
+        await until.FillAsync(yesterday.ToString("yyyy-MM-dd"));
+        await until.PressAsync("Tab");
+
+        var checks = page.Locator("[data-testid=checks]");
+        await Assertions.Expect(checks).ToContainTextAsync("公开结束时间须晚于开始时间。", new() { Timeout = 15_000 });
+        await Assertions.Expect(checks).Not.ToContainTextAsync("检查通过");
+        await page.Keyboard.PressAsync("Escape");
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("drafting-period-reversed.png"), FullPage = true });
+
+        // Every keystroke is copied to the browser's storage; once the server holds it, the copy goes and leaving asks nothing.
+        var key = $"partyaffairs.draft.{id}";
+        await page.GetByLabel("正文（Markdown）").FillAsync("经支部党员大会选举，产生新一届支部委员会。现予公示。");
+        (await page.EvaluateAsync<string?>("k => localStorage.getItem(k)", key) ?? "").ShouldContain("现予公示");
+        await WaitUntilAsync(page, $"() => localStorage.getItem('{key}') === null");
+        (await LeavingAsksAsync(page)).ShouldBeFalse();
+        await page.GetByLabel("正文（Markdown）").PressSequentiallyAsync("！");
+        (await LeavingAsksAsync(page)).ShouldBeTrue();
+        await WaitUntilAsync(page, $"() => localStorage.getItem('{key}') === null");
+
+        // Text typed after the last save that never reached the server (a restart, a lost connection) is offered back.
+        await page.EvaluateAsync("k => localStorage.setItem(k, JSON.stringify({ title: '换届选举结果公示', body: '断线前写下的正文', at: Date.now() }))", key);
+        await page.ReloadAsync();
+        await page.Locator("[data-circuit=live]").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=backup-offer]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("drafting-backup-offer.png"), FullPage = true });
+        await page.Locator("[data-testid=backup-restore]").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("正文（Markdown）")).ToHaveValueAsync("断线前写下的正文");
+        await WaitUntilAsync(page, $"() => localStorage.getItem('{key}') === null");
+        await page.ReloadAsync();
+        await page.Locator("[data-circuit=live]").WaitForAsync();
+        await Assertions.Expect(page.GetByLabel("正文（Markdown）")).ToHaveValueAsync("断线前写下的正文");
+        await Assertions.Expect(page.Locator("[data-testid=backup-offer]")).ToHaveCountAsync(0);
+    }
+
+    private static async Task<int> StartOutOfCatalogueAsync(IPage page)
+    {
+        await page.GotoAsync(new Uri(new Uri(page.Url), "/disclosures/new").ToString());
+        await page.Locator("[data-circuit=live]").WaitForAsync();
+        var outOfCatalogue = page.Locator("[data-testid=out-of-catalogue]");
+        await outOfCatalogue.WaitForAsync();
+        await outOfCatalogue.GetByRole(AriaRole.Combobox, new() { Name = "类别" }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "其它事项" }).ClickAsync();
+        await outOfCatalogue.GetByLabel("纳入公开的理由").FillAsync("上级党委临时要求公开");
+        await Assertions.Expect(outOfCatalogue.Locator("[data-testid=start-out]")).ToBeEnabledAsync();
+        await outOfCatalogue.Locator("[data-testid=start-out]").ClickAsync();
+        await page.WaitForURLAsync("**/disclosures/*/edit");
+        await page.Locator("[data-testid=checks]").WaitForAsync();
+        return int.Parse(new Uri(page.Url).Segments[^2].TrimEnd('/'), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Whether closing the tab now would ask first (the page's beforeunload handler cancels the event).</summary>
+    private static Task<bool> LeavingAsksAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => { const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented; }");
+
+    private static async Task WaitUntilAsync(IPage page, string condition) =>
+        await page.WaitForFunctionAsync(condition, null, new() { Timeout = 15_000 });
 }

@@ -30,6 +30,8 @@ public sealed class DisclosureTransitionTests
         [(DisclosureState.Published, "Close")] = DisclosureState.Closed,
         [(DisclosureState.Published, "Withdraw")] = DisclosureState.Withdrawn,
         [(DisclosureState.Rejected, "Edit")] = DisclosureState.Draft,
+        // Resubmitting unchanged after a rejection: through Draft, never 「该记录当前的状态不允许此操作」.
+        [(DisclosureState.Rejected, "Submit")] = DisclosureState.Submitted,
         [(DisclosureState.Rejected, "Withdraw")] = DisclosureState.Withdrawn,
     };
 
@@ -56,10 +58,11 @@ public sealed class DisclosureTransitionTests
             d.Version.ShouldBeGreaterThan(version);
             if (expected != state)
             {
-                var audit = d.PendingAudit.ShouldHaveSingleItem();
-                audit.FromState.ShouldBe(state.ToString());
-                audit.ToState.ShouldBe(expected.ToString());
-                audit.EntityType.ShouldBe(nameof(Disclosure));
+                // One audit entry a step: Rejected → Submitted goes through Draft and records both.
+                d.PendingAudit.Count.ShouldBe(state == DisclosureState.Rejected && expected == DisclosureState.Submitted ? 2 : 1);
+                d.PendingAudit[0].FromState.ShouldBe(state.ToString());
+                d.PendingAudit[^1].ToState.ShouldBe(expected.ToString());
+                d.PendingAudit.ShouldAllBe(a => a.EntityType == nameof(Disclosure));
             }
         }
         else

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Dashboard;
+using PartyAffairs.App.Features.Publishing.Drafting;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Support;
 
@@ -153,6 +154,45 @@ public sealed class DashboardFeedTests
         await TestBureau.CreateAsync(harness);
         var first = await harness.Services.GetRequiredService<DashboardFeed>().GetAsync();
         return (first, first with { LoadedAtUtc = first.LoadedAtUtc.AddSeconds(1) });
+    }
+
+    [Fact]
+    public async Task An_autosave_that_adds_or_removes_a_sensitive_word_updates_the_sensitive_words_card()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var bureau = await ReviewBureau.CreateAsync(harness);
+        var feed = harness.Services.GetRequiredService<DashboardFeed>();
+        await harness.SignInAsync("drafterA");
+        int id, version;
+        await using (var scope = harness.NewScope())
+        {
+            var drafts = harness.Get<DraftService>(scope);
+            id = (await drafts.StartOutOfCatalogueAsync(bureau.BranchA, Category.Other, "上级临时要求")).Value;
+            version = (await drafts.GetAsync(id)).Value!.Version;
+        }
+        (await feed.GetAsync()).SensitiveWordsWaiting.ShouldNotContain(r => r.Id == id);
+        DashboardView? latest = null;
+        using var watching = feed.Watch(v =>
+        {
+            Volatile.Write(ref latest, v);
+            return Task.CompletedTask;
+        });
+
+        version = await AutosaveAsync(harness, id, version, "本通知附内部资料一份");
+        await WaitUntilAsync(() => Volatile.Read(ref latest)?.SensitiveWordsWaiting.Any(r => r.Id == id && r.Words.SequenceEqual(["内部资料"])) == true);
+
+        await AutosaveAsync(harness, id, version, "本通知附公开资料一份");
+        await WaitUntilAsync(() => Volatile.Read(ref latest) is { } v && v.SensitiveWordsWaiting.All(r => r.Id != id));
+    }
+
+    private static async Task<int> AutosaveAsync(ServiceHarness harness, int id, int version, string body)
+    {
+        await using var scope = harness.NewScope();
+        var now = harness.Time.GetUtcNow().UtcDateTime;
+        var saved = await harness.Get<DraftService>(scope).SaveAsync(id, version,
+            new DraftRequest("临时通知", body, Channel.Board, Audience.Organization, now.AddHours(1), now.AddDays(8), false));
+        saved.Succeeded.ShouldBeTrue(saved.Message);
+        return saved.Value!.Version;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

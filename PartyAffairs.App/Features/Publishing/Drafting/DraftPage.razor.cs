@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
 using MudBlazor;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Shared;
@@ -9,6 +11,10 @@ public sealed partial class DraftPage
 {
     /// <summary>How much typing a closed tab, a lost connection or a server restart can cost at most.</summary>
     public static readonly TimeSpan AutosaveInterval = TimeSpan.FromSeconds(3);
+
+    /// <summary>What a typed date and time look like: unambiguous in either language.</summary>
+    private const string DateFormat = "yyyy-MM-dd";
+    private const string TimeFormat = "HH:mm";
 
     private static readonly Channel[] ChannelChoices = [Channel.Board, Channel.Meeting, Channel.Document, Channel.Media];
     private static readonly char[] SentenceEnds = ['。', '！', '？', '!', '?', '\n', '；', ';'];
@@ -51,6 +57,21 @@ public sealed partial class DraftPage
     private string? saveError;
     private DateTime? savedAtUtc;
     private (Severity Severity, string Text)? notice;
+
+    private ElementReference editorRoot;
+    private IJSObjectReference? backup;
+    private int? backupAttachedTo;
+    private DraftBackup? offered;
+
+    /// <summary>The server holds what is on screen, so the last check is the one submission would run.</summary>
+    private bool InStep => !dirty && !saving && !conflict && saveError is null;
+
+    private string BackupKey => $"partyaffairs.draft.{view?.Id}";
+
+    private bool Flags(string problemCode) => check?.ProblemCodes.Contains(problemCode) == true;
+
+    private string? ProblemText(string problemCode) =>
+        check is { } c && c.ProblemCodes.ToList().IndexOf(problemCode) is var at and >= 0 ? c.Problems[at] : null;
 
     private string SaveStateText =>
         saving ? D["Draft.Saving"]
@@ -101,6 +122,75 @@ public sealed partial class DraftPage
         conflict = false;
         saveError = null;
         if (loaded.CanEdit) await RefreshCheckAsync();
+    }
+
+    // The browser keeps its own copy of the title and body (DraftPage.razor.js), read back here once the page is live.
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (view is not { CanEdit: true } || backupAttachedTo == view.Id) return;
+        backupAttachedTo = view.Id;
+        try
+        {
+            backup ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Publishing/Drafting/DraftPage.razor.js");
+            await backup.InvokeVoidAsync("attach", editorRoot, BackupKey);
+            var kept = await backup.InvokeAsync<DraftBackup?>("stored", BackupKey);
+            if (kept is null) return;
+            // Offered back only if it differs from the server's text and was typed after the server's last save.
+            if ((kept.Title != title && kept.Title.Trim() != title) || kept.Body != body)
+            {
+                if (kept.AtUtc > view.LastSavedAtUtc)
+                {
+                    offered = kept;
+                    StateHasChanged();
+                    return;
+                }
+            }
+            await backup.InvokeVoidAsync("discard", BackupKey);
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+            // Without the browser's copy the page still autosaves; only the safety net is missing.
+        }
+    }
+
+    private async Task RestoreBackupAsync()
+    {
+        if (offered is not { } kept) return;
+        offered = null;
+        title = kept.Title;
+        body = kept.Body;
+        previewHtml = Renderer.ToSafeHtml(body);
+        dirty = true;
+        await SaveNowAsync();
+    }
+
+    private async Task DiscardBackupAsync()
+    {
+        offered = null;
+        await BackupCallAsync("discard", BackupKey);
+    }
+
+    private async Task BackupCallAsync(string identifier, params object?[] args)
+    {
+        if (backup is null) return;
+        try
+        {
+            await backup.InvokeVoidAsync(identifier, args);
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+            // The browser went away; its copy stays for the next visit.
+        }
+    }
+
+    // Leaving inside the app: what is unsaved is saved first; if that fails, the person decides.
+    private async Task BeforeLeavingAsync(LocationChangingContext context)
+    {
+        if (view is not { CanEdit: true } || !dirty) return;
+        if (!conflict) await SaveAsync(version);
+        if (!dirty && saveError is null) return;
+        var leave = await JS.InvokeAsync<bool>("confirm", D["Draft.LeaveUnsaved"].Value);
+        if (!leave) context.PreventNavigation();
     }
 
     private async Task StartFromOccurrenceAsync()
@@ -167,6 +257,17 @@ public sealed partial class DraftPage
 
     private Task SaveNowAsync() => dirty && !conflict ? SaveAsync(version) : Task.CompletedTask;
 
+    private async Task TickAsync()
+    {
+        if (dirty && !conflict) await SaveAsync(version);
+        else if (check?.RecheckAtUtc is { } at && Clock.UtcNow >= at)
+        {
+            // A start that was fine when checked has just fallen into the past: say so before the person submits.
+            await RefreshCheckAsync();
+            StateHasChanged();
+        }
+    }
+
     // Every few seconds, whatever changed since the last save is stored; the loop ends with the page.
     private async Task AutosaveLoopAsync(CancellationToken cancellationToken)
     {
@@ -175,7 +276,7 @@ public sealed partial class DraftPage
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                await InvokeAsync(SaveNowAsync);
+                await InvokeAsync(TickAsync);
             }
         }
         catch (OperationCanceledException)
@@ -194,12 +295,14 @@ public sealed partial class DraftPage
             // Cleared before the call so that typing during the round trip is saved next time.
             dirty = false;
             StateHasChanged();
-            var result = await Drafts.SaveAsync(view.Id, expectedVersion, Request());
+            var request = Request();
+            var result = await Drafts.SaveAsync(view.Id, expectedVersion, request);
             if (result.Succeeded && result.Value is { } saved)
             {
                 version = saved.Version;
                 savedAtUtc = saved.SavedAtUtc;
                 saveError = null;
+                await BackupCallAsync("saved", BackupKey, request.Title, request.Body);
                 await RefreshCheckAsync();
             }
             else if (result.Status == ResultStatus.Conflict)
@@ -349,6 +452,18 @@ public sealed partial class DraftPage
     {
         await stopping.CancelAsync();
         if (autosaveLoop is not null) await autosaveLoop;
+        if (backup is not null)
+        {
+            if (backupAttachedTo is not null) await BackupCallAsync("detach", BackupKey);
+            try
+            {
+                await backup.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is already gone; nothing to release.
+            }
+        }
         stopping.Dispose();
         saveLock.Dispose();
     }

@@ -6,7 +6,8 @@ namespace PartyAffairs.App.Features.Publishing.Drafting;
 
 /// <summary>
 /// What an autosave may store. Deliberately lenient — an unfinished draft (no title yet, no channel) is saved;
-/// the submission rules are checked separately. Only what would harm the store is refused here.
+/// the submission rules are checked separately. Only what would harm the store is refused here. An end before the start is
+/// stored too: refusing it stopped every later keystroke from being saved, and <c>Disclosure.SubmissionProblems</c> reports it.
 /// </summary>
 public sealed class DraftRequestValidator : AbstractValidator<DraftRequest>
 {
@@ -18,6 +19,5 @@ public sealed class DraftRequestValidator : AbstractValidator<DraftRequest>
         RuleFor(r => r.Title).NotNull().MaximumLength(MaxTitleLength).WithMessage(_ => text["Draft.TitleTooLong", MaxTitleLength]);
         RuleFor(r => r.Body).NotNull().MaximumLength(MaxBodyLength).WithMessage(r => text["Draft.BodyTooLong", MaxBodyLength, r.Body.Length]);
         RuleFor(r => r.Audience).IsInEnum();
-        RuleFor(r => r.DisplayUntilUtc).GreaterThan(r => r.DisplayFromUtc).WithMessage(_ => text["Draft.PeriodReversed"]);
     }
 }

@@ -127,17 +127,103 @@ public sealed class DraftServiceTests
     }
 
     [Fact]
-    public async Task A_display_period_that_ends_before_it_starts_is_refused()
+    public async Task A_display_period_that_ends_before_it_starts_is_saved_and_the_check_names_it()
     {
         var (harness, bureau) = await ArrangeAsync();
         await using var _ = harness;
         var id = await StartOutOfCatalogueAsync(harness, bureau);
         var version = (await AsAsync(harness, "drafterA", s => s.GetAsync(id))).Value!.Version;
 
-        var result = await AsAsync(harness, "drafterA", s => s.SaveAsync(id, version, Request(harness, days: -1)));
+        // Refusing the save lost every keystroke typed after it; the text is kept and the panel names the problem.
+        var saved = await AsAsync(harness, "drafterA", s => s.SaveAsync(id, version, Request(harness, body: "结束时间填错后又写的正文", days: -1)));
+        var check = await AsAsync(harness, "drafterA", s => s.CheckAsync(id));
+        var submitted = await SubmitAsync(harness, "drafterA", id, saved.Value!.Version);
 
-        result.Status.ShouldBe(ResultStatus.Invalid);
-        result.Message.ShouldBe("公开结束时间必须晚于开始时间。");
+        saved.Succeeded.ShouldBeTrue(saved.Message);
+        check.Value!.Problems.ShouldBe(["公开结束时间须晚于开始时间。"]);
+        check.Value.CanSubmit.ShouldBeFalse();
+        submitted.Status.ShouldBe(ResultStatus.Invalid);
+        submitted.Message.ShouldBe("公开结束时间须晚于开始时间。");
+    }
+
+    [Fact]
+    public async Task A_start_that_passes_while_the_page_is_open_is_checked_again_when_it_does()
+    {
+        var (harness, bureau) = await ArrangeAsync();
+        await using var _ = harness;
+        var id = await StartOutOfCatalogueAsync(harness, bureau);
+        var version = (await AsAsync(harness, "drafterA", s => s.GetAsync(id))).Value!.Version;
+        version = (await AsAsync(harness, "drafterA", s => s.SaveAsync(id, version, Request(harness)))).Value!.Version;
+
+        var now = await AsAsync(harness, "drafterA", s => s.CheckAsync(id));
+        now.Value!.CanSubmit.ShouldBeTrue();
+        var recheckAt = now.Value.RecheckAtUtc.ShouldNotBeNull();
+        harness.Time.Advance(recheckAt - harness.Time.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(1));
+        var later = await AsAsync(harness, "drafterA", s => s.CheckAsync(id));
+        var submitted = await SubmitAsync(harness, "drafterA", id, version);
+
+        later.Value!.Problems.ShouldBe(["公开开始时间不能早于现在。"]);
+        later.Value.RecheckAtUtc.ShouldBeNull();
+        submitted.Message.ShouldBe("公开开始时间不能早于现在。");
+    }
+
+    [Fact]
+    public async Task Starting_twice_from_an_occurrence_opens_the_draft_already_under_way()
+    {
+        var (harness, bureau) = await ArrangeAsync();
+        await using var _ = harness;
+        var occurrenceId = await OpenOccurrenceOfBranchAAsync(harness, bureau);
+
+        var first = await AsAsync(harness, "drafterA", s => s.StartAsync(occurrenceId));
+        var second = await AsAsync(harness, "drafterA", s => s.StartAsync(occurrenceId));
+
+        second.Succeeded.ShouldBeTrue(second.Message);
+        second.Value.ShouldBe(first.Value);
+        await using var db = harness.NewDb();
+        (await db.Disclosures.CountAsync(d => d.CatalogueOccurrenceId == occurrenceId && d.State == DisclosureState.Draft)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_check_names_the_sensitive_words_in_a_sentence_of_their_own()
+    {
+        var (harness, bureau) = await ArrangeAsync();
+        await using var _ = harness;
+        var id = await StartOutOfCatalogueAsync(harness, bureau);
+        var version = (await AsAsync(harness, "drafterA", s => s.GetAsync(id))).Value!.Version;
+        await AsAsync(harness, "drafterA", s => s.SaveAsync(id, version, Request(harness, body: "本通知附内部资料一份")));
+
+        var check = await AsAsync(harness, "drafterA", s => s.CheckAsync(id));
+
+        check.Value!.SensitiveMessage.ShouldBe("含有敏感词：内部资料。");
+        check.Value.CanSubmit.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_rejected_item_resubmitted_unchanged_is_submitted_again()
+    {
+        var (harness, bureau) = await ArrangeAsync();
+        await using var _ = harness;
+        var id = await StartOutOfCatalogueAsync(harness, bureau);
+        var version = (await AsAsync(harness, "drafterA", s => s.GetAsync(id))).Value!.Version;
+        version = (await AsAsync(harness, "drafterA", s => s.SaveAsync(id, version, Request(harness)))).Value!.Version;
+        (await SubmitAsync(harness, "drafterA", id, version)).Succeeded.ShouldBeTrue();
+        var submittedVersion = (await AsAsync(harness, "drafterA", s => s.GetAsync(id))).Value!.Version;
+        await harness.SignInAsync("office");
+        await using (var scope = harness.NewScope())
+        {
+            var reject = await harness.Get<DisclosureReviewService>(scope).RejectAsync(id, submittedVersion, "请补充附件");
+            reject.Succeeded.ShouldBeTrue(reject.Message);
+        }
+
+        var rejected = (await AsAsync(harness, "drafterA", s => s.GetAsync(id))).Value!;
+        var check = await AsAsync(harness, "drafterA", s => s.CheckAsync(id));
+        var again = await SubmitAsync(harness, "drafterA", id, rejected.Version);
+
+        rejected.State.ShouldBe(DisclosureState.Rejected);
+        check.Value!.CanSubmit.ShouldBeTrue();
+        again.Succeeded.ShouldBeTrue(again.Message);
+        await using var db = harness.NewDb();
+        (await db.Disclosures.SingleAsync(d => d.Id == id)).State.ShouldBe(DisclosureState.Submitted);
     }
 
     [Fact]
