@@ -110,6 +110,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Disclosure.RevisionReasonRequired");
         var next = new Disclosure(OrganizationId, CatalogueOccurrenceId, OutOfCatalogueReason, Category, Channels, Audience, Standing, author, utcNow)
         {
+            CatalogueOccurrence = CatalogueOccurrence,
             RevisesDisclosureId = Id,
             RevisionNumber = RevisionNumber + 1,
             RevisionReason = reason.Trim(),

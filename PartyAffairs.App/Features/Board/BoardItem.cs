@@ -21,4 +21,6 @@ public sealed record BoardItem(
     IReadOnlyList<BoardVersion> Versions,
     IReadOnlyList<BoardRevision> Revisions,
     DisclosureDiff? ChangesFromPrevious,
-    IReadOnlyList<BoardResult> Results);
+    IReadOnlyList<BoardResult> Results,
+    string? RevisionReason,
+    BoardRevision? SupersededBy);

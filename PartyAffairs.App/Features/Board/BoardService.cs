@@ -1,4 +1,3 @@
-using DiffPlex.DiffBuilder;
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
@@ -68,10 +67,13 @@ public sealed class BoardService(
 
             var revisions = await ChainAsync(db, actor, d, cancellationToken);
             var previous = d.RevisesDisclosureId is { } previousId
-                ? await Shown(db, actor).Where(x => x.Id == previousId).Select(x => new { x.Title, x.Body }).FirstOrDefaultAsync(cancellationToken)
+                ? await Shown(db, actor).Where(x => x.Id == previousId).Select(DisclosureLifecycleService.Compared).FirstOrDefaultAsync(cancellationToken)
                 : null;
-            var results = (await ResultsAsync(db, Shown(db, actor).Where(x => x.Id == id).Select(x => x.Id), cancellationToken))
+            // A correction replaces the text, not what was answered about it: results disclosed on any version of the chain stay visible.
+            var chainIds = revisions.Select(r => r.Id).ToList();
+            var results = (await ResultsAsync(db, Shown(db, actor).Where(x => chainIds.Contains(x.Id)).Select(x => x.Id), cancellationToken))
                 .Select(r => r.Result).ToList();
+            var supersededBy = d.SupersededByDisclosureId is { } nextId ? revisions.FirstOrDefault(r => r.Id == nextId) : null;
 
             return new BoardItem(d.Id, d.Title, d.Organization?.Name ?? "", d.Category, d.Standing, markdown.ToSafeHtml(d.Body),
                 d.DisplayFromUtc, d.DisplayUntilUtc, d.PublishedAtUtc, d.ClosedAtUtc, d.IsOnDisplay(clock.UtcNow), d.RevisionNumber,
@@ -80,8 +82,9 @@ public sealed class BoardService(
                 revisions,
                 previous is null || d.RevisesDisclosureId is null
                     ? null
-                    : new DisclosureDiff(d.RevisesDisclosureId.Value, Lines(previous.Title, d.Title), Lines(previous.Body, d.Body)),
-                results);
+                    : DisclosureDiff.Between(d.RevisesDisclosureId.Value, previous.Text, new DisclosureText(d.Title, d.Body,
+                        d.Attachments.OrderBy(a => a.Id).Select(a => new DiffedFile(a.FileName, a.Sha256)).ToList())),
+                results, d.RevisionReason, supersededBy);
         });
 
     /// <summary>
@@ -220,7 +223,7 @@ public sealed class BoardService(
         var ordered = versions.OrderBy(v => v.Number).ToList();
         return ordered.Select((v, i) => i == 0
                 ? new BoardVersion(v.Number, v.CreatedAtUtc, [], [])
-                : new BoardVersion(v.Number, v.CreatedAtUtc, Lines(ordered[i - 1].Title, v.Title), Lines(ordered[i - 1].Body, v.Body)))
+                : new BoardVersion(v.Number, v.CreatedAtUtc, DisclosureDiff.Lines(ordered[i - 1].Title, v.Title), DisclosureDiff.Lines(ordered[i - 1].Body, v.Body)))
             .Reverse()
             .ToList();
     }
@@ -235,7 +238,4 @@ public sealed class BoardService(
         return trimmed.Length > MaxQueryLength ? trimmed[..MaxQueryLength] : trimmed;
     }
 
-    private static IReadOnlyList<DiffLine> Lines(string before, string after) =>
-        InlineDiffBuilder.Diff(before, after, ignoreWhiteSpace: false).Lines
-            .Select(l => new DiffLine(l.Type, l.Text ?? "")).ToList();
 }

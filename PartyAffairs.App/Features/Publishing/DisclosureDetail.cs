@@ -41,4 +41,6 @@ public sealed record DisclosureDetail(
     IReadOnlyList<DisclosureVersionRow> Versions,
     IReadOnlyList<ApprovalRow> Approvals,
     IReadOnlyList<AttachmentRow> Attachments,
-    IReadOnlyList<AuditRow> Audit);
+    IReadOnlyList<AuditRow> Audit,
+    string? RevisionReason = null,
+    int? SupersededByDisclosureId = null);

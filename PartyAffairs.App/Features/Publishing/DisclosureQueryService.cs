@@ -89,7 +89,7 @@ public sealed class DisclosureQueryService(
                 d.Attachments.OrderBy(a => a.Id)
                     .Select(a => new AttachmentRow(a.Id, a.FileName, a.SizeBytes, a.Sha256, a.UploadedAtUtc))
                     .ToList(),
-                audit);
+                audit, d.RevisionReason, d.SupersededByDisclosureId);
         });
 
     /// <summary>Review history and the audit trail are for the people who work on the organization's disclosures.</summary>

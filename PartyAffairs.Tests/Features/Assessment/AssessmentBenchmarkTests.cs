@@ -35,6 +35,8 @@ public sealed class AssessmentBenchmarkTests(ITestOutputHelper output)
         var build = Stopwatch.StartNew();
         await using (var db = harness.NewDb())
         {
+            // The temp tables below live on one connection: hold it open, or a pooled one of another caller is used next.
+            await db.Database.OpenConnectionAsync();
             var org = await db.Organizations.Where(o => o.Id == bureau.BranchBId).Select(o => o.Id).SingleAsync();
             await CloneAsync(db, "Organizations", org, Organizations - 3, new() { ["Code"] = "'B' || i", ["Name"] = "'支部' || i", ["SortOrder"] = "10 + i" });
             await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE orgs (k INTEGER PRIMARY KEY, id INTEGER); INSERT INTO orgs SELECT row_number() OVER (ORDER BY Id) - 1, Id FROM Organizations;");

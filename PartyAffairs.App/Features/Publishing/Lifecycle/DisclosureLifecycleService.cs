@@ -1,4 +1,3 @@
-using DiffPlex.DiffBuilder;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
@@ -84,21 +83,21 @@ public sealed class DisclosureLifecycleService(
             var actor = await currentUser.GetAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var revision = await db.Disclosures.AsNoTracking().Where(AccessPolicy.Sees(actor))
-                .FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken)
+                .Where(d => d.Id == disclosureId).Select(Compared).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException();
-            if (revision.RevisesDisclosureId is not { } previousId) return null;
-            var previous = await db.Disclosures.AsNoTracking()
-                .Where(d => d.Id == previousId).Select(d => new { d.Title, d.Body }).FirstAsync(cancellationToken);
-            return new DisclosureDiff(previousId, Lines(previous.Title, revision.Title), Lines(previous.Body, revision.Body));
+            if (revision.RevisesId is not { } previousId) return null;
+            var previous = await db.Disclosures.AsNoTracking().Where(d => d.Id == previousId).Select(Compared).FirstAsync(cancellationToken);
+            return DisclosureDiff.Between(previousId, previous.Text, revision.Text);
         });
+
+    /// <summary>What a diff reads of a version, for the reviewer here and for the public history (<c>BoardService</c>).</summary>
+    internal static readonly System.Linq.Expressions.Expression<Func<Disclosure, ComparedVersion>> Compared = d => new ComparedVersion(
+        d.RevisesDisclosureId,
+        new DisclosureText(d.Title, d.Body, d.Attachments.OrderBy(a => a.Id).Select(a => new DiffedFile(a.FileName, a.Sha256)).ToList()));
 
     /// <summary>Whether the withdraw button applies to this person: a courtesy for the page, the service checks again.</summary>
     public static bool CanWithdraw(Actor actor, int organizationId) =>
         actor.IsInRole(Roles.Office) || (actor.IsInRole(Roles.Secretary) && actor.BelongsTo(organizationId));
-
-    private static IReadOnlyList<DiffLine> Lines(string before, string after) =>
-        InlineDiffBuilder.Diff(before, after, ignoreWhiteSpace: false).Lines
-            .Select(l => new DiffLine(l.Type, l.Text ?? "")).ToList();
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void Refuse(string key) => throw new ValidationException([new ValidationFailure("Reason", text[key])]);
