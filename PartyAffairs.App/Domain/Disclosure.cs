@@ -174,10 +174,16 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         Touch("OverrideSensitiveWords", reviewer, utcNow, $"{string.Join("、", words)}: {reason}");
     }
 
+    /// <summary>
+    /// Approves it. Nobody approves their own gated item (out of the catalogue, a catch-all line, a narrowed audience or a
+    /// dropped channel, <see cref="ReviewRoute"/>); a Secretary approving her own in-catalogue item is allowed and recorded as such.
+    /// An in-catalogue item must be loaded with its occurrence's catalogue item.
+    /// </summary>
     public void Approve(Actor reviewer, DateTime utcNow, bool confidentialityConfirmed, string? comment = null)
     {
         if (!confidentialityConfirmed) throw new DomainRuleException("Disclosure.ConfidentialityNotConfirmed");
         var ownItem = reviewer.UserId == AuthorId;
+        if (ownItem && ReviewRoute.For(this, officeApprovesEverything: false).Gated) throw new DomainRuleException("Review.OwnGatedItem");
         MoveTo(DisclosureState.Approved, "Approve", reviewer, utcNow, comment);
         ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         Approvals.Add(new Approval(reviewer, ApprovalDecision.Approved, comment, true, ownItem, utcNow));

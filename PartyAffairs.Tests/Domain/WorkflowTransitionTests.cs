@@ -9,7 +9,7 @@ public sealed class WorkflowTransitionTests
     {
         ["Submit"] = c => c.Submit(Office, Now),
         ["Reject"] = c => c.Reject(Office, Now, "请补充第八类事项"),
-        ["Approve"] = c => c.Approve(Office, Now),
+        ["Approve"] = c => c.Approve(Leader, Now),
         ["PutInForce"] = c => c.PutInForce(Office, Now),
     };
 
@@ -68,7 +68,7 @@ public sealed class WorkflowTransitionTests
     {
         var c = CatalogueInState(CatalogueState.Submitted);
         var calendar = new WorkingCalendar(PartyAffairs.App.Features.Calendar.CalendarCsv.Bundled());
-        c.ApproveIntoForce(Office, Now, calendar, new DueRules());
+        c.ApproveIntoForce(Leader, Now, calendar, new DueRules());
         c.State.ShouldBe(CatalogueState.InForce);
         c.PendingAudit.Select(a => a.Action).ShouldBe(["Approve", "PutInForce"]);
         c.Items.Single().Occurrences.Select(o => o.Label).ShouldBe(["2026年第一季度", "2026年第二季度", "2026年第三季度", "2026年第四季度"]);

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
@@ -24,13 +23,6 @@ public sealed class HomeService(
 
     /// <summary>How many lines a card lists before it only counts.</summary>
     public const int ListSize = 6;
-
-    /// <summary>Mirrors <see cref="Disclosure.ReviewedAsInCatalogue"/> in a form the database can run.</summary>
-    internal static readonly Expression<Func<Disclosure, bool>> ReviewedAsInCatalogue =
-        d => d.CatalogueOccurrenceId != null || (d.RevisesDisclosureId != null && d.OutOfCatalogueReason == null);
-
-    internal static readonly Expression<Func<Disclosure, bool>> ReviewedAsOutOfCatalogue =
-        d => d.CatalogueOccurrenceId == null && (d.RevisesDisclosureId == null || d.OutOfCatalogueReason != null);
 
     public Task<Result<HomeSummary>> GetAsync(CancellationToken cancellationToken = default) => outcomes.RunAsync(async () =>
     {
@@ -71,7 +63,7 @@ public sealed class HomeService(
         var awaitingReview = officeApprovesEverything
             ? CountedList<DisclosureLine>.Empty
             : await view.DisclosuresAsync(
-                ownDisclosures.Where(d => d.State == DisclosureState.Submitted).Where(ReviewedAsInCatalogue),
+                ownDisclosures.Where(d => d.State == DisclosureState.Submitted).Where(ReviewRoute.SecretaryReviews(officeApprovesEverything)),
                 q => q.OrderBy(d => d.SubmittedAtUtc), ct);
         var ownFeedback = view.Db.Feedback.AsNoTracking().Where(f => f.OrganizationId == org && f.State != FeedbackState.Closed);
 
@@ -105,7 +97,7 @@ public sealed class HomeService(
     private static async Task<OfficeHome> OfficeAsync(View view, bool officeApprovesEverything, CancellationToken ct)
     {
         var submitted = view.Db.Disclosures.AsNoTracking().Where(d => d.State == DisclosureState.Submitted);
-        if (!officeApprovesEverything) submitted = submitted.Where(ReviewedAsOutOfCatalogue);
+        submitted = submitted.Where(ReviewRoute.OfficeOnly(officeApprovesEverything));
 
         return new OfficeHome(
             await view.DisclosuresAsync(submitted, q => q.OrderBy(d => d.SubmittedAtUtc), ct),

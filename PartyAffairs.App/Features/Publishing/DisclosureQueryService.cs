@@ -72,13 +72,16 @@ public sealed class DisclosureQueryService(
                 : [];
             var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
             var canReview = d.State == DisclosureState.Submitted
-                && AccessPolicy.CanReview(actor, d.OrganizationId, d.ReviewedAsInCatalogue, officeApprovesEverything);
+                && await ReviewAccess.AllowsAsync(db, actor, d, officeApprovesEverything, cancellationToken);
+            var routing = seesWork && d.State is DisclosureState.Draft or DisclosureState.Submitted or DisclosureState.Rejected
+                ? ReviewRoute.For(d, officeApprovesEverything)
+                : null;
 
             return new DisclosureDetail(d.Id, d.Version, d.Title, d.Body, d.OrganizationId, d.Organization?.Name ?? "", d.Category, d.State,
                 d.Channels, d.Audience, d.DisplayFromUtc, d.DisplayUntilUtc, d.Important, d.Standing, d.AuthorName,
                 d.CreatedAtUtc, d.LastSavedAtUtc, d.SubmittedAtUtc, d.PublishedAtUtc, d.ClosedAtUtc,
                 d.ReviewedAsInCatalogue, d.CatalogueOccurrence?.CatalogueItem?.Title, d.CatalogueOccurrence?.Label,
-                d.OutOfCatalogueReason, d.ReviewComment, d.RevisesDisclosureId, d.RevisionNumber, seesWork, canReview,
+                d.OutOfCatalogueReason, d.ReviewComment, d.RevisesDisclosureId, d.RevisionNumber, seesWork, canReview, routing,
                 d.Versions.OrderBy(v => v.Number)
                     .Select(v => new DisclosureVersionRow(v.Number, v.Title, v.Audience, v.Channels, v.DisplayFromUtc, v.DisplayUntilUtc, v.Important, v.CreatedAtUtc))
                     .ToList(),

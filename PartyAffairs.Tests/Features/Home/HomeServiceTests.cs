@@ -151,11 +151,10 @@ public sealed class HomeServiceTests : IAsyncLifetime
     {
         await using var db = harness.NewDb();
         var disclosures = await db.Disclosures.AsNoTracking().ToListAsync();
-        var inCatalogue = HomeService.ReviewedAsInCatalogue.Compile();
-        var outOfCatalogue = HomeService.ReviewedAsOutOfCatalogue.Compile();
+        var inCatalogue = ReviewRoute.InCatalogue.Compile();
 
-        disclosures.ShouldAllBe(d => inCatalogue(d) == d.ReviewedAsInCatalogue && outOfCatalogue(d) == !d.ReviewedAsInCatalogue);
-        var fromDatabase = await db.Disclosures.Where(HomeService.ReviewedAsInCatalogue).Select(d => d.Id).ToListAsync();
+        disclosures.ShouldAllBe(d => inCatalogue(d) == d.ReviewedAsInCatalogue);
+        var fromDatabase = await db.Disclosures.Where(ReviewRoute.InCatalogue).Select(d => d.Id).ToListAsync();
         fromDatabase.ShouldBe(disclosures.Where(d => d.ReviewedAsInCatalogue).Select(d => d.Id), ignoreOrder: true);
     }
 }

@@ -44,7 +44,7 @@ public sealed class ScheduleService(
             var actor = await currentUser.GetAsync(cancellationToken);
             await Outcomes.ValidateAsync(openPhaseValidator, request, cancellationToken);
             return await ChangeItemAsync(actor, request.ItemId, request.Year, request.Version, "OpenPhase", (item, calendar, rules) =>
-                item.OpenPhase(request.PhaseIndex, request.OpenedOn, calendar, rules), cancellationToken);
+                item.OpenPhase(request.PhaseIndex, request.OpenedOn, clock.Today, calendar, rules), cancellationToken);
         });
 
     public Task<Result<DateOnly>> RecordEventAsync(RecordEventRequest request, CancellationToken cancellationToken = default) =>
@@ -53,7 +53,7 @@ public sealed class ScheduleService(
             var actor = await currentUser.GetAsync(cancellationToken);
             await Outcomes.ValidateAsync(recordEventValidator, request, cancellationToken);
             return await ChangeItemAsync(actor, request.ItemId, request.Year, request.Version, "RecordEvent", (item, calendar, rules) =>
-                item.RecordEvent(request.Label, request.EventDate, calendar, rules), cancellationToken);
+                item.RecordEvent(request.Label, request.EventDate, clock.Today, calendar, rules), cancellationToken);
         });
 
     private static bool MaySee(Actor actor) =>
