@@ -83,6 +83,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
     public static Disclosure ForOccurrence(CatalogueOccurrence occurrence, CatalogueItem item, Actor author, DateTime utcNow)
     {
         if (occurrence.State != OccurrenceState.Open) throw new DomainRuleException("Occurrence.NotOpen");
+        occurrence.Attach(item);
         return new Disclosure(item.OrganizationId, occurrence.Id, null, item.Category, item.Channels, item.Audience, item.Standing, author, utcNow)
         {
             CatalogueOccurrence = occurrence,
