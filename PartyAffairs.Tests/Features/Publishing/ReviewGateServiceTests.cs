@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.App.Features.Home;
+using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Publishing.Drafting;
 using PartyAffairs.App.Features.Shared;
@@ -84,6 +86,26 @@ public sealed class ReviewGateServiceTests : IAsyncLifetime
         dashboard.SubmittedDisclosures.Items.Where(r => r.OfficeOnly).Select(r => r.Id)
             .ShouldBe([bureau.OutOfCatalogueId, catchAllDraftId, narrowedDraftId], ignoreOrder: true);
         dashboard.SubmittedDisclosures.Items.Single(r => !r.OfficeOnly).Id.ShouldBe(bureau.InCatalogueId);
+    }
+
+    [Fact]
+    public async Task Their_submission_is_announced_to_the_office_not_the_secretary()
+    {
+        var writer = harness.Services.GetRequiredService<NotificationWriter>();
+        List<ChangeEvent> events;
+        await using (var db = harness.NewDb())
+        {
+            events = (await db.AuditEntries.AsNoTracking()
+                    .Where(a => a.EntityType == nameof(Disclosure) && a.Action == "Submit" && (a.EntityId == catchAllDraftId || a.EntityId == narrowedDraftId))
+                    .ToListAsync())
+                .Select(ChangeEvent.From).ToList();
+        }
+
+        await writer.HandleAsync(events);
+
+        await using var read = harness.NewDb();
+        var recipients = await (from n in read.Notifications join u in read.Users on n.UserId equals u.Id select u.UserName).ToListAsync();
+        recipients.ShouldBe(["office", "office"]);
     }
 
     [Fact]
