@@ -195,6 +195,14 @@ public sealed class ReviewRouteTests
         catalogue.State.ShouldBe(CatalogueState.Submitted);
         catalogue.Approve(People["office colleague"], Now);
         catalogue.State.ShouldBe(CatalogueState.Approved);
+
+        // An amendment, approved the same way, is not approved by the Office member who drew it up.
+        var amendment = new CatalogueAmendment(catalogue.Id, "年中调整", Office, Now);
+        amendment.AddChange(new CatalogueAmendmentChange(AmendmentChangeKind.Retire, catalogue.Items.Single().Id, null));
+        amendment.Submit(Office, Now);
+        Should.Throw<DomainRuleException>(() => amendment.Approve(Office, Now)).Code.ShouldBe("Catalogue.OwnApproval");
+        amendment.Approve(Leader, Now);
+        amendment.State.ShouldBe(AmendmentState.Approved);
     }
 
     [Fact]

@@ -176,14 +176,14 @@ public sealed class WorkflowTransitionTests
         Should.Throw<DomainRuleException>(() => new CatalogueAmendment(1, " ", Office, Now));
         var a = new CatalogueAmendment(1, "新增即时公开事项", Office, Now);
         Should.Throw<DomainRuleException>(() => a.Submit(Office, Now)).Code.ShouldBe("Amendment.Empty");
-        Should.Throw<DomainRuleException>(() => a.Approve(Office, Now));
+        Should.Throw<DomainRuleException>(() => a.Approve(Leader, Now));
         a.AddChange(new CatalogueAmendmentChange(AmendmentChangeKind.Retire, 5, null));
         a.Submit(Office, Now);
         Should.Throw<DomainRuleException>(() => a.AddChange(new CatalogueAmendmentChange(AmendmentChangeKind.Retire, 6, null)));
         a.Reject(Office, Now, "理由不充分");
         a.State.ShouldBe(AmendmentState.Draft);
         a.Submit(Office, Now);
-        a.Approve(Office, Now);
+        a.Approve(Leader, Now);
         a.State.ShouldBe(AmendmentState.Approved);
         Should.Throw<DomainRuleException>(() => a.Submit(Office, Now));
         Should.Throw<DomainRuleException>(() => new CatalogueAmendmentChange(AmendmentChangeKind.Change, null, "{}"));

@@ -35,7 +35,7 @@ public sealed class CatalogueEditService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var catalogue = await db.Catalogues.AsNoTracking()
                 .Where(c => c.Id == catalogueId)
-                .Select(c => new { c.Id, c.Version, c.State, c.ReviewComment, c.TemplateJson })
+                .Select(c => new { c.Id, c.Version, c.State, c.ReviewComment, c.TemplateJson, c.SubmittedById })
                 .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
             var items = await db.CatalogueItems.AsNoTracking()
                 .Where(i => i.CatalogueId == catalogueId && !i.IsRetired)
@@ -43,7 +43,8 @@ public sealed class CatalogueEditService(
                 .ToListAsync(cancellationToken);
             var current = items.Select(i => CatalogueRow.From(i, i.Organization!.Name)).ToList();
             var template = catalogue.TemplateJson is null ? null : CatalogueRow.ListFromJson(catalogue.TemplateJson);
-            return new CatalogueWorkspace(catalogue.Id, catalogue.Version, catalogue.State, catalogue.ReviewComment, template, current);
+            return new CatalogueWorkspace(catalogue.Id, catalogue.Version, catalogue.State, catalogue.ReviewComment, template, current,
+                catalogue.SubmittedById);
         });
 
     /// <summary>An item as the edit form starts from it, with the version the person saw.</summary>
