@@ -108,6 +108,39 @@ public sealed class ReviewGateServiceTests : IAsyncLifetime
         recipients.ShouldBe(["office", "office"]);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_database_runs_the_rule_as_the_objects_do(bool officeApprovesEverything)
+    {
+        // An Office member's own out-of-catalogue item too, so the Leader's part of the rule has something to find.
+        await harness.SignInAsync("office");
+        await using (var scope = harness.NewScope())
+        {
+            var ownId = (await harness.Get<DraftService>(scope).StartOutOfCatalogueAsync(bureau.BranchA, Category.Other, "上级临时要求")).Value;
+            await SaveAndSubmitAsync("office", ownId, Audience.Organization);
+        }
+        await using var db = harness.NewDb();
+        var officeIds = await OfficeMembers.IdsAsync(db, CancellationToken.None);
+        var loaded = await db.Disclosures.AsNoTracking().Include(d => d.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem).ToListAsync();
+        loaded.Count.ShouldBe(5);
+        var people = await db.Users.Where(u => u.UserName == "secretaryA" || u.UserName == "secretaryB" || u.UserName == "office" || u.UserName == "leader")
+            .Select(u => new { u.Id, u.UserName, u.OrganizationId }).ToListAsync();
+
+        foreach (var person in people)
+        {
+            var role = person.UserName switch { "office" => Roles.Office, "leader" => Roles.Leader, _ => Roles.Secretary };
+            var actor = new Actor(person.Id, person.UserName!, person.OrganizationId, new HashSet<string> { role });
+            var fromDatabase = await db.Disclosures.Where(ReviewRoute.ReviewableBy(actor, officeApprovesEverything, officeIds)).Select(d => d.Id).ToListAsync();
+            var fromObjects = loaded.Where(d => ReviewRoute.CanReview(actor, d, officeApprovesEverything, officeIds.Contains(d.AuthorId))).Select(d => d.Id);
+            fromDatabase.ShouldBe(fromObjects, ignoreOrder: true, customMessage: person.UserName);
+        }
+        var officeOnly = await db.Disclosures.Where(ReviewRoute.OfficeOnly(officeApprovesEverything)).Select(d => d.Id).ToListAsync();
+        officeOnly.ShouldBe(loaded.Where(d => ReviewRoute.For(d, officeApprovesEverything).OfficeOnly).Select(d => d.Id), ignoreOrder: true);
+        var gated = await db.Disclosures.Where(ReviewRoute.Gated).Select(d => d.Id).ToListAsync();
+        gated.Count.ShouldBe(4);
+    }
+
     [Fact]
     public async Task The_review_page_says_who_approves_and_why()
     {
