@@ -32,6 +32,14 @@ public sealed class DisclosureQueryService(
             if (filter.InCatalogue is { } inCatalogue)
                 query = inCatalogue ? query.Where(d => d.OutOfCatalogueReason == null) : query.Where(d => d.OutOfCatalogueReason != null);
 
+            if (filter.AwaitingMyReview)
+            {
+                var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
+                var officeMembers = actor.IsInRole(Roles.Leader) ? await OfficeMembers.IdsAsync(db, cancellationToken) : [];
+                query = query.Where(d => d.State == DisclosureState.Submitted)
+                    .Where(ReviewRoute.ReviewableBy(actor, officeApprovesEverything, officeMembers));
+            }
+
             var rows = await query
                 .Select(d => new DisclosureRow(d.Id, d.Title, d.OrganizationId, d.Organization!.Name, d.Category, d.State,
                     d.OutOfCatalogueReason == null, d.DisplayFromUtc, d.DisplayUntilUtc, d.AuthorName,

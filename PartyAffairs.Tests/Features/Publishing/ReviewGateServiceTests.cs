@@ -82,6 +82,12 @@ public sealed class ReviewGateServiceTests : IAsyncLifetime
         var office = (await AsAsync<HomeService, Result<HomeSummary>>("office", s => s.GetAsync())).Value!.Office!;
         office.AwaitingApproval.Items.Select(i => i.Id).ShouldBe([bureau.OutOfCatalogueId, catchAllDraftId, narrowedDraftId], ignoreOrder: true);
 
+        var mine = new DisclosureFilter(AwaitingMyReview: true);
+        (await AsAsync<DisclosureQueryService, Result<DisclosureListView>>("secretaryA", s => s.ListAsync(mine))).Value!.Rows
+            .Select(r => r.Id).ShouldBe([bureau.InCatalogueId]);
+        (await AsAsync<DisclosureQueryService, Result<DisclosureListView>>("office", s => s.ListAsync(mine))).Value!.Rows
+            .Select(r => r.Id).ShouldBe([bureau.InCatalogueId, bureau.OutOfCatalogueId, catchAllDraftId, narrowedDraftId], ignoreOrder: true);
+
         var dashboard = (await AsAsync<DashboardService, Result<DashboardView>>("office", s => s.GetAsync())).Value!;
         dashboard.SubmittedDisclosures.Items.Where(r => r.OfficeOnly).Select(r => r.Id)
             .ShouldBe([bureau.OutOfCatalogueId, catchAllDraftId, narrowedDraftId], ignoreOrder: true);
