@@ -16,12 +16,12 @@ public static class AccessPolicy
         a.IsInRole(Roles.Office) || (a.IsInAnyRole(Roles.Secretary, Roles.Drafter) && a.BelongsTo(organizationId));
 
     /// <summary>
-    /// In-catalogue items are approved by their organization's Secretary (or the Office); items outside
-    /// the catalogue, or every item when the setting says so, only by the Office (§5(二)2).
+    /// Who approves or rejects a loaded disclosure: the one rule in <see cref="ReviewRoute"/> (the Secretary of its organization for
+    /// an in-catalogue item that keeps its line; the Office, and for an Office member's own gated item another member or a Leader,
+    /// for the rest). <paramref name="authorIsOffice"/>: its author is a member of the Office.
     /// </summary>
-    public static bool CanReview(Actor a, int organizationId, bool inCatalogue, bool officeApprovesEverything) =>
-        a.IsInRole(Roles.Office)
-        || (inCatalogue && !officeApprovesEverything && a.IsInRole(Roles.Secretary) && a.BelongsTo(organizationId));
+    public static bool CanReview(Actor a, Disclosure d, bool officeApprovesEverything, bool authorIsOffice) =>
+        ReviewRoute.CanReview(a, d, officeApprovesEverything, authorIsOffice);
 
     public static bool CanEditCatalogue(Actor a) => a.IsInRole(Roles.Office);
 

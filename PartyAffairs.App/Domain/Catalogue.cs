@@ -9,6 +9,8 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
     public string? Source { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
     public string? ReviewComment { get; private set; }
+    /// <summary>Who submitted it for approval: they may not approve it themselves.</summary>
+    public string? SubmittedById { get; private set; }
     public string? ApprovedById { get; private set; }
     public DateTime? ApprovedAtUtc { get; private set; }
     public List<CatalogueItem> Items { get; private set; } = [];
@@ -46,6 +48,7 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
         if (Items.All(i => i.IsRetired)) throw new DomainRuleException("Catalogue.Empty");
         ReviewComment = null;
         MoveTo(CatalogueState.Submitted, "Submit", actor, utcNow);
+        SubmittedById = actor.UserId;
     }
 
     public void Reject(Actor actor, DateTime utcNow, string comment)
@@ -55,8 +58,10 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
         MoveTo(CatalogueState.Draft, "Reject", actor, utcNow, comment);
     }
 
+    /// <summary>Approved by someone other than who submitted it: another Office member or a Leader.</summary>
     public void Approve(Actor actor, DateTime utcNow, string? comment = null)
     {
+        if (actor.UserId == SubmittedById) throw new DomainRuleException("Catalogue.OwnApproval");
         ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         ApprovedById = actor.UserId;
         ApprovedAtUtc = utcNow;

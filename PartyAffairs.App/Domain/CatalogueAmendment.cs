@@ -50,8 +50,10 @@ public sealed class CatalogueAmendment : WorkflowEntity<AmendmentState>
         MoveTo(AmendmentState.Draft, "Reject", actor, utcNow, comment);
     }
 
+    /// <summary>Approved like the catalogue, by someone other than who drew it up: another Office member or a Leader.</summary>
     public void Approve(Actor actor, DateTime utcNow, string? comment = null)
     {
+        if (actor.UserId == CreatedById) throw new DomainRuleException("Catalogue.OwnApproval");
         ReviewComment = comment;
         MoveTo(AmendmentState.Approved, "Approve", actor, utcNow, comment);
     }

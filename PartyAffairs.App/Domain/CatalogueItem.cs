@@ -22,6 +22,11 @@ public sealed class CatalogueItem
     public List<string> Phases { get; private set; } = [];
     /// <summary>Retired by an amendment: kept for the record, no longer planned.</summary>
     public bool IsRetired { get; private set; }
+    /// <summary>
+    /// Marked by the Office as a catch-all line (兜底事项): it does not say what will be disclosed, so what is recorded on it
+    /// goes to the Office like an out-of-catalogue item. Category 8 (其他事项) is always catch-all (<see cref="IsCatchAllLine"/>).
+    /// </summary>
+    public bool IsCatchAll { get; private set; }
     public int Version { get; private set; }
     public List<CatalogueOccurrence> Occurrences { get; private set; } = [];
 
@@ -62,6 +67,17 @@ public sealed class CatalogueItem
     {
         IsRetired = true;
         foreach (var occurrence in Occurrences.Where(o => o.State == OccurrenceState.Open)) occurrence.Cancel();
+        Version++;
+    }
+
+    /// <summary>A catch-all line, marked or by its category (8, 其他事项).</summary>
+    public bool IsCatchAllLine => IsCatchAll || Category == Category.Other;
+
+    /// <summary>The Office marks (or unmarks) the line as catch-all; category 8 stays catch-all whatever the mark.</summary>
+    public void MarkCatchAll(bool catchAll)
+    {
+        if (IsCatchAll == catchAll) return;
+        IsCatchAll = catchAll;
         Version++;
     }
 
@@ -107,12 +123,16 @@ public sealed class CatalogueItem
     }
 
     /// <summary>The Secretary opens a phase of a phased item (e.g. 确定发展对象); it is due its working days later.</summary>
-    public CatalogueOccurrence OpenPhase(int phaseIndex, DateOnly openedOn, WorkingCalendar calendar, DueRules rules)
+    public CatalogueOccurrence OpenPhase(int phaseIndex, DateOnly openedOn, DateOnly today, WorkingCalendar calendar, DueRules rules)
     {
         if (Cadence != Cadence.Phased) throw new DomainRuleException("CatalogueItem.NotPhased");
         if (IsRetired) throw new DomainRuleException("CatalogueItem.Retired");
         if (phaseIndex < 0 || phaseIndex >= Phases.Count) throw new DomainRuleException("CatalogueItem.PhaseUnknown");
         if (Occurrences.Any(o => o.Sequence == phaseIndex + 1)) throw new DomainRuleException("CatalogueItem.PhaseAlreadyOpen", Phases[phaseIndex]);
+        // Phases follow one another (e.g. 确定入党积极分子 before 确定发展对象): the next opens only once the one before it has.
+        if (phaseIndex > 0 && !Occurrences.Any(o => o.Sequence == phaseIndex))
+            throw new DomainRuleException("CatalogueItem.PhaseOutOfOrder", Phases[phaseIndex], Phases[phaseIndex - 1]);
+        if (openedOn > today) throw new DomainRuleException("CatalogueItem.DateInFuture");
         var occurrence = new CatalogueOccurrence(phaseIndex + 1, Phases[phaseIndex], openedOn, openedOn,
             calendar.AddWorkingDays(openedOn, rules.Phase));
         Occurrences.Add(occurrence);
@@ -121,12 +141,16 @@ public sealed class CatalogueItem
         return occurrence;
     }
 
-    /// <summary>The Secretary records that the event of an immediate item happened; it is due within its working days.</summary>
-    public CatalogueOccurrence RecordEvent(string label, DateOnly eventDate, WorkingCalendar calendar, DueRules rules)
+    /// <summary>
+    /// The Secretary records that the event of an immediate item happened; it is due within its working days.
+    /// An event is recorded after it happened (<paramref name="today"/> is the bureau's day): the deadline runs from a real day.
+    /// </summary>
+    public CatalogueOccurrence RecordEvent(string label, DateOnly eventDate, DateOnly today, WorkingCalendar calendar, DueRules rules)
     {
         if (Cadence != Cadence.Immediate) throw new DomainRuleException("CatalogueItem.NotImmediate");
         if (IsRetired) throw new DomainRuleException("CatalogueItem.Retired");
         if (string.IsNullOrWhiteSpace(label)) throw new DomainRuleException("CatalogueItem.EventLabelRequired");
+        if (eventDate > today) throw new DomainRuleException("CatalogueItem.DateInFuture");
         var sequence = Occurrences.Count == 0 ? 1 : Occurrences.Max(o => o.Sequence) + 1;
         var occurrence = CatalogueOccurrence.ForEvent(sequence, label.Trim(), eventDate, calendar.AddWorkingDays(eventDate, rules.Immediate));
         Occurrences.Add(occurrence);

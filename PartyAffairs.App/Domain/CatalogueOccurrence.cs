@@ -35,6 +35,12 @@ public sealed class CatalogueOccurrence
     public static CatalogueOccurrence ForEvent(int sequence, string label, DateOnly eventDate, DateOnly dueDate)
         => new(sequence, label, eventDate, eventDate, dueDate);
 
+    /// <summary>Links a new occurrence to its item in memory, so that what is drafted on it can be routed by its line before any save.</summary>
+    internal void Attach(CatalogueItem item)
+    {
+        if (CatalogueItem is null && (CatalogueItemId == 0 || CatalogueItemId == item.Id)) CatalogueItem = item;
+    }
+
     public bool IsOverdue(DateOnly today) => State == OccurrenceState.Open && today > DueDate;
 
     /// <summary>

@@ -87,6 +87,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
     public static Disclosure ForOccurrence(CatalogueOccurrence occurrence, CatalogueItem item, Actor author, DateTime utcNow)
     {
         if (occurrence.State != OccurrenceState.Open) throw new DomainRuleException("Occurrence.NotOpen");
+        occurrence.Attach(item);
         return new Disclosure(item.OrganizationId, occurrence.Id, null, item.Category, item.Channels, item.Audience, item.Standing, author, utcNow)
         {
             CatalogueOccurrence = occurrence,
@@ -198,14 +199,17 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
     }
 
     /// <summary>
-    /// Approval. Its period must still lie (partly) ahead: approved after the requested end, nothing could be shown for its
-    /// length, and the author must choose a new period.
+    /// Approves it. Nobody approves their own gated item (out of the catalogue, a catch-all line, a narrowed audience or a
+    /// dropped channel, <see cref="ReviewRoute"/>); a Secretary approving her own in-catalogue item is allowed and recorded as such.
+    /// Its period must still lie (partly) ahead: approved after the requested end, nothing could be shown for its length, and
+    /// the author must choose a new period. An in-catalogue item must be loaded with its occurrence's catalogue item.
     /// </summary>
     public void Approve(Actor reviewer, DateTime utcNow, bool confidentialityConfirmed, string? comment = null)
     {
         if (!confidentialityConfirmed) throw new DomainRuleException("Disclosure.ConfidentialityNotConfirmed");
         if (State == DisclosureState.Submitted && utcNow >= DisplayUntilUtc) throw new DomainRuleException("Disclosure.DisplayPeriodOver");
         var ownItem = reviewer.UserId == AuthorId;
+        if (ownItem && ReviewRoute.For(this, officeApprovesEverything: false).Gated) throw new DomainRuleException("Review.OwnGatedItem");
         MoveTo(DisclosureState.Approved, "Approve", reviewer, utcNow, comment);
         ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         Approvals.Add(new Approval(reviewer, ApprovalDecision.Approved, comment, true, ownItem, utcNow));

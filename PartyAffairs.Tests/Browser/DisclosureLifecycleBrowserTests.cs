@@ -21,7 +21,9 @@ public sealed class DisclosureLifecycleBrowserTests(AppServer server)
         var d = Disclosure.OutOfCatalogue(secretary.OrganizationId!.Value, Category.Other, "测试", Channel.Board, Audience.AllMembers, actor, now);
         d.Edit("再次公开测试事项", "第一行\n第二行", Channel.Board, Audience.AllMembers, now, now.AddDays(8), false, actor, now);
         d.Submit(actor, now, []);
-        d.Approve(actor, now, true);
+        // Nobody approves their own out-of-catalogue item: the Office does.
+        var officeUser = await db.Users.SingleAsync(u => u.UserName == "office");
+        d.Approve(new Actor(officeUser.Id, "office", officeUser.OrganizationId, new HashSet<string> { Roles.Office }), now, true);
         d.Publish(actor, now);
         db.Disclosures.Add(d);
         await db.SaveChangesAsync();

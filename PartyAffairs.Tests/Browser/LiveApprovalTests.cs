@@ -55,6 +55,8 @@ public sealed class LiveApprovalTests(AppServer server, ITestOutputHelper output
         // A click opens the review; the Office confirms the confidentiality check and approves.
         await waiting.ClickAsync();
         await office.WaitForURLAsync(new Regex("/disclosures/\\d+$"));
+        // The review page says whose approval this is and why, before the button.
+        await Assertions.Expect(office.Locator("[data-testid=review-routing]")).ToContainTextAsync("目录外事项，须由领导小组办公室审批");
         await office.GetByLabel("我已进行保密审查，确认公开内容不涉及党和国家秘密").CheckAsync();
         await office.GetByRole(AriaRole.Button, new() { Name = "批准", Exact = true }).ClickAsync();
         // Its start time has come (the draft starts now), so approval publishes it at once.

@@ -6,6 +6,8 @@ public sealed class CatalogueItemTests
 {
     private static readonly WorkingCalendar Calendar = new(PartyAffairs.App.Features.Calendar.CalendarCsv.Bundled());
 
+    private static readonly DateOnly Today = new(2026, 11, 26);
+
     private static CatalogueItem Item(Cadence cadence, params string[] phases) =>
         new(10, Category.OrganizationalBuilding, "事项", "", Channel.Board | Channel.Meeting, Audience.AllMembers, cadence, false, "书记", phases);
 
@@ -40,13 +42,14 @@ public sealed class CatalogueItemTests
         var item = Item(Cadence.Phased, "确定入党积极分子", "确定发展对象", " ");
         item.Phases.ShouldBe(["确定入党积极分子", "确定发展对象"]);
 
+        item.OpenPhase(0, new DateOnly(2026, 9, 1), Today, Calendar, new DueRules());
         // Opened the Wednesday before National Day: five working days land after the holiday week.
-        var opened = item.OpenPhase(1, new DateOnly(2026, 9, 30), Calendar, new DueRules(Phase: 5));
+        var opened = item.OpenPhase(1, new DateOnly(2026, 9, 30), Today, Calendar, new DueRules(Phase: 5));
         (opened.Label, opened.Sequence, opened.DueDate).ShouldBe(("确定发展对象", 2, new DateOnly(2026, 10, 13)));
-        Should.Throw<DomainRuleException>(() => item.OpenPhase(1, new DateOnly(2026, 10, 9), Calendar, new DueRules()))
+        Should.Throw<DomainRuleException>(() => item.OpenPhase(1, new DateOnly(2026, 10, 9), Today, Calendar, new DueRules()))
             .Code.ShouldBe("CatalogueItem.PhaseAlreadyOpen");
-        Should.Throw<DomainRuleException>(() => item.OpenPhase(2, new DateOnly(2026, 10, 9), Calendar, new DueRules()));
-        Should.Throw<DomainRuleException>(() => Item(Cadence.Yearly).OpenPhase(0, new DateOnly(2026, 10, 9), Calendar, new DueRules()));
+        Should.Throw<DomainRuleException>(() => item.OpenPhase(2, new DateOnly(2026, 10, 9), Today, Calendar, new DueRules()));
+        Should.Throw<DomainRuleException>(() => Item(Cadence.Yearly).OpenPhase(0, new DateOnly(2026, 10, 9), Today, Calendar, new DueRules()));
     }
 
     [Fact]
@@ -55,10 +58,10 @@ public sealed class CatalogueItemTests
         var item = Item(Cadence.Immediate);
         item.PlanYear(2026, Calendar, new DueRules());
         item.Occurrences.ShouldBeEmpty();
-        var first = item.RecordEvent("换届选举", new DateOnly(2026, 2, 13), Calendar, new DueRules(Immediate: 5));
+        var first = item.RecordEvent("换届选举", new DateOnly(2026, 2, 13), Today, Calendar, new DueRules(Immediate: 5));
         // Friday before Spring Festival: Sat 02-14 is worked, then 02-15..23 off.
         first.DueDate.ShouldBe(new DateOnly(2026, 2, 27));
-        item.RecordEvent("班子调整", new DateOnly(2026, 3, 2), Calendar, new DueRules()).Sequence.ShouldBe(2);
+        item.RecordEvent("班子调整", new DateOnly(2026, 3, 2), Today, Calendar, new DueRules()).Sequence.ShouldBe(2);
     }
 
     [Theory]

@@ -9,6 +9,7 @@ internal static class DomainFixtures
     public static readonly Actor Drafter = new("u-drafter", "起草人", 10, new HashSet<string> { Roles.Drafter });
     public static readonly Actor Secretary = new("u-secretary", "书记", 10, new HashSet<string> { Roles.Secretary });
     public static readonly Actor Office = new("u-office", "办公室", 1, new HashSet<string> { Roles.Office });
+    public static readonly Actor Leader = new("u-leader", "领导小组组长", 1, new HashSet<string> { Roles.Leader });
     /// <summary>Monday to Friday, no holidays, in the bureau's zone: for transitions that count working days in passing.</summary>
     public static readonly WorkingCalendar Weekdays = new([]);
     public static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -64,7 +65,7 @@ internal static class DomainFixtures
         c.AddItem(new CatalogueItem(10, Category.OrganizationalBuilding, "党费收缴情况", "按季度公开", Channel.Board, Audience.AllMembers,
             Cadence.Quarterly, false, "组织委员"));
         if (state >= CatalogueState.Submitted) c.Submit(Office, Now);
-        if (state >= CatalogueState.Approved) c.Approve(Office, Now);
+        if (state >= CatalogueState.Approved) c.Approve(Leader, Now);
         if (state >= CatalogueState.InForce) c.PutInForce(Office, Now);
         c.State.ShouldBe(state);
         c.ClearPendingAudit();

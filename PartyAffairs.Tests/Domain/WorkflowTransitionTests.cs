@@ -9,7 +9,7 @@ public sealed class WorkflowTransitionTests
     {
         ["Submit"] = c => c.Submit(Office, Now),
         ["Reject"] = c => c.Reject(Office, Now, "请补充第八类事项"),
-        ["Approve"] = c => c.Approve(Office, Now),
+        ["Approve"] = c => c.Approve(Leader, Now),
         ["PutInForce"] = c => c.PutInForce(Office, Now),
     };
 
@@ -68,7 +68,7 @@ public sealed class WorkflowTransitionTests
     {
         var c = CatalogueInState(CatalogueState.Submitted);
         var calendar = new WorkingCalendar(PartyAffairs.App.Features.Calendar.CalendarCsv.Bundled());
-        c.ApproveIntoForce(Office, Now, calendar, new DueRules());
+        c.ApproveIntoForce(Leader, Now, calendar, new DueRules());
         c.State.ShouldBe(CatalogueState.InForce);
         c.PendingAudit.Select(a => a.Action).ShouldBe(["Approve", "PutInForce"]);
         c.Items.Single().Occurrences.Select(o => o.Label).ShouldBe(["2026年第一季度", "2026年第二季度", "2026年第三季度", "2026年第四季度"]);
@@ -176,14 +176,14 @@ public sealed class WorkflowTransitionTests
         Should.Throw<DomainRuleException>(() => new CatalogueAmendment(1, " ", Office, Now));
         var a = new CatalogueAmendment(1, "新增即时公开事项", Office, Now);
         Should.Throw<DomainRuleException>(() => a.Submit(Office, Now)).Code.ShouldBe("Amendment.Empty");
-        Should.Throw<DomainRuleException>(() => a.Approve(Office, Now));
+        Should.Throw<DomainRuleException>(() => a.Approve(Leader, Now));
         a.AddChange(new CatalogueAmendmentChange(AmendmentChangeKind.Retire, 5, null));
         a.Submit(Office, Now);
         Should.Throw<DomainRuleException>(() => a.AddChange(new CatalogueAmendmentChange(AmendmentChangeKind.Retire, 6, null)));
         a.Reject(Office, Now, "理由不充分");
         a.State.ShouldBe(AmendmentState.Draft);
         a.Submit(Office, Now);
-        a.Approve(Office, Now);
+        a.Approve(Leader, Now);
         a.State.ShouldBe(AmendmentState.Approved);
         Should.Throw<DomainRuleException>(() => a.Submit(Office, Now));
         Should.Throw<DomainRuleException>(() => new CatalogueAmendmentChange(AmendmentChangeKind.Change, null, "{}"));

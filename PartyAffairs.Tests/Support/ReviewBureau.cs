@@ -35,7 +35,7 @@ public sealed record ReviewBureau(int BranchA, int BranchB, int Committee, int I
         foreach (var (seq, label, start, end) in item.PlanPeriods(now.Year))
             item.Occurrences.Add(new CatalogueOccurrence(seq, label, start, end, end.AddDays(7)));
         catalogue.Submit(setup, now);
-        catalogue.Approve(setup, now);
+        catalogue.Approve(new Actor("setup-leader", "setup", null, new HashSet<string>()), now);
         catalogue.PutInForce(setup, now);
         db.Catalogues.Add(catalogue);
         await db.SaveChangesAsync();

@@ -559,6 +559,9 @@ namespace PartyAffairs.App.Data.Migrations
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SubmittedById")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TemplateJson")
                         .HasColumnType("TEXT");
 
@@ -672,6 +675,9 @@ namespace PartyAffairs.App.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCatchAll")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsRetired")
                         .HasColumnType("INTEGER");

@@ -93,7 +93,7 @@ internal sealed class DemoStory(
         {
             var nominal = EndOfMonth(year, 12 * (phase + 1) / item.Phases.Count).AddDays(-7);
             var latest = time.Today.AddDays(-3);
-            item.OpenPhase(phase, nominal < latest ? nominal : latest, calendar, settings.DueRules);
+            item.OpenPhase(phase, nominal < latest ? nominal : latest, time.Today, calendar, settings.DueRules);
         }
     }
 
@@ -104,7 +104,7 @@ internal sealed class DemoStory(
         foreach (var (label, daysAgo) in new[] { ("机关党委换届选举工作安排", 26), ("关于推行党员志愿服务积分管理的决定", 1) })
         {
             var eventDay = time.Today.AddDays(-daysAgo);
-            decisions.RecordEvent(label, eventDay, calendar, settings.DueRules);
+            decisions.RecordEvent(label, eventDay, time.Today, calendar, settings.DueRules);
         }
     }
 

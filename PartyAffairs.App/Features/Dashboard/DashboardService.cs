@@ -40,11 +40,12 @@ public sealed class DashboardService(
         var closingBy = now + ClosingWithin;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
-        // Out-of-catalogue items first: only the Office can clear them.
+        // What only the Office can clear first (out of catalogue, catch-all line, narrowed audience, dropped channel: one rule, ReviewRoute).
         var submitted = db.Disclosures.AsNoTracking().Where(d => d.State == DisclosureState.Submitted);
+        var gated = submitted.Where(ReviewRoute.Gated).Select(d => d.Id);
         var submittedDisclosures = await CapAsync(submitted, submitted
-            .OrderBy(d => d.CatalogueOccurrenceId).ThenBy(d => d.SubmittedAtUtc)
-            .Select(d => new PendingDisclosureRow(d.Id, d.Title, d.Organization!.Name, !DisclosureRules.IsInCatalogueOccurrence(d.CatalogueOccurrenceId), d.SubmittedAtUtc)), cancellationToken);
+            .OrderByDescending(d => gated.Contains(d.Id)).ThenBy(d => d.SubmittedAtUtc)
+            .Select(d => new PendingDisclosureRow(d.Id, d.Title, d.Organization!.Name, gated.Contains(d.Id), d.SubmittedAtUtc)), cancellationToken);
 
         var sensitive = await sensitiveDrafts.FindAsync(db, (await settings.GetAsync(cancellationToken)).SensitiveWords, CardSize, cancellationToken);
 

@@ -1,4 +1,4 @@
 namespace PartyAffairs.App.Features.Dashboard;
 
-/// <summary>A disclosure waiting for approval; out-of-catalogue ones only the Office may approve.</summary>
-public sealed record PendingDisclosureRow(int Id, string Title, string OrganizationName, bool OutOfCatalogue, DateTime? SubmittedAtUtc);
+/// <summary>A disclosure waiting for approval; <see cref="OfficeOnly"/>: gated (ReviewRoute.Gated), only the Office may approve it.</summary>
+public sealed record PendingDisclosureRow(int Id, string Title, string OrganizationName, bool OfficeOnly, DateTime? SubmittedAtUtc);

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
@@ -64,7 +63,7 @@ public sealed class HomeService(
         var awaitingReview = officeApprovesEverything
             ? CountedList<DisclosureLine>.Empty
             : await view.DisclosuresAsync(
-                ownDisclosures.Where(d => d.State == DisclosureState.Submitted).Where(DisclosureRules.InCatalogue),
+                ownDisclosures.Where(d => d.State == DisclosureState.Submitted).Where(ReviewRoute.SecretaryReviews(officeApprovesEverything)),
                 q => q.OrderBy(d => d.SubmittedAtUtc), ct);
         var ownFeedback = view.Db.Feedback.AsNoTracking().Where(f => f.OrganizationId == org && f.State != FeedbackState.Closed);
 
@@ -98,7 +97,7 @@ public sealed class HomeService(
     private static async Task<OfficeHome> OfficeAsync(View view, bool officeApprovesEverything, CancellationToken ct)
     {
         var submitted = view.Db.Disclosures.AsNoTracking().Where(d => d.State == DisclosureState.Submitted);
-        if (!officeApprovesEverything) submitted = submitted.Where(DisclosureRules.OutOfCatalogue);
+        submitted = submitted.Where(ReviewRoute.OfficeOnly(officeApprovesEverything));
 
         return new OfficeHome(
             await view.DisclosuresAsync(submitted, q => q.OrderBy(d => d.SubmittedAtUtc), ct),

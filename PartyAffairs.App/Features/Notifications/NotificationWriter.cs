@@ -88,11 +88,23 @@ public sealed class NotificationWriter(
 
     private async Task<IReadOnlyList<Notification>> SubmittedAsync(AppDbContext db, ChangeEvent change, CancellationToken cancellationToken)
     {
-        var disclosure = await db.Disclosures.AsNoTracking().FirstOrDefaultAsync(d => d.Id == change.EntityId, cancellationToken);
+        var disclosure = await db.Disclosures.AsNoTracking()
+            .Include(d => d.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem)
+            .FirstOrDefaultAsync(d => d.Id == change.EntityId, cancellationToken);
         if (disclosure is null) return [];
-        var recipients = await NotificationRecipients.InRoleAsync(db, Roles.Office, null, cancellationToken);
-        if (disclosure.IsInCatalogue && !await OfficeApprovesEverythingAsync(cancellationToken))
+        // The people who may review it, as the one review rule routes it.
+        var routing = ReviewRoute.For(disclosure, await OfficeApprovesEverythingAsync(cancellationToken));
+        var office = await NotificationRecipients.InRoleAsync(db, Roles.Office, null, cancellationToken);
+        var recipients = new List<string>(office);
+        if (!routing.OfficeOnly)
             recipients.AddRange(await NotificationRecipients.InRoleAsync(db, Roles.Secretary, disclosure.OrganizationId, cancellationToken));
+        if (routing.Gated)
+        {
+            // Nobody approves their own gated item: an Office member's goes to the other members and to the Leaders.
+            if (office.Contains(disclosure.AuthorId))
+                recipients.AddRange(await NotificationRecipients.InRoleAsync(db, Roles.Leader, null, cancellationToken));
+            recipients.Remove(disclosure.AuthorId);
+        }
         return recipients.Distinct()
             .Select(id => New(id, text["Notify.Submitted.Title", disclosure.Title], text["Notify.Submitted.Body", change.ActorName],
                 $"{AppRoutes.Disclosures}/{disclosure.Id}", change.AtUtc))

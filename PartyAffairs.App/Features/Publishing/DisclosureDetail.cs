@@ -6,7 +6,8 @@ namespace PartyAffairs.App.Features.Publishing;
 /// <summary>
 /// One disclosure as its detail page shows it. <see cref="Version"/> is the one the person saw, handed back
 /// to a review. The review history and audit trail are for those who work on the organization's disclosures;
-/// a reader gets empty lists. <see cref="CanReview"/> says whether this person may approve or reject it now.
+/// a reader gets empty lists. <see cref="CanReview"/> says whether this person may approve or reject it now;
+/// <see cref="Routing"/>, for those who work on it while it is still to be approved, who approves it and why.
 /// </summary>
 public sealed record DisclosureDetail(
     int Id,
@@ -38,6 +39,7 @@ public sealed record DisclosureDetail(
     int RevisionNumber,
     bool SeesWork,
     bool CanReview,
+    ReviewRouting? Routing,
     IReadOnlyList<DisclosureVersionRow> Versions,
     IReadOnlyList<ApprovalRow> Approvals,
     IReadOnlyList<AttachmentRow> Attachments,

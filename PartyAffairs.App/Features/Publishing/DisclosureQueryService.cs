@@ -31,6 +31,14 @@ public sealed class DisclosureQueryService(
             if (filter.InCatalogue is { } inCatalogue)
                 query = query.Where(inCatalogue ? DisclosureRules.InCatalogue : DisclosureRules.OutOfCatalogue);
 
+            if (filter.AwaitingMyReview)
+            {
+                var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
+                var officeMembers = actor.IsInRole(Roles.Leader) ? await OfficeMembers.IdsAsync(db, cancellationToken) : [];
+                query = query.Where(d => d.State == DisclosureState.Submitted)
+                    .Where(ReviewRoute.ReviewableBy(actor, officeApprovesEverything, officeMembers));
+            }
+
             var rows = await query
                 .Select(d => new DisclosureRow(d.Id, d.Title, d.OrganizationId, d.Organization!.Name, d.Category, d.State,
                     DisclosureRules.IsInCatalogueOccurrence(d.CatalogueOccurrenceId), d.DisplayFromUtc, d.DisplayUntilUtc, d.AuthorName,
@@ -71,13 +79,16 @@ public sealed class DisclosureQueryService(
                 : [];
             var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
             var canReview = d.State == DisclosureState.Submitted
-                && AccessPolicy.CanReview(actor, d.OrganizationId, d.IsInCatalogue, officeApprovesEverything);
+                && await ReviewAccess.AllowsAsync(db, actor, d, officeApprovesEverything, cancellationToken);
+            var routing = seesWork && d.State is DisclosureState.Draft or DisclosureState.Submitted or DisclosureState.Rejected
+                ? ReviewRoute.For(d, officeApprovesEverything)
+                : null;
 
             return new DisclosureDetail(d.Id, d.Version, d.Title, d.Body, d.OrganizationId, d.Organization?.Name ?? "", d.Category, d.State,
                 d.Channels, d.Audience, d.DisplayFromUtc, d.DisplayUntilUtc, d.Important, d.Standing, d.AuthorName,
                 d.CreatedAtUtc, d.LastSavedAtUtc, d.SubmittedAtUtc, d.PublishedAtUtc, d.ClosedAtUtc,
                 d.IsInCatalogue, d.CatalogueOccurrence?.CatalogueItem?.Title, d.CatalogueOccurrence?.Label,
-                d.OutOfCatalogueReason, d.ReviewComment, d.RevisesDisclosureId, d.RevisionNumber, seesWork, canReview,
+                d.OutOfCatalogueReason, d.ReviewComment, d.RevisesDisclosureId, d.RevisionNumber, seesWork, canReview, routing,
                 d.Versions.OrderBy(v => v.Number)
                     .Select(v => new DisclosureVersionRow(v.Number, v.Title, v.Audience, v.Channels, v.DisplayFromUtc, v.DisplayUntilUtc, v.Important, v.CreatedAtUtc))
                     .ToList(),

@@ -8,7 +8,7 @@ namespace PartyAffairs.App.Features.Publishing;
 
 /// <summary>
 /// Submission and review of disclosures (§5(二)2). Every call reads the person's roles afresh, checks
-/// the rule in <see cref="AccessPolicy"/>, compares the version the person saw, lets the entity guard
+/// the rule in <see cref="ReviewRoute"/>, compares the version the person saw, lets the entity guard
 /// the transition and saves — or changes nothing and says why.
 /// </summary>
 public sealed class DisclosureReviewService(
@@ -21,7 +21,7 @@ public sealed class DisclosureReviewService(
     // Compiled once: the review path runs it on every decision.
     private static readonly Func<AppDbContext, int, CancellationToken, Task<Disclosure?>> ForReview = EF.CompileAsyncQuery(
         (AppDbContext db, int disclosureId, CancellationToken _) =>
-            db.Disclosures.Include(d => d.CatalogueOccurrence).FirstOrDefault(d => d.Id == disclosureId));
+            db.Disclosures.Include(d => d.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem).FirstOrDefault(d => d.Id == disclosureId));
 
     public Task<Result> SubmitAsync(int disclosureId, int expectedVersion, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
@@ -63,10 +63,7 @@ public sealed class DisclosureReviewService(
             var actor = await currentUser.GetAsync(db, cancellationToken);
             var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
             var disclosure = await ForReview(db, disclosureId, cancellationToken) ?? throw new NotFoundException();
-            var inCatalogue = disclosure.IsInCatalogue;
-            AccessPolicy.Ensure(
-                AccessPolicy.CanReview(actor, disclosure.OrganizationId, inCatalogue, officeApprovesEverything),
-                inCatalogue ? "Access.ReviewInCatalogue" : "Access.ReviewOutOfCatalogue");
+            await ReviewAccess.EnsureAsync(db, actor, disclosure, officeApprovesEverything, cancellationToken);
             disclosure.EnsureVersion(expectedVersion);
             await decide(db, disclosure, actor, clock.UtcNow);
             await db.SaveChangesAsync(cancellationToken);

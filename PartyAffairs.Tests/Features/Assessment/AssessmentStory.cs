@@ -114,7 +114,8 @@ public sealed class AssessmentStory
         db.Disclosures.Add(revision);
         await db.SaveChangesAsync();
         revision.Submit(office, atUtc, []);
-        revision.Approve(office, atUtc, true);
+        // Nobody approves their own out-of-catalogue correction: the Office's goes to a Leader.
+        revision.Approve(Bureau["leader"], atUtc, true);
         revision.Publish(Actor.System, atUtc, original);
         await db.SaveChangesAsync();
     }

@@ -35,7 +35,10 @@ public sealed class AmendmentServiceTests
         var meetingId = (await edit.AddItemAsync(catalogueId, Request(bureau.BranchAId, "党员大会", Cadence.Quarterly))).Value;
         var feesId = (await edit.AddItemAsync(catalogueId, Request(bureau.BranchBId, "党费收缴", Cadence.Yearly))).Value;
         (await edit.SubmitAsync(catalogueId, 1)).Succeeded.ShouldBeTrue();
+        // Nobody approves the catalogue they submitted.
+        await harness.SignInAsync("leader");
         (await edit.ApproveAsync(catalogueId, 2, null)).Succeeded.ShouldBeTrue();
+        await harness.SignInAsync("office");
         return (catalogueId, meetingId, feesId);
     }
 

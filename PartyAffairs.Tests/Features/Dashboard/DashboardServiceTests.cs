@@ -56,9 +56,9 @@ public sealed class DashboardServiceTests
         view.SubmittedDisclosures.Total.ShouldBe(2);
         view.SubmittedDisclosures.Items[0].ShouldSatisfyAllConditions(
             d => d.Title.ShouldBe("临时通知"),
-            d => d.OutOfCatalogue.ShouldBeTrue(),
+            d => d.OfficeOnly.ShouldBeTrue(),
             d => d.OrganizationName.ShouldBe("第二党支部"));
-        view.SubmittedDisclosures.Items[1].OutOfCatalogue.ShouldBeFalse();
+        view.SubmittedDisclosures.Items[1].OfficeOnly.ShouldBeFalse();
         view.SubmittedCatalogues.ShouldHaveSingleItem().Year.ShouldBe(2027);
         view.DueSoon.Items.ShouldHaveSingleItem().DueDate.ShouldBe(D(2026, 11, 30));
         view.Overdue.Items.ShouldHaveSingleItem().DueDate.ShouldBe(D(2026, 10, 12));

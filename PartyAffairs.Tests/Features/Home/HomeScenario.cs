@@ -59,7 +59,7 @@ public sealed class HomeScenario
         Occurrence(other, 1, "2026-11", new DateOnly(2026, 11, 30));
         Occurrence(other, 2, "2026-10", new DateOnly(2026, 11, 1));
         inForce.Submit(office, now);
-        inForce.Approve(office, now);
+        inForce.Approve(Colleague, now);
         inForce.PutInForce(office, now);
 
         // Submitted, not in force: its overdue occurrence must not count anywhere.
@@ -113,12 +113,15 @@ public sealed class HomeScenario
     private static void Fill(Disclosure d, string title, Audience audience, Actor actor, DateTime now) =>
         d.Edit(title, title + "：具体内容。", Channel.Board, audience, now, now.AddDays(7), false, actor, now);
 
+    /// <summary>Another member of the Office: nobody approves their own catalogue or out-of-catalogue item.</summary>
+    private static readonly Actor Colleague = new("office-colleague", "办公室同事", null, new HashSet<string> { Roles.Office });
+
     private static Disclosure Published(int organizationId, string title, Audience audience, Actor office, DateTime now)
     {
         var d = Disclosure.OutOfCatalogue(organizationId, Category.OrganizationalBuilding, "专项公开", Channel.Board, audience, office, now);
         Fill(d, title, audience, office, now);
         d.Submit(office, now, []);
-        d.Approve(office, now, confidentialityConfirmed: true);
+        d.Approve(Colleague, now, confidentialityConfirmed: true);
         d.Publish(office, now);
         return d;
     }

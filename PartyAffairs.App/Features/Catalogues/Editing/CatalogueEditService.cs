@@ -35,7 +35,7 @@ public sealed class CatalogueEditService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var catalogue = await db.Catalogues.AsNoTracking()
                 .Where(c => c.Id == catalogueId)
-                .Select(c => new { c.Id, c.Version, c.State, c.ReviewComment, c.TemplateJson })
+                .Select(c => new { c.Id, c.Version, c.State, c.ReviewComment, c.TemplateJson, c.SubmittedById })
                 .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
             var items = await db.CatalogueItems.AsNoTracking()
                 .Where(i => i.CatalogueId == catalogueId && !i.IsRetired)
@@ -43,7 +43,8 @@ public sealed class CatalogueEditService(
                 .ToListAsync(cancellationToken);
             var current = items.Select(i => CatalogueRow.From(i, i.Organization!.Name)).ToList();
             var template = catalogue.TemplateJson is null ? null : CatalogueRow.ListFromJson(catalogue.TemplateJson);
-            return new CatalogueWorkspace(catalogue.Id, catalogue.Version, catalogue.State, catalogue.ReviewComment, template, current);
+            return new CatalogueWorkspace(catalogue.Id, catalogue.Version, catalogue.State, catalogue.ReviewComment, template, current,
+                catalogue.SubmittedById);
         });
 
     /// <summary>An item as the edit form starts from it, with the version the person saw.</summary>
@@ -82,7 +83,7 @@ public sealed class CatalogueEditService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var catalogue = await db.Catalogues.FirstOrDefaultAsync(c => c.Id == catalogueId, cancellationToken) ?? throw new NotFoundException();
             await EnsureOrganizationAsync(db, request.OrganizationId.Value, cancellationToken);
-            var item = catalogue.AddItem(request.ToItem());
+            var item = catalogue.AddItem(request.ToItem(CatchAllMark(actor, request, null)));
             await db.SaveChangesAsync(cancellationToken);
             return item.Id;
         });
@@ -104,15 +105,20 @@ public sealed class CatalogueEditService(
                 // The organization of an item is fixed once created: moving it is a removal and an addition.
                 await EnsureOrganizationAsync(db, request.OrganizationId!.Value, cancellationToken);
                 catalogue.RemoveItem(item);
-                catalogue.AddItem(request.ToItem());
+                catalogue.AddItem(request.ToItem(CatchAllMark(actor, request, item)));
             }
             else
             {
                 item.Update(request.Category, request.Title, request.Description, request.Channels, request.Audience, request.Cadence,
                     request.Standing, request.ResponsiblePerson, request.PhaseList());
+                item.MarkCatchAll(CatchAllMark(actor, request, item));
             }
             await db.SaveChangesAsync(cancellationToken);
         });
+
+    /// <summary>Only the Office marks a line as catch-all; anyone else's edit keeps the mark it had.</summary>
+    private static bool CatchAllMark(Actor actor, CatalogueItemRequest request, CatalogueItem? current) =>
+        AccessPolicy.CanEditCatalogue(actor) ? request.IsCatchAll : current?.IsCatchAll ?? false;
 
     public Task<Result> RemoveItemAsync(int itemId, int expectedVersion, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>

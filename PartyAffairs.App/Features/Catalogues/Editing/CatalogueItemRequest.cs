@@ -13,6 +13,8 @@ public sealed class CatalogueItemRequest
     public Audience Audience { get; set; } = Audience.AllMembers;
     public Cadence Cadence { get; set; } = Cadence.Yearly;
     public bool Standing { get; set; }
+    /// <summary>A catch-all line (兜底事项), marked by the Office: what is recorded on it goes to the Office for review.</summary>
+    public bool IsCatchAll { get; set; }
     public string ResponsiblePerson { get; set; } = "";
     public string Phases { get; set; } = "";
 
@@ -29,12 +31,19 @@ public sealed class CatalogueItemRequest
         Audience = item.Audience,
         Cadence = item.Cadence,
         Standing = item.Standing,
+        IsCatchAll = item.IsCatchAll,
         ResponsiblePerson = item.ResponsiblePerson,
         Phases = string.Join('\n', item.Phases),
     };
 
-    public CatalogueItem ToItem() => new(OrganizationId ?? 0, Category, Title, Description, Channels, Audience, Cadence, Standing,
-        ResponsiblePerson, PhaseList());
+    /// <summary>The item entered; <paramref name="catchAll"/> is the mark only the Office sets.</summary>
+    public CatalogueItem ToItem(bool catchAll = false)
+    {
+        var item = new CatalogueItem(OrganizationId ?? 0, Category, Title, Description, Channels, Audience, Cadence, Standing,
+            ResponsiblePerson, PhaseList());
+        item.MarkCatchAll(catchAll);
+        return item;
+    }
 
     public CatalogueRow ToRow(string organizationName) => new(organizationName, Category, Title.Trim(), Description.Trim(), Channels,
         Audience, Cadence, Standing, ResponsiblePerson.Trim(), Cadence == Cadence.Phased ? PhaseList() : []);

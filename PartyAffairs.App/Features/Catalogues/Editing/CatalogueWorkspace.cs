@@ -7,4 +7,4 @@ namespace PartyAffairs.App.Features.Catalogues.Editing;
 /// beside the city template's rows (null when it was not started from the template) so the page can compare them.
 /// </summary>
 public sealed record CatalogueWorkspace(int CatalogueId, int Version, CatalogueState State, string? ReviewComment,
-    IReadOnlyList<CatalogueRow>? Template, IReadOnlyList<CatalogueRow> Current);
+    IReadOnlyList<CatalogueRow>? Template, IReadOnlyList<CatalogueRow> Current, string? SubmittedById = null);

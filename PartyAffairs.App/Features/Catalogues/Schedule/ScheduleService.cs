@@ -44,7 +44,7 @@ public sealed class ScheduleService(
             var actor = await currentUser.GetAsync(cancellationToken);
             await Outcomes.ValidateAsync(openPhaseValidator, request, cancellationToken);
             return await ChangeItemAsync(actor, request.ItemId, request.Year, request.Version, "OpenPhase", (item, calendar, rules) =>
-                item.OpenPhase(request.PhaseIndex, request.OpenedOn, calendar, rules), cancellationToken);
+                item.OpenPhase(request.PhaseIndex, request.OpenedOn, clock.Today, calendar, rules), cancellationToken);
         });
 
     public Task<Result<DateOnly>> RecordEventAsync(RecordEventRequest request, CancellationToken cancellationToken = default) =>
@@ -53,7 +53,7 @@ public sealed class ScheduleService(
             var actor = await currentUser.GetAsync(cancellationToken);
             await Outcomes.ValidateAsync(recordEventValidator, request, cancellationToken);
             return await ChangeItemAsync(actor, request.ItemId, request.Year, request.Version, "RecordEvent", (item, calendar, rules) =>
-                item.RecordEvent(request.Label, request.EventDate, calendar, rules), cancellationToken);
+                item.RecordEvent(request.Label, request.EventDate, clock.Today, calendar, rules), cancellationToken);
         });
 
     private static bool MaySee(Actor actor) =>
@@ -130,7 +130,9 @@ public sealed class ScheduleService(
         var actionable = items
             .Where(i => AccessPolicy.CanManageSchedule(actor, i.OrganizationId))
             .Select(i => new ActionableItem(i.Id, i.OrganizationId, i.OrganizationName, i.Title, i.Cadence, i.Version,
-                i.Phases.Select((name, index) => new PhaseChoice(index, name)).Where(p => !i.Opened.Contains(p.Index + 1)).ToList()))
+                i.Phases.Select((name, index) => new PhaseChoice(index, name))
+                    // Phases open in order: only the one after the last opened is offered.
+                    .Where(p => !i.Opened.Contains(p.Index + 1) && (p.Index == 0 || i.Opened.Contains(p.Index))).ToList()))
             .ToList();
         return (actionable.Where(i => i.Cadence == Cadence.Phased && i.UnopenedPhases.Count > 0).ToList(),
             actionable.Where(i => i.Cadence == Cadence.Immediate).ToList());

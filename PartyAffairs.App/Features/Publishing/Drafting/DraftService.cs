@@ -95,7 +95,7 @@ public sealed class DraftService(
                 .Include(x => x.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem)
                 .FirstOrDefaultAsync(x => x.Id == id, cancellationToken) ?? throw new NotFoundException();
             var canDraft = AccessPolicy.CanDraftFor(actor, d.OrganizationId);
-            var canReview = AccessPolicy.CanReview(actor, d.OrganizationId, d.IsInCatalogue, officeApprovesEverything);
+            var canReview = await ReviewAccess.AllowsAsync(db, actor, d, officeApprovesEverything, cancellationToken);
             AccessPolicy.Ensure(canDraft || canReview, "Access.NotYourOrganization");
             return new DraftView(d.Id, d.Version, d.Organization?.Name ?? "", d.Category, d.State,
                 d.CatalogueOccurrence?.CatalogueItem?.Title, d.CatalogueOccurrence?.Label, d.OutOfCatalogueReason, d.ReviewComment,
@@ -155,11 +155,11 @@ public sealed class DraftService(
             var actor = await currentUser.GetAsync(cancellationToken);
             var current = await settings.GetAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var draft = await db.Disclosures.Include(d => d.Approvals).FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
+            var draft = await db.Disclosures.Include(d => d.Approvals)
+                .Include(d => d.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem)
+                .FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
                 ?? throw new NotFoundException();
-            var inCatalogue = draft.IsInCatalogue;
-            AccessPolicy.Ensure(AccessPolicy.CanReview(actor, draft.OrganizationId, inCatalogue, current.OfficeApprovesEverything),
-                inCatalogue ? "Access.ReviewInCatalogue" : "Access.ReviewOutOfCatalogue");
+            await ReviewAccess.EnsureAsync(db, actor, draft, current.OfficeApprovesEverything, cancellationToken);
             draft.EnsureVersion(expectedVersion);
             var hits = SensitiveWords.FindIn(current.SensitiveWords, draft.Title, draft.Body);
             if (hits.Count == 0) throw Refusal(text["Draft.NoSensitiveHits"]);

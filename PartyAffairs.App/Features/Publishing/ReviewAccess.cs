@@ -1,0 +1,32 @@
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
+
+namespace PartyAffairs.App.Features.Publishing;
+
+/// <summary>The review check every reviewing call makes, through <see cref="ReviewRoute"/>, refusing with the reason a person can act on.</summary>
+internal static class ReviewAccess
+{
+    /// <summary>Whether <paramref name="actor"/> may review the loaded disclosure (with its occurrence's catalogue item).</summary>
+    public static async Task<bool> AllowsAsync(AppDbContext db, Actor actor, Disclosure disclosure, bool officeApprovesEverything,
+        CancellationToken cancellationToken)
+    {
+        // Only a Leader's answer depends on whether an Office member wrote it: spare everyone else the read.
+        var authorIsOffice = actor.IsInRole(Roles.Leader) && !actor.IsInRole(Roles.Office)
+            && await OfficeMembers.IncludesAsync(db, disclosure.AuthorId, cancellationToken);
+        return AccessPolicy.CanReview(actor, disclosure, officeApprovesEverything, authorIsOffice);
+    }
+
+    public static async Task EnsureAsync(AppDbContext db, Actor actor, Disclosure disclosure, bool officeApprovesEverything,
+        CancellationToken cancellationToken)
+    {
+        if (await AllowsAsync(db, actor, disclosure, officeApprovesEverything, cancellationToken)) return;
+        var routing = ReviewRoute.For(disclosure, officeApprovesEverything);
+        AccessPolicy.Ensure(false,
+            !routing.OfficeOnly ? "Access.ReviewInCatalogue"
+            : actor.UserId == disclosure.AuthorId && routing.Gated ? "Review.OwnGatedItem"
+            : routing.Reasons.SequenceEqual([ReviewReason.OutOfCatalogue]) ? "Access.ReviewOutOfCatalogue"
+            : routing.Gated ? "Access.ReviewGated"
+            : "Access.ReviewInCatalogue");
+    }
+}
