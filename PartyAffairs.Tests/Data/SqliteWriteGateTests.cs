@@ -62,9 +62,11 @@ public sealed class SqliteWriteGateTests
             await db.SaveChangesAsync();
             organizationId = organization.Id;
         }
-        var userId = await harness.CreateUserAsync("office-a", organizationId, Roles.Office);
+        await harness.CreateUserAsync("office-a", organizationId, Roles.Office);
+        // Written by a colleague: nobody approves their own out-of-catalogue item.
+        var authorId = await harness.CreateUserAsync("office-b", organizationId, Roles.Office);
         await harness.SignInAsync("office-a");
-        var actor = new Actor(userId, "office-a", organizationId, new HashSet<string> { Roles.Office });
+        var actor = new Actor(authorId, "office-b", organizationId, new HashSet<string> { Roles.Office });
         var now = harness.Time.GetUtcNow().UtcDateTime;
         var ids = new List<int>();
         await using (var db = harness.NewDb())
