@@ -90,12 +90,16 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
         TemplateJson = templateJson;
     }
 
-    /// <summary>Approval puts the plan in force at once and schedules the year: every regular item gets its dated occurrences.</summary>
-    public void ApproveIntoForce(Actor actor, DateTime utcNow, WorkingCalendar calendar, DueRules rules, string? comment = null)
+    /// <summary>
+    /// Approval puts the plan in force at once (<see cref="ApprovedAtUtc"/> is when it came into force) and schedules the year:
+    /// every regular item gets its dated occurrences, every standing line one for the year, due from <paramref name="today"/>
+    /// (the bureau's day of the approval).
+    /// </summary>
+    public void ApproveIntoForce(Actor actor, DateTime utcNow, WorkingCalendar calendar, DueRules rules, string? comment = null, DateOnly? today = null)
     {
         Approve(actor, utcNow, comment);
         PutInForce(actor, utcNow);
-        foreach (var item in Items) item.PlanYear(Year, calendar, rules);
+        foreach (var item in Items) item.PlanYear(Year, calendar, rules, inForceDay: today);
     }
 
     /// <summary>
@@ -116,13 +120,13 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
                 case AmendmentChangeKind.Add:
                     var added = proposal(change);
                     Items.Add(added);
-                    added.PlanYear(Year, calendar, rules, today);
+                    added.PlanYear(Year, calendar, rules, today, today);
                     break;
                 case AmendmentChangeKind.Change:
                     var item = ItemInForce(change.CatalogueItemId);
                     var p = proposal(change);
                     item.Update(p.Category, p.Title, p.Description, p.Channels, p.Audience, p.Cadence, p.Standing, p.ResponsiblePerson, p.Phases);
-                    item.PlanYear(Year, calendar, rules, today);
+                    item.PlanYear(Year, calendar, rules, today, today);
                     break;
                 case AmendmentChangeKind.Retire:
                     ItemInForce(change.CatalogueItemId).Retire();
