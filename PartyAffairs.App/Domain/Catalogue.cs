@@ -136,6 +136,33 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
         Touch("Amend", actor, utcNow, amendment.Reason);
     }
 
+    /// <summary>
+    /// Standing lines planned under the first year's rule (reports per period, the last due after the year ends) take the
+    /// standing plan, due from <paramref name="inForceDay"/>: the first open occurrence of a line becomes the year's standing
+    /// one; its other open periods, or all of them once the line was fulfilled, are no longer due. Fulfilled and cancelled
+    /// occurrences keep their record; a line already planned as standing is left alone, so running this again changes nothing.
+    /// Returns how many occurrences changed, recorded on the catalogue with <paramref name="reason"/>.
+    /// </summary>
+    public int ReplanStandingLines(WorkingCalendar calendar, DueRules rules, DateOnly inForceDay, Actor actor, DateTime utcNow, string reason)
+    {
+        var changed = 0;
+        foreach (var item in Items.Where(i => i.Standing && !i.IsRetired))
+        {
+            var plan = CatalogueItem.PlanStanding(Year, calendar, rules, inForceDay);
+            var open = item.Occurrences.Where(o => o.State == OccurrenceState.Open && o.Label != plan.Label).OrderBy(o => o.Sequence).ToList();
+            if (open.Count == 0) continue;
+            var keep = item.Occurrences.Any(o => o.State == OccurrenceState.Fulfilled || o.Label == plan.Label) ? null : open[0];
+            foreach (var occurrence in open)
+            {
+                if (occurrence == keep) occurrence.Replan(plan);
+                else occurrence.Cancel();
+                changed++;
+            }
+        }
+        if (changed > 0) Touch("ReplanStanding", actor, utcNow, $"{reason}（{changed}）");
+        return changed;
+    }
+
     private CatalogueItem ItemInForce(int? itemId)
     {
         var item = Items.FirstOrDefault(i => i.Id == itemId) ?? throw new DomainRuleException("Amendment.ItemRequired");
