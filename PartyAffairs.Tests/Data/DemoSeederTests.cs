@@ -121,6 +121,11 @@ public sealed class DemoSeederTests(DemoBureauFixture bureau) : IClassFixture<De
         lines.Count.ShouldBe(4);
         lines.Where(l => !l.OccurrenceIds.Any(onDisplay.Contains)).Select(l => l.Title).ShouldBeEmpty();
         lines.ShouldContain(l => l.Title == "救助管理服务承诺及监督电话");
+
+        // The dashboard agrees: no standing line is missing from the board.
+        await using var scope = harness.NewScope();
+        (await scope.ServiceProvider.GetRequiredService<PartyAffairs.App.Features.Dashboard.DashboardService>().LoadAsync(CancellationToken.None))
+            .StandingGaps.Total.ShouldBe(0);
     }
 
     [Fact]
