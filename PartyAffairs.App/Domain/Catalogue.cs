@@ -95,12 +95,16 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
         TemplateJson = templateJson;
     }
 
-    /// <summary>Approval puts the plan in force at once and schedules the year: every regular item gets its dated occurrences.</summary>
-    public void ApproveIntoForce(Actor actor, DateTime utcNow, WorkingCalendar calendar, DueRules rules, string? comment = null)
+    /// <summary>
+    /// Approval puts the plan in force at once (<see cref="ApprovedAtUtc"/> is when it came into force) and schedules the year:
+    /// every regular item gets its dated occurrences, every standing line one for the year, due from <paramref name="today"/>
+    /// (the bureau's day of the approval).
+    /// </summary>
+    public void ApproveIntoForce(Actor actor, DateTime utcNow, WorkingCalendar calendar, DueRules rules, string? comment = null, DateOnly? today = null)
     {
         Approve(actor, utcNow, comment);
         PutInForce(actor, utcNow);
-        foreach (var item in Items) item.PlanYear(Year, calendar, rules);
+        foreach (var item in Items) item.PlanYear(Year, calendar, rules, inForceDay: today);
     }
 
     /// <summary>
@@ -121,13 +125,13 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
                 case AmendmentChangeKind.Add:
                     var added = proposal(change);
                     Items.Add(added);
-                    added.PlanYear(Year, calendar, rules, today);
+                    added.PlanYear(Year, calendar, rules, today, today);
                     break;
                 case AmendmentChangeKind.Change:
                     var item = ItemInForce(change.CatalogueItemId);
                     var p = proposal(change);
                     item.Update(p.Category, p.Title, p.Description, p.Channels, p.Audience, p.Cadence, p.Standing, p.ResponsiblePerson, p.Phases);
-                    item.PlanYear(Year, calendar, rules, today);
+                    item.PlanYear(Year, calendar, rules, today, today);
                     break;
                 case AmendmentChangeKind.Retire:
                     ItemInForce(change.CatalogueItemId).Retire();
@@ -135,6 +139,33 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
             }
         }
         Touch("Amend", actor, utcNow, amendment.Reason);
+    }
+
+    /// <summary>
+    /// Standing lines planned under the first year's rule (reports per period, the last due after the year ends) take the
+    /// standing plan, due from <paramref name="inForceDay"/>: the first open occurrence of a line becomes the year's standing
+    /// one; its other open periods, or all of them once the line was fulfilled, are no longer due. Fulfilled and cancelled
+    /// occurrences keep their record; a line already planned as standing is left alone, so running this again changes nothing.
+    /// Returns how many occurrences changed, recorded on the catalogue with <paramref name="reason"/>.
+    /// </summary>
+    public int ReplanStandingLines(WorkingCalendar calendar, DueRules rules, DateOnly inForceDay, Actor actor, DateTime utcNow, string reason)
+    {
+        var changed = 0;
+        foreach (var item in Items.Where(i => i.Standing && !i.IsRetired))
+        {
+            var plan = CatalogueItem.PlanStanding(Year, calendar, rules, inForceDay);
+            var open = item.Occurrences.Where(o => o.State == OccurrenceState.Open && o.Label != plan.Label).OrderBy(o => o.Sequence).ToList();
+            if (open.Count == 0) continue;
+            var keep = item.Occurrences.Any(o => o.State == OccurrenceState.Fulfilled || o.Label == plan.Label) ? null : open[0];
+            foreach (var occurrence in open)
+            {
+                if (occurrence == keep) occurrence.Replan(plan);
+                else occurrence.Cancel();
+                changed++;
+            }
+        }
+        if (changed > 0) Touch("ReplanStanding", actor, utcNow, $"{reason}（{changed}）");
+        return changed;
     }
 
     private CatalogueItem ItemInForce(int? itemId)

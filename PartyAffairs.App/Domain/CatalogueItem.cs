@@ -110,16 +110,32 @@ public sealed class CatalogueItem
     /// <summary>
     /// Approval plans the year: one occurrence per period, due the set number of working days after the
     /// period ends. An item that joins mid-year (by amendment) is planned from <paramref name="fromDay"/>:
-    /// periods already over were never its duty. Planning twice changes nothing.
+    /// periods already over were never its duty. A standing (长期) line is an obligation to be on display all year, not a
+    /// report per period: it gets one occurrence for the year, due the standing working days after the day it came into force
+    /// (<paramref name="inForceDay"/>, the bureau's day; the year's first day if earlier), whatever its cadence. Planning twice changes nothing.
     /// </summary>
-    public void PlanYear(int year, WorkingCalendar calendar, DueRules rules, DateOnly? fromDay = null)
+    public void PlanYear(int year, WorkingCalendar calendar, DueRules rules, DateOnly? fromDay = null, DateOnly? inForceDay = null)
     {
         if (IsRetired) return;
+        if (Standing)
+        {
+            if (Occurrences.Count == 0) Occurrences.Add(PlanStanding(year, calendar, rules, inForceDay ?? fromDay));
+            return;
+        }
         foreach (var (sequence, label, start, end) in PlanPeriods(year))
         {
             if (Occurrences.Any(o => o.Sequence == sequence) || end < fromDay) continue;
             Occurrences.Add(new CatalogueOccurrence(sequence, label, start, end, calendar.AddWorkingDays(end, rules.For(Cadence))));
         }
+    }
+
+    /// <summary>The one occurrence of a standing line: the whole year, due the standing working days after it came into force.</summary>
+    public static CatalogueOccurrence PlanStanding(int year, WorkingCalendar calendar, DueRules rules, DateOnly? inForceDay)
+    {
+        var start = new DateOnly(year, 1, 1);
+        var end = new DateOnly(year, 12, 31);
+        var anchor = inForceDay is { } day && day > start ? day : start;
+        return new CatalogueOccurrence(1, $"{year}年度（长期公开）", start, end, calendar.AddWorkingDays(anchor, rules.Standing));
     }
 
     /// <summary>The Secretary opens a phase of a phased item (e.g. 确定发展对象); it is due its working days later.</summary>

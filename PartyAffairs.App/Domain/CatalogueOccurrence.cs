@@ -78,6 +78,22 @@ public sealed class CatalogueOccurrence
         Version++;
     }
 
+    /// <summary>
+    /// An open occurrence planned under an earlier rule takes its new plan (e.g. a standing line planned as a yearly report);
+    /// a fulfilled or cancelled one keeps the record of what it was.
+    /// </summary>
+    public bool Replan(CatalogueOccurrence plan)
+    {
+        if (State != OccurrenceState.Open) return false;
+        if (Label == plan.Label && PeriodStart == plan.PeriodStart && PeriodEnd == plan.PeriodEnd && DueDate == plan.DueDate) return false;
+        Label = plan.Label;
+        PeriodStart = plan.PeriodStart;
+        PeriodEnd = plan.PeriodEnd;
+        DueDate = plan.DueDate;
+        Version++;
+        return true;
+    }
+
     public void Cancel()
     {
         if (State != OccurrenceState.Open) throw new DomainRuleException("Occurrence.NotOpen");

@@ -49,6 +49,7 @@ public static class FeatureServices
         services.AddScoped<DisclosureLifecycleService>();
         services.AddSingleton<DisplaySchedule>();
         services.AddSingleton<ServedDisplayRecomputation>();
+        services.AddSingleton<StandingPlanRecomputation>();
         services.AddHostedService<DisplayScheduleWorker>();
         services.AddScoped<OrganizationAdminService>();
         services.AddScoped<UserAdminService>();

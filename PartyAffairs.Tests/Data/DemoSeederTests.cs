@@ -89,14 +89,43 @@ public sealed class DemoSeederTests(DemoBureauFixture bureau) : IClassFixture<De
         catalogue.Items.Single(i => i.Cadence == Cadence.Phased).Occurrences.Select(o => o.Label)
             .ShouldBe(["确定入党积极分子", "确定发展对象", "接收预备党员", "预备党员转正"]);
         catalogue.Items.Where(i => i.Cadence == Cadence.Monthly).ShouldAllBe(i => i.Occurrences.Count == 12);
-        catalogue.Items.Where(i => i.Cadence is not (Cadence.Phased or Cadence.Immediate))
+        catalogue.Items.Where(i => !i.Standing && i.Cadence is not (Cadence.Phased or Cadence.Immediate))
             .SelectMany(i => i.Occurrences).ShouldAllBe(o => o.DueDate > o.PeriodEnd);
+        // A standing line is one obligation for the whole year, due early in it (10 working days after it came into force).
+        foreach (var standing in catalogue.Items.Where(i => i.Standing))
+        {
+            var occurrence = standing.Occurrences.ShouldHaveSingleItem();
+            occurrence.Label.ShouldBe($"{year}年度（长期公开）");
+            (occurrence.PeriodStart, occurrence.PeriodEnd).ShouldBe((new DateOnly(year, 1, 1), new DateOnly(year, 12, 31)));
+            occurrence.DueDate.ShouldBeInRange(new DateOnly(year, 1, 14), new DateOnly(year, 1, 31));
+        }
         (await db.AuditEntries.Where(a => a.EntityType == nameof(Catalogue) && a.EntityId == catalogue.Id).Select(a => a.Action).ToListAsync())
             .ShouldBe(["Create", "Submit", "Approve", "PutInForce"]);
 
         var lastYear = await db.Catalogues.Include(c => c.Items).SingleAsync(c => c.Year == year - 1);
         lastYear.State.ShouldBe(CatalogueState.InForce);
         lastYear.Items.ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public async Task Every_standing_line_of_the_catalogue_in_force_has_an_item_on_display()
+    {
+        await using var db = harness.NewDb();
+        var now = harness.Time.GetUtcNow().UtcDateTime;
+        var lines = await db.CatalogueItems.Where(i => i.Standing && !i.IsRetired)
+            .Where(i => db.Catalogues.Any(c => c.Id == i.CatalogueId && c.Year == ServiceHarness.DefaultNow.Year && c.State == CatalogueState.InForce))
+            .Select(i => new { i.Title, OccurrenceIds = i.Occurrences.Select(o => (int?)o.Id).ToList() })
+            .ToListAsync();
+        var onDisplay = await db.Disclosures.Where(StandingRules.OnDisplayAt(now)).Select(d => d.CatalogueOccurrenceId).ToListAsync();
+
+        lines.Count.ShouldBe(4);
+        lines.Where(l => !l.OccurrenceIds.Any(onDisplay.Contains)).Select(l => l.Title).ShouldBeEmpty();
+        lines.ShouldContain(l => l.Title == "救助管理服务承诺及监督电话");
+
+        // The dashboard agrees: no standing line is missing from the board.
+        await using var scope = harness.NewScope();
+        (await scope.ServiceProvider.GetRequiredService<PartyAffairs.App.Features.Dashboard.DashboardService>().LoadAsync(CancellationToken.None))
+            .StandingGaps.Total.ShouldBe(0);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed class TestBureau
         foreach (var planned in items)
         {
             var item = catalogue.AddItem(new CatalogueItem(planned.OrganizationId, planned.Category, planned.Title, planned.Title + "的内容",
-                Channel.Board | Channel.Meeting, planned.Audience, planned.Cadence, false, "张书记",
+                Channel.Board | Channel.Meeting, planned.Audience, planned.Cadence, planned.Standing, "张书记",
                 planned.Cadence == Cadence.Phased ? ["第一阶段"] : null));
             for (var i = 0; i < planned.DueDates.Count; i++)
             {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Calendar;
+using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Shared;
 
@@ -41,6 +42,7 @@ public sealed class DatabaseInitializer(
                 db.CalendarDays.AddRange(CalendarCsv.Bundled());
                 await db.SaveChangesAsync(cancellationToken);
             }
+            await services.GetRequiredService<StandingPlanRecomputation>().RunAsync(cancellationToken);
         }
 
         foreach (var role in Roles.All)

@@ -87,7 +87,7 @@ internal sealed class DemoStory(
     /// </summary>
     private void PlanOccurrences(CatalogueItem item, int year)
     {
-        item.PlanYear(year, calendar, settings.DueRules);
+        item.PlanYear(year, calendar, settings.DueRules, inForceDay: time.LocalDay(InForceAt(year)));
         if (item.Cadence != Cadence.Phased) return;
         for (var phase = 0; phase < item.Phases.Count; phase++)
         {
@@ -130,7 +130,8 @@ internal sealed class DemoStory(
                 foreach (var occurrence in item.Occurrences.Where(o => o.State == OccurrenceState.Open && !reserved.ContainsValue(o)).OrderBy(o => o.Sequence))
                 {
                     var fate = (index * 7 + occurrence.Sequence * 3) % 11;
-                    if (fate == 0) continue;
+                    // A standing line is never simply missed: the bureau keeps its standing content on the board all year.
+                    if (fate == 0 && !item.Standing) continue;
                     var publishDay = fate == 5 ? occurrence.DueDate.AddDays(4) : occurrence.DueDate.AddDays(-2);
                     if (publishDay >= time.Today || item.Cadence == Cadence.Immediate) continue;
                     planned.Add(DraftHistoricDisclosure(item, occurrence, publishDay));

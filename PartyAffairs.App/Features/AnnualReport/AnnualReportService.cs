@@ -104,11 +104,13 @@ public sealed class AnnualReportService(
 
                 new(text["Report.Sheet.Organization"], text["Report.Table.Organization"],
                     [text["Column.Organization"], text["Report.Line.Published"], text["Measure.OutOfCatalogue"], text["Measure.Redisclosures"],
-                        text["Measure.Due"], text["Measure.OnTime"], text["Measure.Late"], text["Measure.Missed"], text["Report.Col.OnTimeRate"]],
+                        text["Measure.Due"], text["Measure.OnTime"], text["Measure.Late"], text["Measure.Missed"], text["Report.Col.OnTimeRate"],
+                        text["Measure.StandingGapDays"]],
                     [
                         .. assessed.Rows.Select(r => Line(r.OrganizationName, byOrganization.GetValueOrDefault(r.OrganizationId), r.OutOfCatalogue,
-                            r.Redisclosures, r.Due, r.OnTime, r.Late, r.Missed, r.OnTimeRate)),
-                        Total(all, total.OutOfCatalogue, total.Redisclosures, total.Due, total.OnTime, total.Late, total.Missed, total.OnTimeRate),
+                            r.Redisclosures, r.Due, r.OnTime, r.Late, r.Missed, r.OnTimeRate, r.StandingGapDays)),
+                        Total(all, total.OutOfCatalogue, total.Redisclosures, total.Due, total.OnTime, total.Late, total.Missed, total.OnTimeRate,
+                            total.StandingGapDays),
                     ]),
 
                 new(text["Report.Sheet.Channel"], text["Report.Table.Channel"], [text["Report.Col.Channel"], text["Report.Line.Published"]],

@@ -15,4 +15,5 @@ public enum AssessmentMeasure
     ResultsDisclosed = 9,
     FeedbackHandled = 10,
     RectificationsOpen = 11,
+    StandingGapDays = 12,
 }

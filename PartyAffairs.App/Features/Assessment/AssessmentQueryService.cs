@@ -71,6 +71,8 @@ public sealed class AssessmentQueryService(
                 .GroupBy(r => r.OrganizationId)
                 .Select(g => new { OrganizationId = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.OrganizationId, g => g.Count, cancellationToken);
+            var gaps = (await StandingGapsAsync(db, period, only, today, cancellationToken))
+                .GroupBy(g => g.OrganizationId).ToDictionary(g => g.Key, g => g.Sum(l => l.GapDays));
             await Task.WhenAll(yearRead, disclosuresRead, feedbackRead);
             var (year, disclosures, feedback) = (yearRead.Result, disclosuresRead.Result, feedbackRead.Result);
 
@@ -93,7 +95,8 @@ public sealed class AssessmentQueryService(
                 return new AssessmentRow(id, name, onTime + late + missed, onTime, late, missed,
                     published.Sum(d => d.OutOfCatalogue), published.Sum(d => d.Redisclosures),
                     received.Sum(f => f.Received), received.Sum(f => f.Abusive), received.Sum(f => f.AnsweredInTime), received.Sum(f => f.ResultsDisclosed),
-                    handled.Sum(f => f.Count), AssessmentRules.Median(handled), organizationIds.Sum(o => open.GetValueOrDefault(o)));
+                    handled.Sum(f => f.Count), AssessmentRules.Median(handled), organizationIds.Sum(o => open.GetValueOrDefault(o)),
+                    organizationIds.Sum(o => gaps.GetValueOrDefault(o)));
             }
 
             var rows = organizations.Select(o => RowOf(o.Id, o.Name, [o.Id])).ToList();
@@ -153,6 +156,12 @@ public sealed class AssessmentQueryService(
                         .ToListAsync(cancellationToken);
                     return rectifications.Select(r => new AssessmentItem(r.What, r.Organization,
                         text["Item.Rectification", r.OwnerName, r.DueDate.Day()], AppRoutes.Inspections)).ToList();
+
+                case AssessmentMeasure.StandingGapDays:
+                    var lines = await StandingGapsAsync(db, period, scope, today, cancellationToken);
+                    return lines.Where(l => l.GapDays > 0).OrderByDescending(l => l.GapDays).ThenBy(l => l.OccurrenceId).Take(MaxItems)
+                        .Select(l => new AssessmentItem(l.Title, l.OrganizationName, text["Item.StandingGap", l.GapDays, l.DueDate.Day()], AppRoutes.Schedule))
+                        .ToList();
 
                 default:
                     return await FeedbackItemsAsync(db, actor, period, scope, measure, cancellationToken);
@@ -216,6 +225,39 @@ public sealed class AssessmentQueryService(
             .Where(o => only == null || o.CatalogueItem!.OrganizationId == only)
             .Select(AssessmentRules.Facts(today, clock.Zone.GetUtcOffset(clock.UtcNow)))
             .Where(f => f.Status == OccurrenceStatus.FulfilledOnTime || f.Status == OccurrenceStatus.FulfilledLate || f.Status == OccurrenceStatus.Overdue);
+    }
+
+    private sealed record StandingGap(int OccurrenceId, int OrganizationId, string Title, string OrganizationName, DateOnly DueDate, int GapDays);
+
+    /// <summary>
+    /// The gap days of each standing line in the period: a small bounded read (a few standing lines per organization and year,
+    /// a few published items each), counted by <see cref="StandingRules.GapDays"/> in the bureau's zone.
+    /// </summary>
+    private async Task<IReadOnlyList<StandingGap>> StandingGapsAsync(AppDbContext db, AssessmentPeriod period, int? only, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        var to = period.End < today ? period.End : today;
+        var plans = db.Catalogues.Where(c => c.State == CatalogueState.Approved || c.State == CatalogueState.InForce).Select(c => c.Id);
+        var lines = db.CatalogueOccurrences.AsNoTracking()
+            .Where(o => o.CatalogueItem!.Standing && !o.CatalogueItem.IsRetired && o.State != OccurrenceState.Cancelled
+                && plans.Contains(o.CatalogueItem.CatalogueId)
+                && o.PeriodEnd >= period.Start && o.PeriodStart <= to && o.DueDate < to)
+            .Where(o => only == null || o.CatalogueItem!.OrganizationId == only);
+        var occurrences = await lines
+            .Select(o => new { o.Id, o.CatalogueItem!.OrganizationId, o.CatalogueItem.Title, Organization = o.CatalogueItem.Organization!.Name, o.DueDate, o.PeriodStart, o.PeriodEnd })
+            .ToListAsync(cancellationToken);
+        if (occurrences.Count == 0) return [];
+        var ids = lines.Select(o => (int?)o.Id);
+        var displays = (await db.Disclosures.AsNoTracking()
+                .Where(d => d.PublishedAtUtc != null && ids.Contains(d.CatalogueOccurrenceId))
+                .Select(d => new { d.CatalogueOccurrenceId, d.State, d.PublishedAtUtc, d.ClosedAtUtc, d.WithdrawnAtUtc, d.DisplayUntilUtc })
+                .ToListAsync(cancellationToken))
+            .Select(d => (d.CatalogueOccurrenceId, Shown: StandingRules.Displayed(d.State, d.PublishedAtUtc, d.ClosedAtUtc, d.WithdrawnAtUtc, d.DisplayUntilUtc)))
+            .Where(d => d.Shown is not null)
+            .ToLookup(d => d.CatalogueOccurrenceId!.Value, d => d.Shown!.Value);
+        return occurrences.Select(o => new StandingGap(o.Id, o.OrganizationId, o.Title, o.Organization, o.DueDate,
+            StandingRules.CountGapDays(o.DueDate, o.PeriodStart > period.Start ? o.PeriodStart : period.Start, o.PeriodEnd < to ? o.PeriodEnd : to,
+                clock.Zone, displays[o.Id]))).ToList();
     }
 
     private IQueryable<Disclosure> PublishedIn(AppDbContext db, AssessmentPeriod period, int? only)

@@ -1,13 +1,16 @@
+using PartyAffairs.App.Domain;
+
 namespace PartyAffairs.App.Features.Assessment;
 
 /// <summary>
 /// One organization's figures for a period; <see cref="AssessmentRules"/> defines each of them. <see cref="Due"/> is
 /// always <see cref="OnTime"/> + <see cref="Late"/> + <see cref="Missed"/>. <see cref="MedianWorkingDays"/> is null
-/// when no feedback of the period has been handled yet.
+/// when no feedback of the period has been handled yet. <see cref="StandingGapDays"/> (长期公开缺位天数) adds up, over the
+/// organization's standing lines, the days of the period they had nothing on display (see <see cref="StandingRules"/>).
 /// </summary>
 public sealed record AssessmentRow(int OrganizationId, string OrganizationName, int Due, int OnTime, int Late, int Missed,
     int OutOfCatalogue, int Redisclosures, int FeedbackReceived, int FeedbackAbusive, int AnsweredInTime, int ResultsDisclosed,
-    int FeedbackHandled, double? MedianWorkingDays, int RectificationsOpen)
+    int FeedbackHandled, double? MedianWorkingDays, int RectificationsOpen, int StandingGapDays = 0)
 {
     /// <summary>On time as a share of what fell due, in percent to one decimal; null when nothing fell due.</summary>
     public double? OnTimeRate => Due == 0 ? null : Math.Round(100.0 * OnTime / Due, 1);
@@ -25,6 +28,7 @@ public sealed record AssessmentRow(int OrganizationId, string OrganizationName, 
         AssessmentMeasure.AnsweredInTime => AnsweredInTime,
         AssessmentMeasure.ResultsDisclosed => ResultsDisclosed,
         AssessmentMeasure.FeedbackHandled => FeedbackHandled,
+        AssessmentMeasure.StandingGapDays => StandingGapDays,
         _ => RectificationsOpen,
     };
 }

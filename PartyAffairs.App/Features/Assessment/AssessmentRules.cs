@@ -23,6 +23,9 @@ namespace PartyAffairs.App.Features.Assessment;
 /// deadlines or the calendar leaves past figures as they were.</item>
 /// <item>Rectifications open: of inspections dated on or before the period's end (or today, if sooner), those not
 /// completed by the end of that day.</item>
+/// <item>Standing gap days (长期公开缺位天数): for each standing line of an approved or in-force catalogue (not retired), the
+/// days of the period, up to today and within the catalogue's year, after its due date on which no item of the line was on
+/// display at any moment (<see cref="StandingRules.GapDays"/>), added up per organization.</item>
 /// </list>
 /// </summary>
 public static class AssessmentRules

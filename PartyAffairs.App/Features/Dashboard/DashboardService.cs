@@ -70,8 +70,14 @@ public sealed class DashboardService(
         var dueSoonRows = await CapAsync(dueSoon, dueSoon.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
         var overdueRows = await CapAsync(overdue, overdue.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
 
-        var onDisplay = db.Disclosures.AsNoTracking()
-            .Where(d => d.State == DisclosureState.Published && d.DisplayFromUtc <= now && d.DisplayUntilUtc > now);
+        // Standing lines of this year's plan past their due date with nothing of theirs on the board right now.
+        var shown = db.Disclosures.Where(StandingRules.OnDisplayAt(now)).Select(d => d.CatalogueOccurrenceId);
+        var standingGaps = db.CatalogueOccurrences.AsNoTracking()
+            .Where(o => o.CatalogueItem!.Standing && !o.CatalogueItem.IsRetired && o.State != OccurrenceState.Cancelled
+                && plans.Contains(o.CatalogueItem.CatalogueId) && o.DueDate < today && o.PeriodEnd >= today && !shown.Contains((int?)o.Id));
+        var standingRows = await CapAsync(standingGaps, standingGaps.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
+
+        var onDisplay = db.Disclosures.AsNoTracking().Where(StandingRules.OnDisplayAt(now));
         var onDisplayCount = await onDisplay.CountAsync(cancellationToken);
         var closing = onDisplay.Where(d => d.DisplayUntilUtc <= closingBy);
         var closingRows = await CapAsync(closing, closing.OrderBy(d => d.DisplayUntilUtc)
@@ -85,7 +91,7 @@ public sealed class DashboardService(
 
         var overdueRectifications = await InspectionService.OverdueQueryAsync(db, today, cancellationToken);
         var latest = await FeedAsync(db, cancellationToken);
-        return new DashboardView(submittedDisclosures, sensitive, new([.. catalogues, .. amendments]), dueSoonRows, overdueRows, onDisplayCount,
+        return new DashboardView(submittedDisclosures, sensitive, new([.. catalogues, .. amendments]), dueSoonRows, overdueRows, standingRows, onDisplayCount,
             closingRows, lateRows, overdueRectifications, latest, now);
     }
 

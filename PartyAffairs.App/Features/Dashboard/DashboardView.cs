@@ -13,6 +13,7 @@ public sealed record DashboardView(
     EquatableList<PendingCatalogueRow> SubmittedCatalogues,
     CappedList<DueOccurrenceRow> DueSoon,
     CappedList<DueOccurrenceRow> Overdue,
+    CappedList<DueOccurrenceRow> StandingGaps,
     int OnDisplay,
     CappedList<ClosingDisclosureRow> ClosingSoon,
     CappedList<LateFeedbackRow> LateFeedback,

@@ -66,5 +66,5 @@ public sealed record AppSettings
     public DisplayRules DisplayRules => new(TimeSpan.FromDays(MinimumDisplayDays));
 
     public DueRules DueRules => new(MonthlyDueWorkingDays, QuarterlyDueWorkingDays, HalfYearlyDueWorkingDays,
-        YearlyDueWorkingDays, PhaseDueWorkingDays, ImmediateDueWorkingDays);
+        YearlyDueWorkingDays, PhaseDueWorkingDays, ImmediateDueWorkingDays, StandingDueWorkingDays);
 }

@@ -49,10 +49,11 @@ public sealed class AnnualReportServiceTests
         categories["合计"].ShouldBe([10, 6, 3, 1]);
 
         var organizations = Table(report, "按党组织");
-        organizations["机关党委"].ShouldBe([0, 0, 0, 0, 0, 0, 0, null]);
-        organizations["第一党支部"].ShouldBe([7, 2, 1, 5, 3, 1, 1, 60]);
-        organizations["第二党支部"].ShouldBe([3, 1, 0, 2, 1, 1, 0, 50]);
-        organizations["合计"].ShouldBe([10, 3, 1, 7, 4, 2, 1, 57.1]);
+        // The story has no standing line, so no gap days (the last column).
+        organizations["机关党委"].ShouldBe([0, 0, 0, 0, 0, 0, 0, null, 0]);
+        organizations["第一党支部"].ShouldBe([7, 2, 1, 5, 3, 1, 1, 60, 0]);
+        organizations["第二党支部"].ShouldBe([3, 1, 0, 2, 1, 1, 0, 50, 0]);
+        organizations["合计"].ShouldBe([10, 3, 1, 7, 4, 2, 1, 57.1, 0]);
 
         Table(report, "按公开方式").Values.Select(v => v.Single()).ShouldBe([10, 6, 0, 0]);
         Table(report, "按公开范围").Values.Select(v => v.Single()).ShouldBe([2, 4, 4, 10]);

@@ -146,7 +146,7 @@ public sealed class CatalogueEditService(
         {
             var calendar = await workingDays.GetCalendarAsync(cancellationToken);
             var rules = (await settings.GetAsync(cancellationToken)).DueRules;
-            c.ApproveIntoForce(actor, now, calendar, rules, comment);
+            c.ApproveIntoForce(actor, now, calendar, rules, comment, clock.Today);
         }, cancellationToken);
 
     public Task<Result> RejectAsync(int catalogueId, int expectedVersion, string comment, CancellationToken cancellationToken = default) =>
