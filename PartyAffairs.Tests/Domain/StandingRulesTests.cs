@@ -37,7 +37,7 @@ public sealed class StandingRulesTests
         var standing = catalogue.AddItem(Standing(Cadence.Yearly));
         var yearly = catalogue.AddItem(new CatalogueItem(10, Category.Other, "年度总结", "", Channel.Board, Audience.Public, Cadence.Yearly, false, "书记"));
         catalogue.Submit(DomainFixtures.Office, DomainFixtures.Now);
-        catalogue.ApproveIntoForce(DomainFixtures.Office, DomainFixtures.Now, DomainFixtures.Weekdays, new DueRules(), today: new DateOnly(2026, 3, 2));
+        catalogue.ApproveIntoForce(DomainFixtures.Leader, DomainFixtures.Now, DomainFixtures.Weekdays, new DueRules(), today: new DateOnly(2026, 3, 2));
 
         standing.Occurrences.ShouldHaveSingleItem().DueDate.ShouldBe(new DateOnly(2026, 3, 16));
         yearly.Occurrences.ShouldHaveSingleItem().DueDate.ShouldBe(new DateOnly(2027, 1, 21));
