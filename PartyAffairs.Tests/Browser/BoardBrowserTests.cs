@@ -8,7 +8,9 @@ namespace PartyAffairs.Tests.Browser;
 public sealed class BoardBrowserTests(AppServer server)
 {
     /// <summary>A standing item of the demo data, public and on display for a year.</summary>
-    private const string StandingItem = "党组织设置及党员队伍基本情况（2025年度）";
+    // The demo keeps this year's standing content (长期公开) on the board all year.
+    private static readonly string StandingItem =
+        $"党组织设置及党员队伍基本情况（{TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, "Asia/Shanghai").Year}年度）";
 
     [SkippableFact]
     public async Task An_anonymous_visitor_reads_a_public_item_finds_the_feedback_link_and_prints_the_board()
