@@ -139,7 +139,10 @@ public sealed partial class SmokeTests(AppServer server, ITestOutputHelper outpu
             problems.AddRange(consoleErrors.Select(e => $"{where}: console error {e}"));
             consoleErrors.Clear();
         }
-        problems.AddRange(server.Logs.Since(mark, LogLevel.Error).Select(e => $"{where}: server {e.Level} {e.Category}: {e.Message}"));
+        // An exception an ErrorBoundary caught is logged as a Warning: it is an error all the same.
+        problems.AddRange(server.Logs.Since(mark, LogLevel.Warning)
+            .Where(e => e.Level >= LogLevel.Error || e.Category.Contains("ErrorBoundary", StringComparison.Ordinal))
+            .Select(e => $"{where}: server {e.Level} {e.Category}: {e.Message}"));
         if (problems.Count > before) await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath($"smoke-{Regex.Replace(where, @"[^\w]+", "-")}.png") });
     }
 }
