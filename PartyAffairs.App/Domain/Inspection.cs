@@ -41,4 +41,14 @@ public sealed class Inspection
         RecordedById = actor.UserId;
         RecordedAtUtc = utcNow;
     }
+
+    /// <summary>A rectification found after the inspection was recorded; due no earlier than the inspection, audited as added.</summary>
+    public Rectification AddRectification(string what, string ownerId, string ownerName, DateOnly dueDate, Actor actor, DateTime utcNow)
+    {
+        if (dueDate < Date) throw new DomainRuleException("Rectification.DueBeforeInspection");
+        var rectification = new Rectification(OrganizationId, what, ownerId, ownerName, dueDate);
+        rectification.Added(actor, utcNow);
+        Rectifications.Add(rectification);
+        return rectification;
+    }
 }

@@ -33,6 +33,9 @@ public sealed class Rectification : WorkflowEntity<RectificationState>
         _ => [],
     };
 
+    /// <summary>Audits an item added to an inspection already recorded.</summary>
+    internal void Added(Actor actor, DateTime utcNow) => Touch("Add", actor, utcNow, What, to: State.ToString());
+
     public bool IsOverdue(DateOnly today) => State == RectificationState.Open && today > DueDate;
 
     public void Complete(Actor actor, DateTime utcNow, string outcome)

@@ -47,6 +47,7 @@ public sealed class EnumLabelsTests : IDisposable
         Labels.Of(CatalogueState.InForce).ShouldBe("已生效");
         Labels.AuditState("Feedback", "Closed").ShouldBe("已办结");
         Labels.Action("Submit").ShouldBe("提交");
+        Labels.Action("Add").ShouldBe("添加");
         Labels.Action("SomethingNew").ShouldBe("SomethingNew");
         Labels.AuditReason("Feedback", "Receive", "Letter").ShouldBe("来信");
         Labels.AuditReason("Disclosure", "Reject", "请补充").ShouldBe("请补充");

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace PartyAffairs.Tests.Support;
 
@@ -30,9 +31,12 @@ public sealed class AppServer : IAsyncLifetime
 
     public IServiceProvider Services => factory!.Services;
 
+    /// <summary>What the server logged at Warning and above, for a test to fail on an error it logged.</summary>
+    public ServerLogCapture Logs { get; } = new();
+
     public Task InitializeAsync()
     {
-        factory = new Factory(dataDirectory, settings);
+        factory = new Factory(dataDirectory, settings, Logs);
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -47,7 +51,7 @@ public sealed class AppServer : IAsyncLifetime
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }
 
-    private sealed class Factory(string dataDirectory, IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
+    private sealed class Factory(string dataDirectory, IReadOnlyDictionary<string, string> settings, ServerLogCapture logs) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -60,6 +64,7 @@ public sealed class AppServer : IAsyncLifetime
             // Every browser test signs in from 127.0.0.1: the per-address sign-in limit is proved in SignInDrillTests.
             builder.UseSetting("SignIn:PermitLimit", "100000");
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
         }
     }
 }

@@ -22,6 +22,7 @@ public sealed class InspectionService(
     Outcomes outcomes,
     IValidator<RecordInspectionRequest> recordValidator,
     IValidator<CompleteRectificationRequest> completeValidator,
+    IValidator<AddRectificationRequest> addValidator,
     IStringLocalizer<AssessmentStrings> text)
 {
     public const int DashboardSize = 10;
@@ -107,6 +108,26 @@ public sealed class InspectionService(
             db.Inspections.Add(inspection);
             await db.SaveChangesAsync(cancellationToken);
             return inspection.Id;
+        });
+
+    /// <summary>The Office adds a rectification item to an inspection already recorded; its owner must belong to the inspected organization.</summary>
+    public Task<Result<int>> AddRectificationAsync(AddRectificationRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            AccessPolicy.Ensure(AccessPolicy.CanInspect(actor));
+            await Outcomes.ValidateAsync(addValidator, request, cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var inspection = await db.Inspections.FirstOrDefaultAsync(i => i.Id == request.InspectionId, cancellationToken)
+                ?? throw new NotFoundException();
+            var owner = await db.Users.AsNoTracking()
+                .Where(u => u.Id == request.OwnerId && u.OrganizationId == inspection.OrganizationId)
+                .Select(u => u.DisplayName)
+                .FirstOrDefaultAsync(cancellationToken)
+                ?? throw new ValidationException([new ValidationFailure(nameof(request.OwnerId), text["Rectification.OwnerNotInOrganization"])]);
+            var rectification = inspection.AddRectification(request.What, request.OwnerId, owner, DateOnly.FromDateTime(request.DueDate!.Value), actor, clock.UtcNow);
+            await db.SaveChangesAsync(cancellationToken);
+            return rectification.Id;
         });
 
     /// <summary>The owner, or the Office, closes a rectification with a note of what was done.</summary>

@@ -99,6 +99,57 @@ public sealed class InspectionServiceTests
     }
 
     [Fact]
+    public async Task The_office_adds_a_rectification_to_a_recorded_inspection_audited_and_owned_within_the_organization()
+    {
+        var (harness, bureau) = await BureauAsync();
+        await using var _ = harness;
+        var inspectionId = await RecordAsync(harness, Request(bureau));
+        await using var scope = harness.NewScope();
+        var service = harness.Get<InspectionService>(scope);
+        AddRectificationRequest Add(string owner, DateTime? due, string what = "补充公开栏照片") =>
+            new() { InspectionId = inspectionId, What = what, OwnerId = bureau[owner].UserId, DueDate = due };
+
+        await harness.SignInAsync("office");
+        (await service.AddRectificationAsync(Add("secA", new DateTime(2026, 12, 5), " "))).Message.ShouldBe("请填写整改内容。");
+        (await service.AddRectificationAsync(Add("secA", null))).Message.ShouldBe("请填写整改期限。");
+        (await service.AddRectificationAsync(Add("secA", new DateTime(2026, 11, 19)))).Message.ShouldBe("整改期限不能早于检查日期。");
+        var stranger = await service.AddRectificationAsync(Add("secB", new DateTime(2026, 12, 5)));
+        stranger.Status.ShouldBe(ResultStatus.Invalid);
+        stranger.Message.ShouldBe("责任人须是被检查党组织的人员。");
+        (await service.AddRectificationAsync(new AddRectificationRequest { InspectionId = inspectionId + 100, What = "x", OwnerId = bureau["secA"].UserId, DueDate = new DateTime(2026, 12, 5) }))
+            .Status.ShouldBe(ResultStatus.NotFound);
+
+        var added = await service.AddRectificationAsync(Add("drafterA", new DateTime(2026, 12, 5)));
+        added.Succeeded.ShouldBeTrue(added.Message);
+
+        var row = (await service.ListAsync()).Value!.Inspections.ShouldHaveSingleItem().Rectifications.ShouldHaveSingleItem();
+        (row.Id, row.What, row.OwnerName, row.DueDate, row.State).ShouldBe((added.Value, "补充公开栏照片", "drafterA", new DateOnly(2026, 12, 5), RectificationState.Open));
+        await harness.SignInAsync("drafterA");
+        (await service.ListAsync()).Value!.Inspections.ShouldHaveSingleItem().Rectifications.ShouldHaveSingleItem().CanComplete.ShouldBeTrue();
+        await using var db = harness.NewDb();
+        var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Rectification) && a.Action == "Add");
+        audit.EntityId.ShouldBe(added.Value);
+    }
+
+    [Fact]
+    public async Task Only_the_office_adds_a_rectification_to_an_inspection()
+    {
+        var (harness, bureau) = await BureauAsync();
+        await using var _ = harness;
+        var inspectionId = await RecordAsync(harness, Request(bureau));
+        await using var scope = harness.NewScope();
+        var service = harness.Get<InspectionService>(scope);
+        foreach (var refused in new[] { "leader", "secA", "drafterA", "memberA", "handler", "admin" })
+        {
+            await harness.SignInAsync(refused);
+            (await service.AddRectificationAsync(new AddRectificationRequest { InspectionId = inspectionId, What = "补充", OwnerId = bureau["secA"].UserId, DueDate = new DateTime(2026, 12, 5) }))
+                .Status.ShouldBe(ResultStatus.Forbidden, refused);
+        }
+        await using var db = harness.NewDb();
+        (await db.Rectifications.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_owner_or_the_office_completes_a_rectification_with_a_note_and_nobody_else_does()
     {
         var (harness, bureau) = await BureauAsync();
