@@ -61,9 +61,8 @@ public static class Pipeline
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
             }
-            // Only local paths: never an open redirect.
-            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//") ? redirectUri : "/";
-            return Results.LocalRedirect(target);
+            // Only local paths: never an open redirect, and a refused value goes home rather than to a 500.
+            return Results.LocalRedirect(LocalUrl.OrHome(redirectUri));
         });
         app.MapScheduleFiles();
         app.MapCatalogueFiles();

@@ -87,6 +87,13 @@ public static class ServiceRegistration
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurity.PolicyFor(environment);
+            // On the sign-in page the handler follows ?ReturnUrl= by its own looser test (a tab or a non-ASCII character
+            // got through, the latter as a 500); it follows the app's one rule instead.
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalUrl.OrHome(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
 
         services.AddLocalization();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using PartyAffairs.App.Hosting.Security;
 
 namespace PartyAffairs.App.Components.Account;
 
@@ -17,18 +18,13 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     public void RedirectTo(string? uri)
     {
         uri ??= "";
-
-        // Only this app's own pages: an absolute address elsewhere, "//host" or "/\host" goes home instead.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal)
-            || uri.StartsWith("/\\", StringComparison.Ordinal))
+        // An absolute address of this app (the sign-in link carries one) becomes its path; then only this app's own
+        // pages, by the one rule every redirect follows: anything else goes home.
+        if (uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase))
         {
-            uri = uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
-                ? navigationManager.ToBaseRelativePath(uri)
-                : "";
+            uri = "/" + navigationManager.ToBaseRelativePath(uri);
         }
-
-        navigationManager.NavigateTo(uri);
+        navigationManager.NavigateTo(LocalUrl.OrHome(uri));
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
@@ -46,5 +42,5 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     }
 
     /// <summary>The cookie names a user the database no longer has: the page says so and offers to sign in again.</summary>
-    public void RedirectToInvalidUser() => RedirectTo("Account/InvalidUser");
+    public void RedirectToInvalidUser() => RedirectTo("/Account/InvalidUser");
 }
