@@ -16,6 +16,9 @@ public sealed class MarkdownRenderer
         "ul", "ol", "li", "a", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "sup", "sub", "mark", "span", "div",
     ];
 
+    /// <summary>Put before every id the content defines, so none can be one of the page's own.</summary>
+    public const string ContentIdPrefix = "content-";
+
     private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
 
@@ -35,12 +38,17 @@ public sealed class MarkdownRenderer
             UriAttributes = new HashSet<string>(["href"], StringComparer.OrdinalIgnoreCase),
         };
         var sanitizer = new HtmlSanitizer(options);
-        // Links leave the app in a new context without handing it a reference to this window.
         sanitizer.PostProcessNode += (_, e) =>
         {
-            if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } link && link.HasAttribute("href"))
+            if (e.Node is not AngleSharp.Dom.IElement element) return;
+            // Content never names an element of the page ("# x {#blazor-error-ui}" would have): its ids, and the
+            // in-page links to them (headings, footnotes), carry a prefix of their own.
+            if (element.GetAttribute("id") is { } id) element.SetAttribute("id", ContentIdPrefix + id);
+            if (element.TagName == "A" && element.GetAttribute("href") is { } href)
             {
-                link.SetAttribute("rel", "noopener noreferrer nofollow");
+                if (href.StartsWith('#')) element.SetAttribute("href", "#" + ContentIdPrefix + href[1..]);
+                // Links leave the app in a new context without handing it a reference to this window.
+                element.SetAttribute("rel", "noopener noreferrer nofollow");
             }
         };
         return sanitizer;

@@ -53,6 +53,32 @@ public sealed class MarkdownRendererTests
         }
     }
 
+    [Theory]
+    [InlineData("# 标题 {#blazor-error-ui}")]
+    [InlineData("# blazor-error-ui")]
+    [InlineData("段落 {#app}")]
+    [InlineData("[链接](#x){#components-reconnect-modal}")]
+    public void Content_cannot_give_an_element_an_id_of_the_page(string markdown)
+    {
+        var document = new HtmlParser().ParseDocument($"<body>{renderer.ToSafeHtml(markdown)}</body>");
+        foreach (var element in document.Body!.QuerySelectorAll("[id]"))
+        {
+            element.Id!.ShouldStartWith(MarkdownRenderer.ContentIdPrefix);
+        }
+    }
+
+    [Fact]
+    public void In_page_links_follow_the_prefixed_ids()
+    {
+        var document = new HtmlParser().ParseDocument($"<body>{renderer.ToSafeHtml("正文[^1]\n\n[^1]: 注释")}</body>");
+        var links = document.Body!.QuerySelectorAll("a[href^='#']");
+        links.ShouldNotBeEmpty();
+        foreach (var link in links)
+        {
+            document.GetElementById(link.GetAttribute("href")![1..]).ShouldNotBeNull(link.GetAttribute("href"));
+        }
+    }
+
     [Fact]
     public void Ordinary_markdown_keeps_its_formatting_and_safe_links()
     {
