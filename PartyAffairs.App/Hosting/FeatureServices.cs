@@ -94,6 +94,7 @@ public static class FeatureServices
         services.AddSingleton<DataBackup>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<BoardService>();
+        services.AddScoped<PublicAddress>();
         services.AddOutputCache(options => options.AddPolicy(BoardCachePolicy.Name, new BoardCachePolicy()));
         services.AddHostedService<BoardCacheInvalidator>();
         services.AddScoped<InspectionService>();

@@ -14,6 +14,7 @@ using PartyAffairs.App.Components.Localization;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Data.Seeding;
 using PartyAffairs.App.Features.FeedbackHandling;
+using PartyAffairs.App.Features.Board;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Hosting.Circuits;
 using PartyAffairs.App.Hosting.Security;
@@ -30,6 +31,9 @@ public static class ServiceRegistration
             .Bind(configuration.GetSection(StorageOptions.Section))
             .PostConfigure(o => o.DataDirectory = dataDirectory);
         services.Configure<BureauOptions>(configuration.GetSection(BureauOptions.Section));
+        services.AddOptions<BoardOptions>().Bind(configuration.GetSection(BoardOptions.Section))
+            .Validate(PublicAddress.IsValid, "Board:PublicBaseUrl must be an absolute http(s) address such as https://dangwu.example.gov.cn/.")
+            .ValidateOnStart();
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<BureauClock>();

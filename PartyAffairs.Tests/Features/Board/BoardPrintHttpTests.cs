@@ -153,6 +153,19 @@ public sealed partial class BoardPrintHttpTests(PrintedBoardServer fixture) : IC
     [GeneratedRegex("data-testid=\"screen-position\">\\d+ / (\\d+)<")]
     private static partial Regex ScreenPosition();
 
+    [Fact]
+    public async Task Printed_links_come_from_the_configured_public_address_not_the_Host_header()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, Sheet());
+        request.Headers.Host = "evil.example";
+        using var response = await client.SendAsync(request);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+
+        html.ShouldContain($"{PrintedBoardServer.PublicBaseUrl}board/");
+        html.ShouldNotContain("evil.example");
+    }
+
     [GeneratedRegex("http-equiv=\"refresh\" content=\"(\\d+);")]
     private static partial Regex Refresh();
 }
