@@ -26,6 +26,7 @@ public static class Pipeline
 
     public static void UsePartyAffairs(this WebApplication app)
     {
+        app.UseForwardedHeadersFromKnownProxies();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -116,6 +116,7 @@ public static class ServiceRegistration
         services.AddFeatureServices();
         services.AddFeedbackRateLimiting(configuration);
         services.AddSignInRateLimiting(configuration);
+        services.AddForwardedHeadersFromKnownProxies(configuration);
         services.AddTransient<IStartupFilter, SecurityHeadersStartupFilter>();
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurity.PolicyFor(environment));
         return services;
