@@ -49,6 +49,7 @@ public static class Pipeline
         app.UseFeedbackFormRefusals();
         // After authentication (the host adds it first) and localization: the board's cache policy reads who asks and in which language.
         app.UseOutputCache();
+        app.UseUnreadableFormRefusal();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

@@ -64,6 +64,27 @@ public sealed partial class RedirectTests(AppServer server)
         failures.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_sign_in_post_with_a_NUL_character_is_told_so_in_Chinese()
+    {
+        using var http = NoRedirects();
+        using var form = await http.GetAsync("/Account/Login");
+        var cookies = string.Join("; ", form.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split(';')[0]) : []);
+        var fields = HiddenInput().Matches(await form.Content.ReadAsStringAsync())
+            .ToDictionary(m => m.Groups[1].Value, m => WebUtility.HtmlDecode(m.Groups[2].Value));
+        fields["Input.UserName"] = "member\0";
+        fields["Input.Password"] = "Demo@2026";
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/Account/Login") { Content = new FormUrlEncodedContent(fields) };
+        post.Headers.Add("Cookie", cookies);
+        using var response = await http.SendAsync(post);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("不可见的控制字符");
+        html.ShouldNotContain("antiforgery", Case.Insensitive);
+        response.Headers.TryGetValues("Set-Cookie", out var signedIn).ShouldBeFalse("nobody is signed in by such a post");
+    }
+
     private HttpClient NoRedirects() =>
         new(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = server.BaseAddress };
 

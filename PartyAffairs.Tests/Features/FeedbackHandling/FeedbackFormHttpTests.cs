@@ -34,6 +34,26 @@ public sealed class FeedbackFormHttpTests(FeedbackFormServer server) : IClassFix
         thanks.ShouldContain("感谢您的意见");
     }
 
+    [Theory]
+    [InlineData("含有\0空字符的意见")]
+    [InlineData("\0")]
+    public async Task A_post_with_a_NUL_character_is_told_of_the_hidden_character_in_Chinese_and_stores_nothing(string content)
+    {
+        var item = await server.OnDisplayAsync(Audience.Public);
+        var before = await server.FeedbackCountAsync(item);
+        using var client = server.NewClient();
+        var token = await FeedbackFormServer.TokenAsync(client, item);
+
+        var response = await FeedbackFormServer.PostAsync(client, item, token, content, anonymous: true);
+
+        var html = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        html.ShouldContain("含有不可见的控制字符");
+        html.ShouldNotContain("安全令牌");
+        html.ShouldNotContain("antiforgery", Case.Insensitive);
+        (await server.FeedbackCountAsync(item)).ShouldBe(before);
+    }
+
     [Fact]
     public async Task A_post_without_an_antiforgery_token_is_a_400_page_and_stores_nothing()
     {
