@@ -99,6 +99,33 @@ public sealed class CircuitAbuseTests(CircuitAbuseServer fixture, ITestOutputHel
         writer.Closed.IsCompleted.ShouldBeFalse();
     }
 
+    [SkippableFact]
+    public async Task In_the_browser_the_window_over_the_cap_says_why_in_its_error_bar()
+    {
+        Support.Browser.SkipIfUnavailable();
+        var (playwright, browser) = await Support.Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var context = await browser.NewContextAsync(new() { Locale = "zh-CN" });
+        var first = await context.NewPageAsync();
+        await Support.Browser.SignInAsync(first, Base, "handler");
+        for (var i = 1; i < CircuitAbuseServer.MaxPerUser; i++)
+        {
+            var window = await context.NewPageAsync();
+            await window.GotoAsync(new Uri(Base, "/").ToString());
+            await window.Locator("[data-circuit=live]").WaitForAsync(new() { Timeout = 30_000 });
+        }
+
+        var refused = await context.NewPageAsync();
+        await refused.GotoAsync(new Uri(Base, "/").ToString());
+        var bar = refused.Locator("#blazor-error-ui");
+        await bar.WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Visible, Timeout = 30_000 });
+        // The reason, not the bar's general text.
+        (await bar.InnerTextAsync()).ShouldContain($"您已同时打开 {CircuitAbuseServer.MaxPerUser} 个页面窗口，已达上限");
+        await refused.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("circuit-refused.png") });
+        await context.CloseAsync();
+    }
+
     [Fact]
     public async Task One_account_cannot_hold_more_windows_than_its_cap_and_is_told_why()
     {

@@ -47,6 +47,9 @@ public sealed class CircuitLimitsFilter(
         return await next(invocationContext);
     }
 
+    /// <summary>The client method (circuit-start.js) that puts a refusal's reason in the page's error bar.</summary>
+    public const string RefusedMethod = "PartyAffairs.Refused";
+
     public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
         if (context.Context.Items.Remove(SlotKey, out var holder)) ledger.Give((string)holder!);
@@ -64,7 +67,10 @@ public sealed class CircuitLimitsFilter(
         if (!ledger.TryTake(holder, limit))
         {
             logger.LogWarning("Refused a circuit for {Holder}: already {Limit} open", holder, limit);
-            await invocationContext.Hub.Clients.Caller.SendAsync("JS.Error", text["Circuits.TooMany", limit].Value, context.ConnectionAborted);
+            var reason = text["Circuits.TooMany", limit].Value;
+            // The reason for the error bar (circuit-start.js), then Blazor's own error message, which shows the bar.
+            await invocationContext.Hub.Clients.Caller.SendAsync(RefusedMethod, reason, context.ConnectionAborted);
+            await invocationContext.Hub.Clients.Caller.SendAsync("JS.Error", reason, context.ConnectionAborted);
             // As Blazor does with a start it refuses: the message first, then the connection goes.
             context.Abort();
             return null;
