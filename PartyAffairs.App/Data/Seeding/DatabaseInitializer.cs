@@ -39,7 +39,10 @@ public sealed class DatabaseInitializer(
 
             if (!await db.CalendarDays.AnyAsync(cancellationToken))
             {
-                db.CalendarDays.AddRange(CalendarCsv.Bundled());
+                var bundled = CalendarCsv.Bundled();
+                db.CalendarDays.AddRange(bundled);
+                // The bundled file is the State Council's notice for its year: that year is official from the start.
+                db.CalendarYears.AddRange(bundled.Select(d => d.Date.Year).Distinct().Select(y => new CalendarYear(y, Actor.System.UserId, clock.UtcNow)));
                 await db.SaveChangesAsync(cancellationToken);
             }
             await services.GetRequiredService<StandingPlanRecomputation>().RunAsync(cancellationToken);
