@@ -34,6 +34,21 @@ public sealed class WorkingDayService(IDbContextFactory<AppDbContext> dbFactory)
     public async Task<bool> IsWorkingDayAsync(DateOnly date, CancellationToken cancellationToken = default) =>
         (await GetCalendarAsync(cancellationToken)).IsWorkingDay(date);
 
+    /// <summary>
+    /// The years that matter on <paramref name="today"/> and have no imported notice, so their due dates are provisional:
+    /// this year, next year (December's monthly items and the fourth quarter fall due in it) and any later year an open occurrence falls due in.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> MissingNoticesAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var calendar = await GetCalendarAsync(cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var lastDue = await db.CatalogueOccurrences.AsNoTracking()
+            .Where(o => o.State == OccurrenceState.Open)
+            .MaxAsync(o => (DateOnly?)o.DueDate, cancellationToken);
+        var last = Math.Max(today.Year + 1, lastDue?.Year ?? 0);
+        return Enumerable.Range(today.Year, last - today.Year + 1).Where(calendar.IsProvisional).ToList();
+    }
+
     /// <summary>Called after the calendar changes.</summary>
     public void Invalidate() => cached = null;
 }

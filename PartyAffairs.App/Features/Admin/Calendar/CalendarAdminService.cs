@@ -83,6 +83,33 @@ public sealed class CalendarAdminService(
             logger.LogInformation("{Actor} deleted calendar day {Date}", actor.UserId, date);
         });
 
+    /// <summary>The due dates adding or changing the day of <paramref name="request"/> would move; saves nothing.</summary>
+    public Task<Result<IReadOnlyList<DueDateMove>>> PreviewDayAsync(CalendarDayRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync<IReadOnlyList<DueDateMove>>(async () =>
+        {
+            await EnsureAdminAsync(cancellationToken);
+            await Outcomes.ValidateAsync(validator, request, cancellationToken);
+            var day = new CalendarDay(request.Day, request.Kind, request.Name);
+            return await PreviewAsync((stored, years) => ([.. stored.Where(d => d.Date != day.Date), day], years), cancellationToken);
+        });
+
+    /// <summary>The due dates deleting the day at <paramref name="date"/> would move; saves nothing.</summary>
+    public Task<Result<IReadOnlyList<DueDateMove>>> PreviewDeleteAsync(DateOnly date, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync<IReadOnlyList<DueDateMove>>(async () =>
+        {
+            await EnsureAdminAsync(cancellationToken);
+            return await PreviewAsync((stored, years) => ([.. stored.Where(d => d.Date != date)], years), cancellationToken);
+        });
+
+    private async Task<IReadOnlyList<DueDateMove>> PreviewAsync(Func<List<CalendarDay>, HashSet<int>, (List<CalendarDay>, HashSet<int>)> change,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var calendar = await WouldBeAsync(db, change, cancellationToken);
+        var rules = (await settings.GetAsync(cancellationToken)).DueRules;
+        return await recomputation.PreviewAsync(db, calendar, rules, cancellationToken);
+    }
+
     /// <summary>Reads a calendar file (the format of shared/data/cn-calendar-2026.csv) and says what importing it would do; saves nothing.</summary>
     public Task<Result<CalendarImportPreview>> PreviewImportAsync(string csv, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
@@ -91,10 +118,7 @@ public sealed class CalendarAdminService(
             var (year, days) = await ReadFileAsync(csv, cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var replaced = await InYear(db, year).CountAsync(cancellationToken);
-            var calendar = await WouldBeAsync(db, (stored, years) =>
-                ([.. stored.Where(d => d.Date.Year != year), .. days], [.. years, year]), cancellationToken);
-            var rules = (await settings.GetAsync(cancellationToken)).DueRules;
-            var moves = await recomputation.PreviewAsync(db, calendar, rules, cancellationToken);
+            var moves = await PreviewAsync((stored, years) => ([.. stored.Where(d => d.Date.Year != year), .. days], [.. years, year]), cancellationToken);
             return new CalendarImportPreview(year, days.Select(d => new CalendarEntry(d.Date, d.Kind, d.Name)).ToList(), replaced, moves);
         });
 
