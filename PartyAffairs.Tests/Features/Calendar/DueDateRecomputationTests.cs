@@ -119,6 +119,34 @@ public sealed class DueDateRecomputationTests
         (await db.AuditEntries.CountAsync(a => a.Action == "Redate")).ShouldBe(11);
     }
 
+    [Fact]
+    public async Task A_day_added_by_hand_to_the_provisional_year_is_previewed_then_moves_what_it_covers_and_deleting_it_moves_it_back()
+    {
+        await using var harness = await ServiceHarness.CreateAsync(now: December);
+        var b = await TestBureau.CreateAsync(harness);
+        var ids = await ApproveCatalogueAsync(harness, b, ("党费收缴情况", b.BranchAId, Cadence.Monthly));
+        var december = ids["党费收缴情况"][11];
+        await harness.SignInAsync("admin");
+        await using var scope = harness.NewScope();
+        var admin = harness.Get<CalendarAdminService>(scope);
+        var holiday = new CalendarDayRequest { Date = new DateTime(2027, 1, 8), Kind = CalendarDayKind.Holiday, Name = "单位调休" };
+
+        var preview = await admin.PreviewDayAsync(holiday);
+        var added = await admin.AddAsync(holiday);
+        var afterAdd = await DueDateAsync(harness, december);
+        var previewDelete = await admin.PreviewDeleteAsync(D(2027, 1, 8));
+        var deleted = await admin.DeleteAsync(D(2027, 1, 8));
+
+        preview.Value!.Select(m => (m.OccurrenceId, m.OldDueDate, m.NewDueDate)).ShouldBe([(december, D(2027, 1, 8), D(2027, 1, 11))]);
+        added.Succeeded.ShouldBeTrue(added.Message);
+        afterAdd.ShouldBe(D(2027, 1, 11));
+        previewDelete.Value!.Select(m => (m.OccurrenceId, m.OldDueDate, m.NewDueDate)).ShouldBe([(december, D(2027, 1, 11), D(2027, 1, 8))]);
+        deleted.Succeeded.ShouldBeTrue(deleted.Message);
+        (await DueDateAsync(harness, december)).ShouldBe(D(2027, 1, 8));
+        // A hand edit does not make the year official: only its notice does.
+        (await harness.Services.GetRequiredService<WorkingDayService>().GetCalendarAsync()).IsProvisional(2027).ShouldBeTrue();
+    }
+
     private static async Task<DateOnly> DueDateAsync(ServiceHarness harness, int occurrenceId)
     {
         await using var db = harness.NewDb();
