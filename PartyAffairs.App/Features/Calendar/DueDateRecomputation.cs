@@ -17,7 +17,8 @@ namespace PartyAffairs.App.Features.Calendar;
 /// <see cref="ApplyAsync"/> moves them inside the caller's change, each move audited on its catalogue, and tells the
 /// Secretaries and Drafters of each organization concerned once. Fulfilled (and cancelled) occurrences keep their dates.
 /// </summary>
-public sealed class DueDateRecomputation(BureauClock clock, IStringLocalizer<NotificationStrings> text)
+public sealed class DueDateRecomputation(BureauClock clock, IStringLocalizer<NotificationStrings> text,
+    IDbContextFactory<AppDbContext> dbFactory, ILogger<DueDateRecomputation> logger)
 {
     // Notifications are stored data read later by anyone, so they are written in the bureau's language.
     private static readonly CultureInfo Stored = new("zh-CN");
@@ -25,6 +26,25 @@ public sealed class DueDateRecomputation(BureauClock clock, IStringLocalizer<Not
     public const string CalendarImportReason = "导入{0}年放假调休安排";
     public const string CalendarEditReason = "修改工作日历";
     public const string SettingsReason = "修改公开期限设置";
+    public const string ProvisionalReason = "规则重算：未导入放假调休安排的年份按法定节假日计算期限";
+
+    /// <summary>
+    /// At every start: open occurrences due in a year without its notice were counted on plain Monday–Friday before the
+    /// statutory holidays were computed; they take the date the provisional calendar gives, audited as the system's and
+    /// notified. Dates in official years are left as they are; once done it finds nothing.
+    /// </summary>
+    public async Task<int> CatchUpProvisionalYearsAsync(WorkingCalendar calendar, DueRules rules, NotificationSignal signal,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (moves, notified) = await ApplyAsync(db, calendar, rules, Actor.System, ProvisionalReason,
+            m => calendar.IsProvisional(m.OldDueDate), cancellationToken);
+        if (moves.Count == 0) return 0;
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Raise(notified);
+        logger.LogWarning("Moved {Count} open due dates onto the statutory holidays of years without a notice", moves.Count);
+        return moves.Count;
+    }
 
     public async Task<IReadOnlyList<DueDateMove>> PreviewAsync(AppDbContext db, WorkingCalendar calendar, DueRules rules,
         CancellationToken cancellationToken)
@@ -34,14 +54,14 @@ public sealed class DueDateRecomputation(BureauClock clock, IStringLocalizer<Not
     }
 
     /// <summary>
-    /// Moves the open occurrences in <paramref name="db"/> (tracked, saved by the caller with its own change) and queues one
-    /// notification per owner; returns the moves and who to signal once the change is committed.
+    /// Moves the open occurrences in <paramref name="db"/> (tracked, saved by the caller with its own change; <paramref name="only"/>
+    /// those moves, if given) and queues one notification per owner; returns the moves and who to signal once the change is committed.
     /// </summary>
     public async Task<(IReadOnlyList<DueDateMove> Moves, IReadOnlyList<string> Notified)> ApplyAsync(AppDbContext db, WorkingCalendar calendar,
-        DueRules rules, Actor actor, string reason, CancellationToken cancellationToken)
+        DueRules rules, Actor actor, string reason, Func<DueDateMove, bool>? only, CancellationToken cancellationToken)
     {
         var catalogues = await LoadAsync(db.Catalogues, cancellationToken);
-        var planned = Plan(catalogues, calendar, rules).ToList();
+        var planned = Plan(catalogues, calendar, rules).Where(p => only?.Invoke(p.Move) ?? true).ToList();
         var now = clock.UtcNow;
         foreach (var (catalogue, item, occurrence, move) in planned)
             catalogue.RedateOccurrence(item, occurrence, move.NewDueDate, actor, now, reason);

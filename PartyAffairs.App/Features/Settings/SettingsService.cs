@@ -51,7 +51,7 @@ public sealed class SettingsService(
         if (rulesChanged)
         {
             var calendar = await workingDays.GetCalendarAsync(cancellationToken);
-            (_, notified) = await recomputation.ApplyAsync(db, calendar, settings.DueRules, actor, DueDateRecomputation.SettingsReason, cancellationToken);
+            (_, notified) = await recomputation.ApplyAsync(db, calendar, settings.DueRules, actor, DueDateRecomputation.SettingsReason, only: null, cancellationToken);
         }
         try
         {

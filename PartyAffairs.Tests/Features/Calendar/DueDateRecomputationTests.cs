@@ -147,6 +147,34 @@ public sealed class DueDateRecomputationTests
         (await harness.Services.GetRequiredService<WorkingDayService>().GetCalendarAsync()).IsProvisional(2027).ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task At_start_open_dates_counted_on_plain_weekdays_in_a_year_without_its_notice_move_onto_its_holidays_once()
+    {
+        await using var harness = await ServiceHarness.CreateAsync(now: December);
+        var b = await TestBureau.CreateAsync(harness);
+        // Planned before the statutory holidays were computed: 2026-12-31 + 5 working days counted 元旦 as a working day.
+        var plan = await b.CatalogueAsync(2026, CatalogueState.InForce,
+            new PlannedItem(b.BranchAId, "党费收缴情况", Cadence.Monthly, Audience.Organization, [D(2027, 1, 7)]),
+            new PlannedItem(b.BranchAId, "已公开的月报", Cadence.Monthly, Audience.Organization, [D(2027, 1, 7)]),
+            new PlannedItem(b.BranchBId, "支部年报", Cadence.Yearly, Audience.Organization, [D(2026, 6, 1)]));
+        await b.ForOccurrenceAsync(plan["已公开的月报"][0], "已公开的月报", DisclosureState.Published, b.Now.AddDays(-5));
+        var recomputation = harness.Services.GetRequiredService<DueDateRecomputation>();
+        var calendar = await harness.Services.GetRequiredService<WorkingDayService>().GetCalendarAsync();
+        var rules = (await harness.Services.GetRequiredService<SettingsReader>().GetAsync()).DueRules;
+        var signal = harness.Services.GetRequiredService<PartyAffairs.App.Features.Notifications.NotificationSignal>();
+
+        (await recomputation.CatchUpProvisionalYearsAsync(calendar, rules, signal, CancellationToken.None)).ShouldBe(1);
+        (await recomputation.CatchUpProvisionalYearsAsync(calendar, rules, signal, CancellationToken.None)).ShouldBe(0);
+
+        (await DueDateAsync(harness, plan["党费收缴情况"][0])).ShouldBe(D(2027, 1, 8));
+        (await DueDateAsync(harness, plan["已公开的月报"][0])).ShouldBe(D(2027, 1, 7));
+        // A date in an official year is the notice's and stays, however it was planned.
+        (await DueDateAsync(harness, plan["支部年报"][0])).ShouldBe(D(2026, 6, 1));
+        await using var db = harness.NewDb();
+        var entry = (await db.AuditEntries.Where(a => a.Action == "Redate").ToListAsync()).ShouldHaveSingleItem();
+        (entry.ActorId, entry.Reason).ShouldBe((Actor.System.UserId, "党费收缴情况（第1期）：" + DueDateRecomputation.ProvisionalReason));
+    }
+
     private static async Task<DateOnly> DueDateAsync(ServiceHarness harness, int occurrenceId)
     {
         await using var db = harness.NewDb();

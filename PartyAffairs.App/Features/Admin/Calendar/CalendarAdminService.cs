@@ -170,7 +170,7 @@ public sealed class CalendarAdminService(
     {
         var calendar = await WorkingDayService.ReadAsync(db, cancellationToken);
         var rules = (await settings.GetAsync(cancellationToken)).DueRules;
-        var (moves, notified) = await recomputation.ApplyAsync(db, calendar, rules, actor, reason, cancellationToken);
+        var (moves, notified) = await recomputation.ApplyAsync(db, calendar, rules, actor, reason, only: null, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("{Actor} moved {Count} due dates: {Reason}", actor.UserId, moves.Count, reason);
         return notified;
