@@ -31,6 +31,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<CalendarYear> CalendarYears => Set<CalendarYear>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();

@@ -168,6 +168,19 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
         return changed;
     }
 
+    /// <summary>
+    /// Moves an open occurrence of one of its items to the due date a changed calendar or due-day setting gives it, recorded on
+    /// the catalogue as its own entry (old → new date, with the line, period and <paramref name="reason"/>). Returns whether it moved.
+    /// </summary>
+    public bool RedateOccurrence(CatalogueItem item, CatalogueOccurrence occurrence, DateOnly dueDate, Actor actor, DateTime utcNow, string reason)
+    {
+        if (item.CatalogueId != Id || !item.Occurrences.Contains(occurrence)) throw new DomainRuleException("Catalogue.OccurrenceUnknown");
+        var old = occurrence.DueDate;
+        if (!occurrence.Redate(dueDate)) return false;
+        Touch("Redate", actor, utcNow, $"{item.Title}（{occurrence.Label}）：{reason}", old.ToString("yyyy-MM-dd"), dueDate.ToString("yyyy-MM-dd"));
+        return true;
+    }
+
     private CatalogueItem ItemInForce(int? itemId)
     {
         var item = Items.FirstOrDefault(i => i.Id == itemId) ?? throw new DomainRuleException("Amendment.ItemRequired");

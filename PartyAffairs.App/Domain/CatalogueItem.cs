@@ -125,7 +125,7 @@ public sealed class CatalogueItem
         foreach (var (sequence, label, start, end) in PlanPeriods(year))
         {
             if (Occurrences.Any(o => o.Sequence == sequence) || end < fromDay) continue;
-            Occurrences.Add(new CatalogueOccurrence(sequence, label, start, end, calendar.AddWorkingDays(end, rules.For(Cadence))));
+            Occurrences.Add(new CatalogueOccurrence(sequence, label, start, end, calendar.AddWorkingDays(end, rules.For(Cadence)), end));
         }
     }
 
@@ -135,7 +135,30 @@ public sealed class CatalogueItem
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         var anchor = inForceDay is { } day && day > start ? day : start;
-        return new CatalogueOccurrence(1, $"{year}年度（长期公开）", start, end, calendar.AddWorkingDays(anchor, rules.Standing));
+        return new CatalogueOccurrence(1, $"{year}年度{StandingLabelSuffix}", start, end, calendar.AddWorkingDays(anchor, rules.Standing), anchor);
+    }
+
+    /// <summary>What the label of a standing line's one occurrence ends with (<see cref="PlanStanding"/>).</summary>
+    public const string StandingLabelSuffix = "（长期公开）";
+
+    /// <summary>
+    /// The due date <paramref name="calendar"/> and <paramref name="rules"/> give one of this item's occurrences: the same count
+    /// from the same day as when it was planned (<see cref="PlanYear"/>, <see cref="PlanStanding"/>, <see cref="OpenPhase"/>,
+    /// <see cref="RecordEvent"/>), so a new calendar or new settings move it exactly as planning under them would have.
+    /// An occurrence planned before its starting day was kept counts from its period (a standing line from
+    /// <paramref name="inForceDay"/>, the day the catalogue came into force).
+    /// </summary>
+    public DateOnly DueDateOf(CatalogueOccurrence occurrence, WorkingCalendar calendar, DueRules rules, DateOnly inForceDay)
+    {
+        var standing = Standing && occurrence.Label.EndsWith(StandingLabelSuffix, StringComparison.Ordinal);
+        var (from, days) = Cadence switch
+        {
+            Cadence.Phased when !standing => (occurrence.PeriodStart, rules.Phase),
+            Cadence.Immediate when !standing => (occurrence.PeriodStart, rules.Immediate),
+            _ when standing => (inForceDay > occurrence.PeriodStart ? inForceDay : occurrence.PeriodStart, rules.Standing),
+            _ => (occurrence.PeriodEnd, rules.For(Cadence)),
+        };
+        return calendar.AddWorkingDays(occurrence.DueFrom ?? from, days);
     }
 
     /// <summary>The Secretary opens a phase of a phased item (e.g. 确定发展对象); it is due its working days later.</summary>
@@ -150,7 +173,7 @@ public sealed class CatalogueItem
             throw new DomainRuleException("CatalogueItem.PhaseOutOfOrder", Phases[phaseIndex], Phases[phaseIndex - 1]);
         if (openedOn > today) throw new DomainRuleException("CatalogueItem.DateInFuture");
         var occurrence = new CatalogueOccurrence(phaseIndex + 1, Phases[phaseIndex], openedOn, openedOn,
-            calendar.AddWorkingDays(openedOn, rules.Phase));
+            calendar.AddWorkingDays(openedOn, rules.Phase), openedOn);
         Occurrences.Add(occurrence);
         // A new occurrence changes the item: two people opening the same phase at once conflict on the version.
         Version++;

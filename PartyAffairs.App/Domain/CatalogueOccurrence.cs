@@ -13,6 +13,11 @@ public sealed class CatalogueOccurrence
     public DateOnly PeriodEnd { get; private set; }
     /// <summary>The bureau's day by which it must be published.</summary>
     public DateOnly DueDate { get; private set; }
+    /// <summary>
+    /// The day its working days count from (a period's end, the day a standing line came into force, a phase's opening, an
+    /// event), kept so that a new calendar or new due-day settings can count them again; null for occurrences planned before it was kept.
+    /// </summary>
+    public DateOnly? DueFrom { get; private set; }
     public OccurrenceState State { get; private set; }
     /// <summary>The disclosure that fulfilled it.</summary>
     public int? DisclosureId { get; private set; }
@@ -21,7 +26,7 @@ public sealed class CatalogueOccurrence
 
     private CatalogueOccurrence() { }
 
-    public CatalogueOccurrence(int sequence, string label, DateOnly periodStart, DateOnly periodEnd, DateOnly dueDate)
+    public CatalogueOccurrence(int sequence, string label, DateOnly periodStart, DateOnly periodEnd, DateOnly dueDate, DateOnly? dueFrom = null)
     {
         if (periodEnd < periodStart) throw new DomainRuleException("Occurrence.PeriodReversed");
         Sequence = sequence;
@@ -29,11 +34,12 @@ public sealed class CatalogueOccurrence
         PeriodStart = periodStart;
         PeriodEnd = periodEnd;
         DueDate = dueDate;
+        DueFrom = dueFrom;
     }
 
     /// <summary>An immediate item's occurrence, opened when the event happens and due a set number of working days later.</summary>
     public static CatalogueOccurrence ForEvent(int sequence, string label, DateOnly eventDate, DateOnly dueDate)
-        => new(sequence, label, eventDate, eventDate, dueDate);
+        => new(sequence, label, eventDate, eventDate, dueDate, eventDate);
 
     /// <summary>Links a new occurrence to its item in memory, so that what is drafted on it can be routed by its line before any save.</summary>
     internal void Attach(CatalogueItem item)
@@ -90,6 +96,19 @@ public sealed class CatalogueOccurrence
         PeriodStart = plan.PeriodStart;
         PeriodEnd = plan.PeriodEnd;
         DueDate = plan.DueDate;
+        DueFrom = plan.DueFrom;
+        Version++;
+        return true;
+    }
+
+    /// <summary>
+    /// The calendar or the due-day settings changed: an open occurrence takes the due date they now give; a fulfilled or
+    /// cancelled one keeps the date it was held to. Returns whether it moved.
+    /// </summary>
+    public bool Redate(DateOnly dueDate)
+    {
+        if (State != OccurrenceState.Open || DueDate == dueDate) return false;
+        DueDate = dueDate;
         Version++;
         return true;
     }

@@ -38,6 +38,7 @@ public static class FeatureServices
     public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
         services.AddSingleton<WorkingDayService>();
+        services.AddSingleton<DueDateRecomputation>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SettingsService>();
         services.AddSingleton<SettingsCache>();

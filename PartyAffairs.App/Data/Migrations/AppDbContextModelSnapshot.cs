@@ -535,6 +535,24 @@ namespace PartyAffairs.App.Data.Migrations
                     b.ToTable("CalendarDays");
                 });
 
+            modelBuilder.Entity("PartyAffairs.App.Domain.CalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CalendarYears");
+                });
+
             modelBuilder.Entity("PartyAffairs.App.Domain.Catalogue", b =>
                 {
                     b.Property<int>("Id")
@@ -728,6 +746,9 @@ namespace PartyAffairs.App.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FulfilledAtUtc")

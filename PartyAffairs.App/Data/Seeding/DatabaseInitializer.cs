@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Catalogues.Schedule;
+using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.App.Features.Publishing;
+using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Data.Seeding;
@@ -39,10 +41,19 @@ public sealed class DatabaseInitializer(
 
             if (!await db.CalendarDays.AnyAsync(cancellationToken))
             {
-                db.CalendarDays.AddRange(CalendarCsv.Bundled());
+                var bundled = CalendarCsv.Bundled();
+                db.CalendarDays.AddRange(bundled);
+                // The bundled file is the State Council's notice for its year: that year is official from the start.
+                db.CalendarYears.AddRange(bundled.Select(d => d.Date.Year).Distinct().Select(y => new CalendarYear(y, Actor.System.UserId, clock.UtcNow)));
                 await db.SaveChangesAsync(cancellationToken);
+                // Anything that read the calendar before it existed must not keep that empty one.
+                services.GetRequiredService<WorkingDayService>().Invalidate();
             }
             await services.GetRequiredService<StandingPlanRecomputation>().RunAsync(cancellationToken);
+            await services.GetRequiredService<DueDateRecomputation>().CatchUpProvisionalYearsAsync(
+                await services.GetRequiredService<WorkingDayService>().GetCalendarAsync(cancellationToken),
+                (await services.GetRequiredService<SettingsReader>().GetAsync(cancellationToken)).DueRules,
+                services.GetRequiredService<NotificationSignal>(), cancellationToken);
         }
 
         foreach (var role in Roles.All)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Inspections;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Settings;
@@ -16,7 +17,7 @@ namespace PartyAffairs.App.Features.Dashboard;
 /// </summary>
 public sealed class DashboardService(
     IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, BureauClock clock, Outcomes outcomes, SettingsService settings,
-    DashboardFeed feed, SensitiveDraftScan sensitiveDrafts)
+    DashboardFeed feed, SensitiveDraftScan sensitiveDrafts, WorkingDayService workingDays)
 {
     public const int FeedSize = 30;
     public const int DueWithinDays = 7;
@@ -67,7 +68,8 @@ public sealed class DashboardService(
             .Where(o => o.State == OccurrenceState.Open && plans.Contains(o.CatalogueItem!.CatalogueId));
         var dueSoon = open.Where(o => o.DueDate >= today && o.DueDate <= horizon);
         var overdue = open.Where(o => o.DueDate < today);
-        var dueSoonRows = await CapAsync(dueSoon, dueSoon.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
+        var calendar = await workingDays.GetCalendarAsync(cancellationToken);
+        var dueSoonRows = FlagProvisional(await CapAsync(dueSoon, dueSoon.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken), calendar);
         var overdueRows = await CapAsync(overdue, overdue.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
 
         // Standing lines of this year's plan past their due date with nothing of theirs on the board right now.
@@ -96,7 +98,11 @@ public sealed class DashboardService(
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<CatalogueOccurrence, DueOccurrenceRow>> ToDueRow =
-        o => new DueOccurrenceRow(o.Id, o.CatalogueItem!.Title, o.CatalogueItem.Organization!.Name, o.Label, o.DueDate);
+        o => new DueOccurrenceRow(o.Id, o.CatalogueItem!.Title, o.CatalogueItem.Organization!.Name, o.Label, o.DueDate, false);
+
+    /// <summary>Marks the rows due in a year whose holiday notice is not imported: their dates may still move.</summary>
+    private static CappedList<DueOccurrenceRow> FlagProvisional(CappedList<DueOccurrenceRow> rows, WorkingCalendar calendar) =>
+        rows with { Items = new(rows.Items.Select(r => r with { Provisional = calendar.IsProvisional(r.DueDate) }).ToList()) };
 
     private static async Task<CappedList<TRow>> CapAsync<TEntity, TRow>(IQueryable<TEntity> all, IQueryable<TRow> rows, CancellationToken cancellationToken) =>
         new(await all.CountAsync(cancellationToken), new(await rows.Take(CardSize).ToListAsync(cancellationToken)));

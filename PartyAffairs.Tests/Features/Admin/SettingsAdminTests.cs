@@ -72,6 +72,44 @@ public sealed class SettingsAdminTests
         result.Errors.Keys.ShouldBe([nameof(AppSettings.FeedbackAnswerWorkingDays)]);
     }
 
+    [Theory]
+    [InlineData(nameof(AppSettings.MonthlyDueWorkingDays), 0, "按月公开时限（工作日）")]
+    [InlineData(nameof(AppSettings.QuarterlyDueWorkingDays), 0, null)]
+    [InlineData(nameof(AppSettings.HalfYearlyDueWorkingDays), -1, null)]
+    [InlineData(nameof(AppSettings.YearlyDueWorkingDays), 0, null)]
+    [InlineData(nameof(AppSettings.PhaseDueWorkingDays), 0, null)]
+    [InlineData(nameof(AppSettings.ImmediateDueWorkingDays), 0, null)]
+    [InlineData(nameof(AppSettings.StandingDueWorkingDays), -5, null)]
+    public async Task A_due_day_setting_of_zero_or_less_is_refused_and_nothing_is_stored(string setting, int value, string? label)
+    {
+        AdminTestData.UseChinese();
+        await using var harness = await ServiceHarness.CreateAsync();
+        await harness.SignInAsync("admin");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<SettingsService>(scope);
+        var settings = setting switch
+        {
+            nameof(AppSettings.MonthlyDueWorkingDays) => Changed with { MonthlyDueWorkingDays = value },
+            nameof(AppSettings.QuarterlyDueWorkingDays) => Changed with { QuarterlyDueWorkingDays = value },
+            nameof(AppSettings.HalfYearlyDueWorkingDays) => Changed with { HalfYearlyDueWorkingDays = value },
+            nameof(AppSettings.YearlyDueWorkingDays) => Changed with { YearlyDueWorkingDays = value },
+            nameof(AppSettings.PhaseDueWorkingDays) => Changed with { PhaseDueWorkingDays = value },
+            nameof(AppSettings.ImmediateDueWorkingDays) => Changed with { ImmediateDueWorkingDays = value },
+            _ => Changed with { StandingDueWorkingDays = value },
+        };
+
+        var result = await service.SaveAsync(settings);
+        var preview = await service.PreviewDueMovesAsync(settings);
+
+        result.Status.ShouldBe(ResultStatus.Invalid);
+        preview.Status.ShouldBe(ResultStatus.Invalid);
+        result.Errors.Keys.ShouldBe([setting]);
+        result.Message.ShouldNotBeNull();
+        result.Message.ShouldContain("不能为 0 或负数");
+        if (label is not null) result.Message.ShouldContain(label);
+        Describe(await service.GetAsync()).ShouldBe(Describe(new AppSettings()));
+    }
+
     private static string Describe(AppSettings s) =>
         $"{s.OfficeApprovesEverything}|{s.ImmediateDueWorkingDays}|{s.DueRules}|{s.FeedbackAssignWorkingDays},{s.FeedbackAnswerWorkingDays},{s.FeedbackReportWorkingDays},{s.FeedbackAcknowledgeWorkingDays},{s.FeedbackCloseWorkingDays}|{s.AttachmentMaxMegabytes}|{string.Join(",", s.SensitiveWords)}";
 }

@@ -74,6 +74,10 @@ public sealed class ScheduleService(
         var specialDays = await db.CalendarDays.AsNoTracking()
             .Where(d => d.Date >= from && d.Date <= to)
             .ToDictionaryAsync(d => d.Date, d => d.Kind, cancellationToken);
+        var calendar = await workingDays.GetCalendarAsync(cancellationToken);
+        // A year without its notice shows the statutory holidays the deadlines are counted on.
+        foreach (var day in Enumerable.Range(year - 1, 3).SelectMany(calendar.ComputedHolidays).Where(d => d.Date >= from && d.Date <= to))
+            specialDays.TryAdd(day.Date, day.Kind);
 
         var catalogueId = await db.Catalogues.AsNoTracking()
             .Where(c => c.Year == year && (c.State == CatalogueState.Approved || c.State == CatalogueState.InForce))
@@ -101,7 +105,8 @@ public sealed class ScheduleService(
             // Days are the bureau's: a 23:30 publication in Beijing on the due date is on time, whatever the UTC date.
             DateOnly? fulfilledOn = o.FulfilledAtUtc is { } at ? DateOnly.FromDateTime(clock.ToLocal(at)) : null;
             return new ScheduleRow(o.Id, o.CatalogueItemId, x.OrganizationId, x.OrganizationName, x.Title, x.Cadence, o.Label,
-                o.PeriodStart, o.PeriodEnd, o.DueDate, o.StatusOn(today, fulfilledOn), fulfilledOn, o.DisclosureId);
+                o.PeriodStart, o.PeriodEnd, o.DueDate, o.StatusOn(today, fulfilledOn), fulfilledOn, o.DisclosureId,
+                o.State == OccurrenceState.Open && calendar.IsProvisional(o.DueDate));
         });
         if (filter.Status is { } status) rows = rows.Where(r => r.Status == status);
 
