@@ -104,8 +104,8 @@ public sealed class DashboardService(
     /// <summary>The latest transitions, newest first, each named by its record's title where it has one.</summary>
     private static async Task<EquatableList<AuditRow>> FeedAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var entries = await db.AuditEntries.AsNoTracking()
-            .OrderByDescending(a => a.Id)
+        // The audit log's order, so the feed and the log agree.
+        var entries = await Features.Audit.AuditLogService.NewestFirst(db.AuditEntries.AsNoTracking())
             .Take(FeedSize)
             .ToListAsync(cancellationToken);
         var organizations = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
