@@ -36,7 +36,6 @@ public sealed class DashboardService(
     {
         var now = clock.UtcNow;
         var today = clock.Today;
-        var horizon = today.AddDays(DueWithinDays);
         var closingBy = now + ClosingWithin;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
@@ -65,8 +64,9 @@ public sealed class DashboardService(
         var plans = db.Catalogues.Where(c => c.State == CatalogueState.Approved || c.State == CatalogueState.InForce).Select(c => c.Id);
         var open = db.CatalogueOccurrences.AsNoTracking()
             .Where(o => o.State == OccurrenceState.Open && plans.Contains(o.CatalogueItem!.CatalogueId));
-        var dueSoon = open.Where(o => o.DueDate >= today && o.DueDate <= horizon);
-        var overdue = open.Where(o => o.DueDate < today);
+        // The home pages' rule (OccurrenceRules): a count here and there means the same thing.
+        var dueSoon = open.Where(OccurrenceRules.DueWithin(today, DueWithinDays));
+        var overdue = open.Where(OccurrenceRules.OverdueOn(today));
         var dueSoonRows = await CapAsync(dueSoon, dueSoon.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
         var overdueRows = await CapAsync(overdue, overdue.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
 
