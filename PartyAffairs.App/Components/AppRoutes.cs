@@ -1,3 +1,5 @@
+using PartyAffairs.App.Domain;
+
 namespace PartyAffairs.App.Components;
 
 /// <summary>The pages the shell and the home page link to, in one place so a moved page is changed once.</summary>
@@ -16,6 +18,25 @@ public static class AppRoutes
     public const string AnnualReport = "/assessment/report";
 
     public static string Disclosure(int id) => $"/disclosures/{id}";
+
+    // The home page's counts open the list they count: each list page reads these query strings into its filter.
+
+    /// <summary>The disclosures list in one state, optionally only the signed-in person's own.</summary>
+    public static string DisclosuresIn(DisclosureState state, bool mine = false) =>
+        mine ? $"/disclosures?state={state}&mine=1" : $"/disclosures?state={state}";
+
+    /// <summary>The disclosures still being written: drafts and what came back rejected.</summary>
+    public const string DisclosureDrafts = "/disclosures?drafts=1";
+
+    /// <summary>The disclosures the signed-in person may approve now.</summary>
+    public const string DisclosuresAwaitingMyReview = "/disclosures?review=1";
+
+    /// <summary>The schedule's list of occurrences in a status; <paramref name="soonDays"/> says how far ahead "due soon" looks.</summary>
+    public static string ScheduleWhere(OccurrenceStatus status, int? soonDays = null) =>
+        soonDays is { } days ? $"/catalogue/schedule?status={status}&within={days}" : $"/catalogue/schedule?status={status}";
+
+    public const string FeedbackOpen = "/feedback?open=1";
+    public const string FeedbackLate = "/feedback?late=1";
     public static string FeedbackItem(int id) => $"/feedback/{id}";
     public const string AdminOrganizations = "/admin/organizations";
     public const string AdminUsers = "/admin/users";

@@ -1,12 +1,14 @@
+using System.Globalization;
 using System.Reflection;
 using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Domain;
 using PartyAffairs.App.Resources;
 
 namespace PartyAffairs.App.Components;
 
 /// <summary>
 /// The name a person reads for any domain enum value (categories, channels, audiences, cadences, states…),
-/// looked up as <c>Enum.{Type}.{Value}</c> in the current language. Flag values (channels) are listed joined by 、.
+/// looked up as <c>Enum.{Type}.{Value}</c> in the current language. Flag values (channels) are listed joined by the culture's separator.
 /// Also names the verbs, record kinds and states the audit trail stores as text.
 /// </summary>
 public sealed class EnumLabels(IStringLocalizer<StepStrings> text)
@@ -19,8 +21,31 @@ public sealed class EnumLabels(IStringLocalizer<StepStrings> text)
             .Where(flag => Convert.ToInt64(flag) != 0 && value.HasFlag(flag))
             .Select(flag => Lookup($"Enum.{type.Name}.{flag}", flag.ToString()))
             .ToList();
-        return parts.Count == 0 ? Lookup($"Enum.{type.Name}.{value}", value.ToString()) : string.Join("、", parts);
+        return parts.Count == 0 ? Lookup($"Enum.{type.Name}.{value}", value.ToString()) : CultureText.Join(parts);
     }
+
+    /// <summary>
+    /// An occurrence's label in the reader's language: a period the domain wrote (<see cref="PeriodLabel"/>) is named anew
+    /// («2026年11月» → "November 2026", «2026年第四季度» → "Q4 2026"); a phase's or an event's own text stays as written.
+    /// Every page, card and export that shows a label goes through here.
+    /// </summary>
+    public string Period(string? label)
+    {
+        if (PeriodLabel.Parse(label) is not { } period) return label ?? "";
+        return period switch
+        {
+            { Standing: true } => text["Period.StandingYear", period.Year],
+            { Cadence: Cadence.Monthly } => text["Period.Month", period.Year, period.Index,
+                CultureInfo.CurrentCulture.DateTimeFormat.GetMonthName(period.Index)],
+            { Cadence: Cadence.Quarterly } => text["Period.Quarter", period.Year, period.Index, "一二三四"[period.Index - 1]],
+            { Cadence: Cadence.HalfYearly } => text[period.Index == 1 ? "Period.FirstHalf" : "Period.SecondHalf", period.Year],
+            _ => text["Period.Year", period.Year],
+        };
+    }
+
+    /// <summary>Who did it, as the reader says it: the system's own actor (<see cref="Domain.Actor.System"/>, stored as 系统) is named in their language.</summary>
+    public string Actor(string actorName) =>
+        actorName == Domain.Actor.System.DisplayName ? text["Actor.System"] : actorName;
 
     /// <summary>The values to offer in a picker: every defined value, without a flags enum's empty "None".</summary>
     public static IReadOnlyList<TEnum> Choices<TEnum>() where TEnum : struct, Enum =>

@@ -91,18 +91,18 @@ public sealed class CatalogueItem
         {
             case Cadence.Monthly:
                 for (var m = 1; m <= 12; m++)
-                    yield return (m, $"{year}年{m}月", new DateOnly(year, m, 1), new DateOnly(year, m, 1).AddMonths(1).AddDays(-1));
+                    yield return (m, PeriodLabel.Month(year, m), new DateOnly(year, m, 1), new DateOnly(year, m, 1).AddMonths(1).AddDays(-1));
                 break;
             case Cadence.Quarterly:
                 for (var q = 1; q <= 4; q++)
-                    yield return (q, $"{year}年第{"一二三四"[q - 1]}季度", start.AddMonths((q - 1) * 3), start.AddMonths(q * 3).AddDays(-1));
+                    yield return (q, PeriodLabel.Quarter(year, q), start.AddMonths((q - 1) * 3), start.AddMonths(q * 3).AddDays(-1));
                 break;
             case Cadence.HalfYearly:
-                yield return (1, $"{year}年上半年", start, new DateOnly(year, 6, 30));
-                yield return (2, $"{year}年下半年", new DateOnly(year, 7, 1), new DateOnly(year, 12, 31));
+                yield return (1, PeriodLabel.Half(year, 1), start, new DateOnly(year, 6, 30));
+                yield return (2, PeriodLabel.Half(year, 2), new DateOnly(year, 7, 1), new DateOnly(year, 12, 31));
                 break;
             case Cadence.Yearly:
-                yield return (1, $"{year}年度", start, new DateOnly(year, 12, 31));
+                yield return (1, PeriodLabel.Year(year), start, new DateOnly(year, 12, 31));
                 break;
         }
     }
@@ -135,11 +135,8 @@ public sealed class CatalogueItem
         var start = new DateOnly(year, 1, 1);
         var end = new DateOnly(year, 12, 31);
         var anchor = inForceDay is { } day && day > start ? day : start;
-        return new CatalogueOccurrence(1, $"{year}年度{StandingLabelSuffix}", start, end, calendar.AddWorkingDays(anchor, rules.Standing), anchor);
+        return new CatalogueOccurrence(1, PeriodLabel.StandingYear(year), start, end, calendar.AddWorkingDays(anchor, rules.Standing), anchor);
     }
-
-    /// <summary>What the label of a standing line's one occurrence ends with (<see cref="PlanStanding"/>).</summary>
-    public const string StandingLabelSuffix = "（长期公开）";
 
     /// <summary>
     /// The due date <paramref name="calendar"/> and <paramref name="rules"/> give one of this item's occurrences: the same count
@@ -150,7 +147,7 @@ public sealed class CatalogueItem
     /// </summary>
     public DateOnly DueDateOf(CatalogueOccurrence occurrence, WorkingCalendar calendar, DueRules rules, DateOnly inForceDay)
     {
-        var standing = Standing && occurrence.Label.EndsWith(StandingLabelSuffix, StringComparison.Ordinal);
+        var standing = Standing && PeriodLabel.Parse(occurrence.Label) is { Standing: true };
         var (from, days) = Cadence switch
         {
             Cadence.Phased when !standing => (occurrence.PeriodStart, rules.Phase),

@@ -51,7 +51,7 @@ public sealed class AssessmentBrowserTests(AppServer server)
         download.SuggestedFilename.ShouldEndWith("年度党务公开工作报告.xlsx");
         await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("assessment-2-report.png"), FullPage = true });
 
-        var row = MiniExcel.Query(path, useHeaderRow: true, sheetName: "按党组织").Cast<IDictionary<string, object?>>()
+        var row = MiniExcel.Query(path, useHeaderRow: true, sheetName: "按党组织", startCell: PartyAffairs.App.Features.AnnualReport.AnnualReportWorkbook.TableStartCell).Cast<IDictionary<string, object?>>()
             .Single(r => (string?)r["党组织"] == branch);
         Convert.ToInt32(row["逾期未公开"]).ShouldBe(missed);
     }

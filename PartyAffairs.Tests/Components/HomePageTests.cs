@@ -42,12 +42,13 @@ public sealed class HomePageTests : IAsyncLifetime
 
         var secretary = cut.Find("[data-section=secretary]");
         secretary.TextContent.ShouldContain("支部书记工作台");
-        Stat(secretary, "overdue").ShouldBe(("1", "已逾期未公开", "/disclosures"));
-        Stat(secretary, "due-soon").ShouldBe(("1", "14 天内到期", "/disclosures"));
-        Stat(secretary, "drafts").ShouldBe(("2", "本组织草稿", "/disclosures"));
-        Stat(secretary, "awaiting-review").ShouldBe(("1", "待我审核", "/disclosures"));
-        Stat(secretary, "open-feedback").ShouldBe(("1", "未办结反馈", "/feedback"));
-        Stat(secretary, "late-feedback").ShouldBe(("1", "超期反馈", "/feedback"));
+        // Each count opens the list it counts, narrowed as it counts (HomeServiceTests checks the lengths agree).
+        Stat(secretary, "overdue").ShouldBe(("1", "已逾期未公开", "/catalogue/schedule?status=Overdue"));
+        Stat(secretary, "due-soon").ShouldBe(("1", "14 天内到期", "/catalogue/schedule?status=DueSoon&within=14"));
+        Stat(secretary, "drafts").ShouldBe(("2", "本组织草稿", "/disclosures?drafts=1"));
+        Stat(secretary, "awaiting-review").ShouldBe(("1", "待我审核", "/disclosures?review=1"));
+        Stat(secretary, "open-feedback").ShouldBe(("1", "未办结反馈", "/feedback?open=1"));
+        Stat(secretary, "late-feedback").ShouldBe(("1", "超期反馈", "/feedback?late=1"));
         secretary.QuerySelector("[data-stat=overdue]")!.ClassList.ShouldContain("home-stat-alert");
         secretary.QuerySelector("[data-list=overdue]")!.TextContent.ShouldContain("党费收缴情况");
         secretary.QuerySelector("[data-list=overdue]")!.TextContent.ShouldContain("已逾期（2026-11-20）");

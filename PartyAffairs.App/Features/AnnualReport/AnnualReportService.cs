@@ -155,7 +155,8 @@ public sealed class AnnualReportService(
             };
 
             var scope = only is null ? text["Report.WholeBureau"].Value : assessed.Rows.Single().OrganizationName;
-            return new AnnualReportView(year, text["Report.Title", year], scope, assessed.AsOf, tables);
+            var title = text["Report.Title", year].Value;
+            return new AnnualReportView(year, title, scope, assessed.AsOf, tables, text["Report.Heading", title, scope, clock.Minute(clock.UtcNow)]);
         });
 
     private static ReportLine Line(string label, params double?[] values) => new(label, values);

@@ -128,7 +128,7 @@ public sealed class AssessmentQueryService(
                         .Take(MaxItems)
                         .Select(o => new { o.CatalogueItem!.Title, o.Label, Organization = o.CatalogueItem.Organization!.Name, o.DueDate, o.FulfilledAtUtc, o.DisclosureId })
                         .ToListAsync(cancellationToken);
-                    return occurrences.Select(o => new AssessmentItem($"{o.Title}（{o.Label}）", o.Organization,
+                    return occurrences.Select(o => new AssessmentItem(o.Title + CultureText.Parenthesized(labels.Period(o.Label)), o.Organization,
                         o.FulfilledAtUtc is { } at
                             ? text["Item.Published", o.DueDate.Day(), DateOnly.FromDateTime(clock.ToLocal(at)).Day()]
                             : text["Item.Open", o.DueDate.Day()],

@@ -45,7 +45,7 @@ public sealed class AuditLogService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var filtered = Filter(db, query);
             var total = await filtered.CountAsync(cancellationToken);
-            var rows = await Project(db, filtered.OrderByDescending(a => a.Id).Skip(query.Page * query.PageSize).Take(query.PageSize))
+            var rows = await Project(db, NewestFirst(filtered).Skip(query.Page * query.PageSize).Take(query.PageSize))
                 .ToListAsync(cancellationToken);
             return new AuditLogList(rows, total);
         });
@@ -60,7 +60,7 @@ public sealed class AuditLogService(
             await EnsureAllowedAsync(cancellationToken);
             await Outcomes.ValidateAsync(validator, query with { Page = 0, PageSize = 1 }, cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var rows = await Project(db, Filter(db, query).OrderBy(a => a.Id).Take(MaxExportRows)).ToListAsync(cancellationToken);
+            var rows = await Project(db, Filter(db, query).OrderBy(a => a.AtUtc).ThenBy(a => a.Id).Take(MaxExportRows)).ToListAsync(cancellationToken);
             var csv = new StringBuilder();
             AppendLine(csv, [text["Audit.At"], text["Audit.Actor"], text["Audit.Organization"], text["Audit.EntityType"], text["Audit.EntityId"],
                 text["Audit.Action"], text["Audit.FromState"], text["Audit.ToState"], text["Audit.Reason"]]);
@@ -100,10 +100,18 @@ public sealed class AuditLogService(
         return query;
     }
 
+    /// <summary>
+    /// Newest first by the moment it happened, not by id: entries written later may record an earlier moment (a backfill,
+    /// an import, the demo seed), and one save writes its entries in no particular order; ties fall back to the id.
+    /// </summary>
+    internal static IOrderedQueryable<AuditEntry> NewestFirst(IQueryable<AuditEntry> entries) =>
+        entries.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id);
+
     private static IQueryable<AuditLogRow> Project(AppDbContext db, IQueryable<AuditEntry> entries) =>
         entries.Select(a => new AuditLogRow(a.Id, a.AtUtc, a.ActorName,
             db.Organizations.Where(o => o.Id == a.OrganizationId).Select(o => o.Name).FirstOrDefault(),
-            a.EntityType, a.EntityId, a.Action, a.FromState, a.ToState, a.Reason));
+            a.EntityType, a.EntityId, a.Action, a.FromState, a.ToState, a.Reason,
+            a.EntityType == nameof(Catalogue) ? db.Catalogues.Where(c => c.Id == a.EntityId).Select(c => (int?)c.Year).FirstOrDefault() : null));
 
     private static void AppendLine(StringBuilder csv, IEnumerable<string?> cells)
     {

@@ -37,7 +37,6 @@ public sealed class DashboardService(
     {
         var now = clock.UtcNow;
         var today = clock.Today;
-        var horizon = today.AddDays(DueWithinDays);
         var closingBy = now + ClosingWithin;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
@@ -66,8 +65,9 @@ public sealed class DashboardService(
         var plans = db.Catalogues.Where(c => c.State == CatalogueState.Approved || c.State == CatalogueState.InForce).Select(c => c.Id);
         var open = db.CatalogueOccurrences.AsNoTracking()
             .Where(o => o.State == OccurrenceState.Open && plans.Contains(o.CatalogueItem!.CatalogueId));
-        var dueSoon = open.Where(o => o.DueDate >= today && o.DueDate <= horizon);
-        var overdue = open.Where(o => o.DueDate < today);
+        // The home pages' rule (OccurrenceRules): a count here and there means the same thing.
+        var dueSoon = open.Where(OccurrenceRules.DueWithin(today, DueWithinDays));
+        var overdue = open.Where(OccurrenceRules.OverdueOn(today));
         var calendar = await workingDays.GetCalendarAsync(cancellationToken);
         var dueSoonRows = FlagProvisional(await CapAsync(dueSoon, dueSoon.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken), calendar);
         var overdueRows = await CapAsync(overdue, overdue.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
@@ -110,8 +110,8 @@ public sealed class DashboardService(
     /// <summary>The latest transitions, newest first, each named by its record's title where it has one.</summary>
     private static async Task<EquatableList<AuditRow>> FeedAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var entries = await db.AuditEntries.AsNoTracking()
-            .OrderByDescending(a => a.Id)
+        // The audit log's order, so the feed and the log agree.
+        var entries = await Features.Audit.AuditLogService.NewestFirst(db.AuditEntries.AsNoTracking())
             .Take(FeedSize)
             .ToListAsync(cancellationToken);
         var organizations = await db.Organizations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);

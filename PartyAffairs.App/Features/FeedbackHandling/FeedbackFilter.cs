@@ -3,7 +3,8 @@ using PartyAffairs.App.Domain;
 namespace PartyAffairs.App.Features.FeedbackHandling;
 
 /// <summary>
-/// What the feedback list narrows by: a state, an organization, only what is past its step deadline, or only what was
-/// reported to the person asking and awaits their acknowledgement.
+/// What the feedback list narrows by: a state, an organization, only what is past its step deadline, only what was
+/// reported to the person asking and awaits their acknowledgement, or only what is not closed yet.
 /// </summary>
-public sealed record FeedbackFilter(FeedbackState? State = null, int? OrganizationId = null, bool LateOnly = false, bool AwaitingMe = false);
+public sealed record FeedbackFilter(FeedbackState? State = null, int? OrganizationId = null, bool LateOnly = false, bool AwaitingMe = false,
+    bool OpenOnly = false);

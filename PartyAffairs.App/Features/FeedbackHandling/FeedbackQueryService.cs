@@ -35,6 +35,7 @@ public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFacto
                 var me = actor.UserId;
                 query = query.Where(f => f.State == FeedbackState.Reported && f.ReportedToId == me);
             }
+            if (filter.OpenOnly) query = query.Where(f => f.State != FeedbackState.Closed);
             if (filter.LateOnly) query = query.Where(f => f.State != FeedbackState.Closed && f.StepDueAtUtc != null && f.StepDueAtUtc < now);
 
             var rows = await query

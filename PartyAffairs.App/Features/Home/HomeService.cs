@@ -18,8 +18,8 @@ public sealed class HomeService(
     SettingsService settings,
     Outcomes outcomes)
 {
-    /// <summary>How far ahead "due soon" looks.</summary>
-    public const int DueSoonDays = 14;
+    /// <summary>How far ahead "due soon" looks (<see cref="OccurrenceRules"/>).</summary>
+    public const int DueSoonDays = OccurrenceRules.HomeSoonDays;
 
     /// <summary>How many lines a card lists before it only counts.</summary>
     public const int ListSize = 6;
@@ -57,7 +57,6 @@ public sealed class HomeService(
                 CountedList<DisclosureLine>.Empty, CountedList<DisclosureLine>.Empty, officeApprovesEverything, 0, 0);
         }
 
-        var horizon = view.Today.AddDays(DueSoonDays);
         var ownOccurrences = view.OpenOccurrences().Where(o => o.CatalogueItem!.OrganizationId == org);
         var ownDisclosures = view.Db.Disclosures.AsNoTracking().Where(d => d.OrganizationId == org);
         var awaitingReview = officeApprovesEverything
@@ -68,8 +67,8 @@ public sealed class HomeService(
         var ownFeedback = view.Db.Feedback.AsNoTracking().Where(f => f.OrganizationId == org && f.State != FeedbackState.Closed);
 
         return new SecretaryHome(
-            await view.OccurrencesAsync(ownOccurrences.Where(o => o.DueDate >= view.Today && o.DueDate <= horizon), ct),
-            await view.OccurrencesAsync(ownOccurrences.Where(o => o.DueDate < view.Today), ct),
+            await view.OccurrencesAsync(ownOccurrences.Where(OccurrenceRules.DueWithin(view.Today, DueSoonDays)), ct),
+            await view.OccurrencesAsync(ownOccurrences.Where(OccurrenceRules.OverdueOn(view.Today)), ct),
             await view.DisclosuresAsync(
                 ownDisclosures.Where(d => d.State == DisclosureState.Draft || d.State == DisclosureState.Rejected),
                 q => q.OrderByDescending(d => d.LastSavedAtUtc), ct),
@@ -82,10 +81,10 @@ public sealed class HomeService(
     private static async Task<DrafterHome> DrafterAsync(View view, Actor actor, CancellationToken ct)
     {
         var mine = view.Db.Disclosures.AsNoTracking().Where(d => d.AuthorId == actor.UserId);
-        var horizon = view.Today.AddDays(DueSoonDays);
+        // The same rule as the secretary's: overdue items are not "due within 14 days" (they were counted there twice).
         var dueSoon = actor.OrganizationId is { } org
             ? await view.OccurrencesAsync(
-                view.OpenOccurrences().Where(o => o.CatalogueItem!.OrganizationId == org && o.DueDate <= horizon), ct)
+                view.OpenOccurrences().Where(o => o.CatalogueItem!.OrganizationId == org).Where(OccurrenceRules.DueWithin(view.Today, DueSoonDays)), ct)
             : CountedList<OccurrenceDue>.Empty;
 
         return new DrafterHome(
@@ -103,7 +102,7 @@ public sealed class HomeService(
             await view.DisclosuresAsync(submitted, q => q.OrderBy(d => d.SubmittedAtUtc), ct),
             officeApprovesEverything,
             await view.CataloguesAwaitingApprovalAsync(ct),
-            await view.OpenOccurrences().CountAsync(o => o.DueDate < view.Today, ct),
+            await view.OpenOccurrences().Where(OccurrenceRules.OverdueOn(view.Today)).CountAsync(ct),
             await view.LateFeedbackCountAsync(ct));
     }
 

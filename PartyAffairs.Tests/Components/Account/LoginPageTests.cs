@@ -128,6 +128,9 @@ public sealed class LoginPageTests : IAsyncLifetime
         var done = await client.GetStringAsync(change.Headers.Location);
         done.ShouldContain("密码已修改。");
         done.ShouldContain("href=\"/feedback\"");
+        // The form closes once the password is changed: only the confirmation and the way on remain.
+        done.ShouldNotContain("Input.OldPassword");
+        done.ShouldContain("password-changed-continue");
         await using var scope = factory.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync("xinren");
         user!.MustChangePassword.ShouldBeFalse();

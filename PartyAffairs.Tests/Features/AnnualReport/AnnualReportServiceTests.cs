@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using PartyAffairs.App.Components;
 using PartyAffairs.App.Features.AnnualReport;
 using PartyAffairs.App.Features.Assessment;
 using PartyAffairs.App.Features.Shared;
@@ -82,8 +84,14 @@ public sealed class AnnualReportServiceTests
         MiniExcel.GetSheetNames(stream).ShouldBe(report.Tables.Select(t => t.SheetName).ToList());
         foreach (var table in report.Tables)
         {
+            // Above the table, a title row names the year, the scope and the moment it was produced (the harness clock's, in Beijing).
             stream.Position = 0;
-            var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: table.SheetName).Cast<IDictionary<string, object?>>().ToList();
+            var title = (string?)MiniExcel.Query(stream, sheetName: table.SheetName).Cast<IDictionary<string, object?>>().First()["A"];
+            var clock = harness.Services.GetRequiredService<BureauClock>();
+            title.ShouldBe($"2026年度党务公开工作报告（全局）  生成时间：{clock.Minute(harness.Time.GetUtcNow().UtcDateTime)}");
+            stream.Position = 0;
+            var rows = MiniExcel.Query(stream, useHeaderRow: true, sheetName: table.SheetName, startCell: AnnualReportWorkbook.TableStartCell)
+                .Cast<IDictionary<string, object?>>().ToList();
             rows.Count.ShouldBe(table.Lines.Count + (table.Note is null ? 0 : 1), table.SheetName);
             rows[0].Keys.ToList().ShouldBe(table.Columns.ToList(), table.SheetName);
             for (var i = 0; i < table.Lines.Count; i++)
@@ -97,7 +105,7 @@ public sealed class AnnualReportServiceTests
 
         // The same figures as the assessment page's table, read from the file.
         stream.Position = 0;
-        var branchA = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "按党组织").Cast<IDictionary<string, object?>>().Single(r => (string?)r["党组织"] == "第一党支部");
+        var branchA = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "按党组织", startCell: AnnualReportWorkbook.TableStartCell).Cast<IDictionary<string, object?>>().Single(r => (string?)r["党组织"] == "第一党支部");
         var row = assessment.Rows.Single(r => r.OrganizationName == "第一党支部");
         (Convert.ToInt32(branchA["逾期未公开"]), Convert.ToInt32(branchA["逾期公开"]), Convert.ToInt32(branchA["按时公开"])).ShouldBe((row.Missed, row.Late, row.OnTime));
         (row.Missed, row.Late, row.OnTime).ShouldBe((1, 1, 3));

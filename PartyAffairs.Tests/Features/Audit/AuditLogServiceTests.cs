@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.App.Features.Audit;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Features.Archive;
@@ -71,5 +72,44 @@ public sealed class AuditLogServiceTests : ArchiveTestBase
         lines.Length.ShouldBe(2);
         lines[1].ShouldContain("测试党支部");
         lines[1].ShouldEndWith("\"'=HYPERLINK(\"\"http://x\"\",\"\"点我\"\")\"");
+    }
+
+    [Fact]
+    public async Task The_log_and_the_dashboard_feed_are_newest_first_by_time_whatever_order_the_entries_were_written_in()
+    {
+        // Written in this order (ids ascending), happened in another: a backfill or the seed writes earlier moments later.
+        var written = new[] { now, now.AddHours(-2), now.AddHours(-1), now };
+        var ids = new List<long>();
+        await using (var db = harness.NewDb())
+        {
+            foreach (var at in written)
+            {
+                var entry = new App.Domain.AuditEntry(office, at, "Disclosure", 1, branchId, "Submit", "Draft", "Submitted", null);
+                db.AuditEntries.Add(entry);
+                await db.SaveChangesAsync();
+                ids.Add(entry.Id);
+            }
+        }
+        await harness.SignInAsync("office");
+        long[] expected = [ids[3], ids[0], ids[2], ids[1]];
+
+        (await ListAsync(new())).Value!.Rows.Select(r => r.Id).ShouldBe(expected);
+        var feed = await harness.Services.GetRequiredService<App.Features.Dashboard.DashboardFeed>().GetAsync();
+        feed.Feed.Select(r => r.Id).ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task An_entry_about_a_catalogue_names_its_year()
+    {
+        await using (var db = harness.NewDb())
+        {
+            db.Catalogues.Add(new App.Domain.Catalogue(2026, "2026年度党务公开目录", null, office, now));
+            await db.SaveChangesAsync();
+        }
+        await harness.SignInAsync("office");
+
+        var row = (await ListAsync(new(EntityType: "Catalogue"))).Value!.Rows.ShouldHaveSingleItem();
+        row.CatalogueYear.ShouldBe(2026);
+        (await ListAsync(new(EntityType: "Disclosure"))).Value!.Rows.ShouldAllBe(r => r.CatalogueYear == null);
     }
 }

@@ -60,8 +60,39 @@ public sealed class HomeServiceTests : IAsyncLifetime
         var rejected = d.Rejected.Items.ShouldHaveSingleItem();
         rejected.Id.ShouldBe(scenario.RejectedId);
         rejected.ReviewComment.ShouldBe(scenario.RejectionComment);
-        d.DueSoon.Items.Select(o => (o.Label, o.IsOverdue)).ShouldBe([("2026-Q3", true), ("2026-Q4", false)]);
+        // Q3 is overdue (due 11-20): the secretary's home counts it as such, and the drafter's 14 天内到期 does not count it again.
+        d.DueSoon.Items.Select(o => (o.Label, o.IsOverdue)).ShouldBe([("2026-Q4", false)]);
+        d.DueSoon.Total.ShouldBe(1);
         home.Secretary.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Every_count_on_the_secretarys_home_is_the_length_of_the_list_its_tile_opens()
+    {
+        var s = (await HomeOfAsync("secretary")).Secretary.ShouldNotBeNull();
+
+        // Each filter is what the tile's query string asks for (AppRoutes: DisclosureDrafts, DisclosuresAwaitingMyReview, ScheduleWhere, Feedback*).
+        await using var scope = harness.NewScope();
+        var disclosures = harness.Get<PartyAffairs.App.Features.Publishing.DisclosureQueryService>(scope);
+        (await disclosures.ListAsync(new(Drafts: true))).Value!.Rows.Count.ShouldBe(s.Drafts.Total);
+        (await disclosures.ListAsync(new(AwaitingMyReview: true))).Value!.Rows.Count.ShouldBe(s.AwaitingReview.Total);
+        var schedule = harness.Get<PartyAffairs.App.Features.Catalogues.Schedule.ScheduleService>(scope);
+        (await schedule.GetAsync(2026, new(Status: OccurrenceStatus.DueSoon, SoonDays: HomeService.DueSoonDays))).Value!.Rows.Count.ShouldBe(s.DueSoon.Total);
+        (await schedule.GetAsync(2026, new(Status: OccurrenceStatus.Overdue))).Value!.Rows.Count.ShouldBe(s.Overdue.Total);
+        var feedback = harness.Get<PartyAffairs.App.Features.FeedbackHandling.FeedbackQueryService>(scope);
+        (await feedback.ListAsync(new(OpenOnly: true))).Value!.Rows.Count.ShouldBe(s.OpenFeedback);
+        (await feedback.ListAsync(new(LateOnly: true))).Value!.Rows.Count.ShouldBe(s.LateFeedback);
+    }
+
+    [Fact]
+    public async Task A_drafters_tiles_open_their_own_drafts_and_rejections()
+    {
+        var d = (await HomeOfAsync("drafter")).Drafter.ShouldNotBeNull();
+
+        await using var scope = harness.NewScope();
+        var disclosures = harness.Get<PartyAffairs.App.Features.Publishing.DisclosureQueryService>(scope);
+        (await disclosures.ListAsync(new(State: DisclosureState.Draft, Mine: true))).Value!.Rows.Select(r => r.Id).ShouldBe(d.Drafts.Items.Select(x => x.Id));
+        (await disclosures.ListAsync(new(State: DisclosureState.Rejected, Mine: true))).Value!.Rows.Count.ShouldBe(d.Rejected.Total);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class ScheduleExport(IStringLocalizer<ScheduleStrings> text, EnumL
         {
             string[] cells =
             [
-                SpreadsheetText.Safe(r.OrganizationName), SpreadsheetText.Safe(r.ItemTitle), labels.Of(r.Cadence), SpreadsheetText.Safe(r.Label),
+                SpreadsheetText.Safe(r.OrganizationName), SpreadsheetText.Safe(r.ItemTitle), labels.Of(r.Cadence), SpreadsheetText.Safe(labels.Period(r.Label)),
                 r.PeriodStart.Day(), r.PeriodEnd.Day(), r.Provisional ? text["Export.DueProvisional", r.DueDate.Day()].Value : r.DueDate.Day(), labels.Of(r.Status), r.FulfilledOn?.Day() ?? "",
             ];
             return (IDictionary<string, object>)headings.Zip(cells).ToDictionary(p => p.First, p => (object)p.Second);

@@ -2,5 +2,8 @@ using PartyAffairs.App.Domain;
 
 namespace PartyAffairs.App.Features.Catalogues.Schedule;
 
-/// <summary>What the schedule narrows its occurrences by; null means any.</summary>
-public sealed record ScheduleFilter(int? OrganizationId = null, OccurrenceStatus? Status = null, Cadence? Cadence = null);
+/// <summary>
+/// What the schedule narrows its occurrences by; null means any. <see cref="SoonDays"/> is how far ahead "due soon" looks: a
+/// week on the schedule itself, the home pages' 14 days when they open it from their count.
+/// </summary>
+public sealed record ScheduleFilter(int? OrganizationId = null, OccurrenceStatus? Status = null, Cadence? Cadence = null, int SoonDays = 7);

@@ -105,7 +105,7 @@ public sealed class ScheduleService(
             // Days are the bureau's: a 23:30 publication in Beijing on the due date is on time, whatever the UTC date.
             DateOnly? fulfilledOn = o.FulfilledAtUtc is { } at ? DateOnly.FromDateTime(clock.ToLocal(at)) : null;
             return new ScheduleRow(o.Id, o.CatalogueItemId, x.OrganizationId, x.OrganizationName, x.Title, x.Cadence, o.Label,
-                o.PeriodStart, o.PeriodEnd, o.DueDate, o.StatusOn(today, fulfilledOn), fulfilledOn, o.DisclosureId,
+                o.PeriodStart, o.PeriodEnd, o.DueDate, o.StatusOn(today, fulfilledOn, filter.SoonDays), fulfilledOn, o.DisclosureId,
                 o.State == OccurrenceState.Open && calendar.IsProvisional(o.DueDate));
         });
         if (filter.Status is { } status) rows = rows.Where(r => r.Status == status);

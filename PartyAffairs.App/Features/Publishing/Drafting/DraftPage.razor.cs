@@ -416,7 +416,7 @@ public sealed partial class DraftPage
 
     private string OccurrenceText(int? id) =>
         choices?.Occurrences.FirstOrDefault(o => o.Id == id) is { } o
-            ? D["Draft.OccurrenceOption", o.OrganizationName, o.ItemTitle, o.Label, o.DueDate.ToString("yyyy-MM-dd")]
+            ? D["Draft.OccurrenceOption", o.OrganizationName, o.ItemTitle, Labels.Period(o.Label), o.DueDate.ToString("yyyy-MM-dd")]
             : "";
 
     /// <summary>The sentences of the title and body that contain a sensitive word, cut into plain and hit segments (Razor encodes both).</summary>

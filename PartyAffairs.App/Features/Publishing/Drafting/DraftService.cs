@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Components;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Settings;
@@ -142,7 +143,7 @@ public sealed class DraftService(
             var codes = draft.SubmissionProblems(now, current.DisplayRules);
             var hits = SensitiveWords.FindIn(words, draft.Title, draft.Body).ToList();
             var blocking = draft.UnresolvedSensitiveWords(hits);
-            var message = hits.Count > 0 ? text["Draft.SensitiveHits", string.Join("、", hits)].Value : null;
+            var message = hits.Count > 0 ? text["Draft.SensitiveHits", CultureText.Join(hits)].Value : null;
             var startGoesStale = draft.DisplayFromUtc + Disclosure.StartTolerance;
             return new DraftCheck(codes, codes.Select(code => rules[code].Value).ToList(), hits, blocking, message,
                 startGoesStale >= now ? startGoesStale : null);

@@ -54,6 +54,26 @@ public sealed class SchedulePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_office_sees_every_branch_so_each_chip_names_its_organization()
+    {
+        await harness.SignInAsync("office");
+        var page = context.Render<SchedulePage>();
+
+        page.WaitForAssertion(() => page.FindAll("td[data-date='2026-11-27'] .schedule-chip").Count.ShouldBe(2), Patience);
+        page.FindAll("td[data-date='2026-11-27'] .schedule-chip-org").Select(o => o.TextContent.Trim())
+            .ShouldBe(["第一党支部", "第二党支部"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_secretary_sees_only_their_own_so_the_chip_needs_no_organization()
+    {
+        var page = context.Render<SchedulePage>();
+
+        page.WaitForAssertion(() => page.Find("td[data-date='2026-11-27'] .schedule-chip"), Patience);
+        page.FindAll(".schedule-chip-org").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Moving_to_october_marks_the_national_day_holidays_and_the_make_up_saturday()
     {
         var page = context.Render<SchedulePage>();
