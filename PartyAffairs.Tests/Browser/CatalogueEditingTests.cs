@@ -135,5 +135,8 @@ public sealed class CatalogueEditingTests(AppServer server)
         await Dialog(leader).GetByRole(AriaRole.Button, new() { Name = "批准修订" }).ClickAsync();
         await Assertions.Expect(reviewed).ToContainTextAsync("已批准");
         await Assertions.Expect(leader.Locator(".mud-table-body")).ToContainTextAsync("已撤销");
+        // Once approved, the block still shows what was retired: the old values are kept with the change.
+        await Assertions.Expect(reviewed.Locator("td.old").First).Not.ToBeEmptyAsync();
+        await Assertions.Expect(reviewed.GetByTestId("before-not-recorded")).ToHaveCountAsync(0);
     }
 }
