@@ -108,6 +108,12 @@ public sealed class CatalogueEditingTests(AppServer server)
         await Assertions.Expect(amendment).ToBeVisibleAsync();
 
         await amendment.GetByRole(AriaRole.Button, new() { Name = "添加变更" }).ClickAsync();
+        // Changing an item keeps its organization and cadence, and the locked fields say why and what to do instead.
+        await Dialog(office).GetByText("修改事项").ClickAsync();
+        await Dialog(office).Locator(".mud-select").First.ClickAsync();
+        await office.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        await Assertions.Expect(Dialog(office)).ToContainTextAsync("修订不能改变公开时限");
+        await Assertions.Expect(Dialog(office)).ToContainTextAsync("修订不能改变组织");
         await Dialog(office).GetByText("停用事项").ClickAsync();
         // Retiring needs no proposal: the item form goes and only the item picker stays.
         await Assertions.Expect(Dialog(office).GetByText("公开方式")).ToHaveCountAsync(0);

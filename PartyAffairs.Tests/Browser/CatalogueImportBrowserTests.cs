@@ -52,7 +52,7 @@ public sealed class CatalogueImportBrowserTests(AppServer server)
         await dialog.Locator("input[type=file]").SetInputFilesAsync(template);
         await Assertions.Expect(dialog.GetByTestId("import-summary")).ToContainTextAsync("0 处错误");
         await Assertions.Expect(dialog.GetByTestId("import-replaces")).ToContainTextAsync($"{year} 年度已有一份草稿目录");
-        await Assertions.Expect(dialog.GetByTestId("import-preview")).ToContainTextAsync("党的组织建设情况");
+        await Assertions.Expect(dialog.GetByTestId("import-preview")).ToContainTextAsync("发展对象的确定、公示和接收预备党员情况");
         await Assertions.Expect(dialog.GetByTestId("import-submit")).ToHaveCountAsync(0);
         await dialog.GetByTestId("import-replace").ClickAsync();
         var confirm = page.Locator(".mud-dialog").Filter(new() { HasText = $"放弃 {year} 年度的草稿目录" });

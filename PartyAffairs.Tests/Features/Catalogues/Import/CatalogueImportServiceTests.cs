@@ -489,4 +489,18 @@ public sealed class CatalogueImportServiceTests(ITestOutputHelper output)
 
         preview.Errors.Select(e => e.Text).ShouldBe(["第 1 行「时限」：缺少必需的列「时限」", "第 1 行「期限」：未知的列「期限」"]);
     }
+
+    [Fact]
+    public async Task The_preview_names_each_category_as_the_bureau_does_whether_the_file_numbers_it_or_not()
+    {
+        var (harness, _) = await OfficeAsync();
+        await using var __ = harness;
+        var content = Csv(Header, GoodLines[0], GoodLines[1], "第一党支部,9,组织生活会,,公开栏,全体党员,定期-年,否,组织委员,");
+
+        var preview = await PreviewAsync(harness, content, "numbered.csv");
+
+        // Line 2 says 3, line 3 the name; a bad category stays as written, beside its error.
+        preview.Rows.Select(r => r.CategoryName).ShouldBe(["党的组织建设情况", "党的组织建设情况", "9"]);
+        preview.Rows[0].Cells.Description.ShouldBe("按月公开党费交纳情况");
+    }
 }
