@@ -248,11 +248,16 @@ public sealed class AmendmentServiceTests
         }
 
         await using var db = harness.NewDb();
-        var events = (await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(CatalogueAmendment) && a.Action == "Submit").ToListAsync())
+        var events = (await db.AuditEntries.AsNoTracking()
+                .Where(a => (a.EntityType == nameof(CatalogueAmendment) || a.EntityType == nameof(Catalogue)) && a.Action == "Submit")
+                .OrderBy(a => a.Id).ToListAsync())
             .Select(ChangeEvent.From).ToList();
         await harness.Services.GetRequiredService<NotificationWriter>().HandleAsync(events);
-        var rung = await (from n in db.Notifications join u in db.Users on n.UserId equals u.Id select new { u.UserName, n.Title, n.Link }).ToListAsync();
-        // The Office member who drew it up may not approve it, so only the Leader is asked.
-        rung.ShouldHaveSingleItem().ShouldBe(new { UserName = (string?)"leader", Title = $"2026 年度目录修订 #{amendmentId} 待审批：更名", Link = "/catalogue?year=2026" });
+        var rung = await (from n in db.Notifications join u in db.Users on n.UserId equals u.Id orderby n.Id select new { u.UserName, n.Title, n.Link }).ToListAsync();
+        // The Office member who drew them up may not approve them, so only the Leader is asked: first the catalogue, then its amendment.
+        rung.Select(n => (n.UserName, n.Title, n.Link)).ShouldBe([
+            ("leader", "2026 年度党务公开目录待审批", "/catalogue?year=2026"),
+            ("leader", $"2026 年度目录修订 #{amendmentId} 待审批：更名", "/catalogue?year=2026"),
+        ]);
     }
 }
