@@ -171,6 +171,7 @@ public sealed class CatalogueEditingTests(AppServer server)
         {
             await amendment.GetByRole(AriaRole.Button, new() { Name = "添加变更" }).ClickAsync();
             await Dialog(office).GetByText("停用事项").ClickAsync();
+            await Assertions.Expect(Dialog(office).GetByText("公开方式")).ToHaveCountAsync(0);
             await Dialog(office).Locator(".mud-select").First.ClickAsync();
             await office.Locator(".mud-popover-open .mud-list-item").Nth(i).ClickAsync();
             await Dialog(office).GetByRole(AriaRole.Button, new() { Name = "添加变更" }).ClickAsync();
