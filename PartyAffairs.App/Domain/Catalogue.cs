@@ -68,6 +68,16 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
         MoveTo(CatalogueState.Approved, "Approve", actor, utcNow, comment);
     }
 
+    /// <summary>
+    /// Drops a draft catalogue so the year can be started again (imported afresh or cloned). Only a draft: once submitted
+    /// someone is deciding on it, and once in force it is the year's record. The service deletes it; this records why.
+    /// </summary>
+    public void Discard(Actor actor, DateTime utcNow, string? reason = null)
+    {
+        if (State != CatalogueState.Draft) throw new DomainRuleException("Catalogue.DiscardOnlyDraft");
+        Touch("Discard", actor, utcNow, reason ?? $"{Year} {Title}", from: State.ToString());
+    }
+
     public void PutInForce(Actor actor, DateTime utcNow) => MoveTo(CatalogueState.InForce, "PutInForce", actor, utcNow);
 
     public CatalogueItem AddItem(CatalogueItem item)
@@ -111,10 +121,11 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
     /// Applies an approved amendment to the catalogue in force, in the same transaction as the approval:
     /// added items join and are planned for the year, changed items take the proposed values (and any
     /// periods they now lack), retired items stop being due. <paramref name="proposal"/> reads a change's proposed item;
-    /// <paramref name="today"/> is the bureau's day: periods over before it are not planned for what joins now.
+    /// <paramref name="today"/> is the bureau's day: periods over before it are not planned for what joins now;
+    /// <paramref name="record"/> is what the audit keeps of it (by default the amendment's reason).
     /// </summary>
     public void ApplyAmendment(CatalogueAmendment amendment, Func<CatalogueAmendmentChange, CatalogueItem> proposal,
-        WorkingCalendar calendar, DueRules rules, Actor actor, DateTime utcNow, DateOnly today)
+        WorkingCalendar calendar, DueRules rules, Actor actor, DateTime utcNow, DateOnly today, string? record = null)
     {
         if (State != CatalogueState.InForce) throw new DomainRuleException("Amendment.CatalogueNotInForce");
         if (amendment.CatalogueId != Id || amendment.State != AmendmentState.Approved) throw new DomainRuleException("Amendment.NotApproved");
@@ -138,7 +149,7 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
                     break;
             }
         }
-        Touch("Amend", actor, utcNow, amendment.Reason);
+        Touch("Amend", actor, utcNow, record ?? amendment.Reason);
     }
 
     /// <summary>

@@ -108,6 +108,12 @@ public sealed class CatalogueEditingTests(AppServer server)
         await Assertions.Expect(amendment).ToBeVisibleAsync();
 
         await amendment.GetByRole(AriaRole.Button, new() { Name = "添加变更" }).ClickAsync();
+        // Changing an item keeps its organization and cadence, and the locked fields say why and what to do instead.
+        await Dialog(office).GetByText("修改事项").ClickAsync();
+        await Dialog(office).Locator(".mud-select").First.ClickAsync();
+        await office.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        await Assertions.Expect(Dialog(office)).ToContainTextAsync("修订不能改变公开时限");
+        await Assertions.Expect(Dialog(office)).ToContainTextAsync("修订不能改变组织");
         await Dialog(office).GetByText("停用事项").ClickAsync();
         // Retiring needs no proposal: the item form goes and only the item picker stays.
         await Assertions.Expect(Dialog(office).GetByText("公开方式")).ToHaveCountAsync(0);
@@ -135,5 +141,50 @@ public sealed class CatalogueEditingTests(AppServer server)
         await Dialog(leader).GetByRole(AriaRole.Button, new() { Name = "批准修订" }).ClickAsync();
         await Assertions.Expect(reviewed).ToContainTextAsync("已批准");
         await Assertions.Expect(leader.Locator(".mud-table-body")).ToContainTextAsync("已撤销");
+        // Once approved, the block still shows what was retired: the old values are kept with the change.
+        await Assertions.Expect(reviewed.Locator("td.old").First).Not.ToBeEmptyAsync();
+        await Assertions.Expect(reviewed.GetByTestId("before-not-recorded")).ToHaveCountAsync(0);
+    }
+
+    [SkippableFact]
+    public async Task The_office_removes_one_change_from_a_draft_amendment_and_then_discards_it_freeing_the_catalogue()
+    {
+        Support.Browser.SkipIfUnavailable();
+        var (playwright, browser) = await Support.Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+
+        var office = await Support.Browser.NewPageAsync(browser);
+        await Support.Browser.SignInAsync(office, server.BaseAddress, "office");
+        await office.GotoAsync(new Uri(server.BaseAddress, "/catalogue").ToString());
+        await office.Locator("[data-circuit=live]").WaitForAsync();
+        await office.GetByRole(AriaRole.Button, new() { Name = "发起修订" }).ClickAsync();
+        await Dialog(office).Locator("textarea").First.FillAsync("试拟一份修订");
+        await Dialog(office).GetByRole(AriaRole.Button, new() { Name = "发起修订" }).ClickAsync();
+        var amendment = office.Locator("[data-amendment]").Filter(new() { HasText = "试拟一份修订" });
+        await Assertions.Expect(amendment).ToBeVisibleAsync();
+        // One open amendment at a time: the page offers to continue it instead of opening another.
+        await Assertions.Expect(office.GetByRole(AriaRole.Button, new() { Name = "发起修订" })).ToHaveCountAsync(0);
+        await Assertions.Expect(office.GetByTestId("amendment-open")).ToBeVisibleAsync();
+
+        for (var i = 0; i < 2; i++)
+        {
+            await amendment.GetByRole(AriaRole.Button, new() { Name = "添加变更" }).ClickAsync();
+            await Dialog(office).GetByText("停用事项").ClickAsync();
+            await Assertions.Expect(Dialog(office).GetByText("公开方式")).ToHaveCountAsync(0);
+            await Dialog(office).Locator(".mud-select").First.ClickAsync();
+            await office.Locator(".mud-popover-open .mud-list-item").Nth(i).ClickAsync();
+            await Dialog(office).GetByRole(AriaRole.Button, new() { Name = "添加变更" }).ClickAsync();
+            await Assertions.Expect(amendment.Locator("[data-change]")).ToHaveCountAsync(i + 1);
+        }
+
+        await amendment.Locator("[data-change]").First.GetByRole(AriaRole.Button, new() { Name = "删除此修改事项" }).ClickAsync();
+        await office.Locator(".mud-dialog").Filter(new() { HasText = "这项修改" }).GetByRole(AriaRole.Button, new() { Name = "删除此修改事项" }).ClickAsync();
+        await Assertions.Expect(amendment.Locator("[data-change]")).ToHaveCountAsync(1);
+
+        await amendment.GetByRole(AriaRole.Button, new() { Name = "放弃修订" }).ClickAsync();
+        await office.Locator(".mud-dialog").Filter(new() { HasText = "其中的修改不会生效" }).GetByRole(AriaRole.Button, new() { Name = "放弃修订" }).ClickAsync();
+        await Assertions.Expect(amendment).ToContainTextAsync("已放弃");
+        await Assertions.Expect(office.GetByRole(AriaRole.Button, new() { Name = "发起修订" })).ToBeVisibleAsync();
     }
 }

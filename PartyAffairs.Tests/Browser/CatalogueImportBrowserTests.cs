@@ -39,13 +39,26 @@ public sealed class CatalogueImportBrowserTests(AppServer server)
         await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Support.Browser.ArtifactPath("catalogue-import-done.png"), FullPage = true });
 
-        // The same import again is refused, named, and the dialog stays usable.
+        // The page now shows the year just imported, a draft whose 阶段 line lists its phases.
+        await Assertions.Expect(page.Locator("[data-testid=workflow]")).ToContainTextAsync("目录为草稿");
+        await Assertions.Expect(page.GetByText($"{year}年度机关党的基层组织党务公开目录")).ToBeVisibleAsync();
+        await page.Locator(".mud-table-body tr").Filter(new() { HasText = "阶段" }).First.Locator("button").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("phases")).ToContainTextAsync("确定发展对象");
+        await Assertions.Expect(page.GetByTestId("phases")).Not.ToContainTextAsync("即时事项");
+
+        // The same year again: the preview says the draft would be replaced, and replacing it asks first.
         await page.GetByTestId("catalogue-import").ClickAsync();
         await dialog.GetByLabel("目录年度").FillAsync(year.ToString());
         await dialog.Locator("input[type=file]").SetInputFilesAsync(template);
         await Assertions.Expect(dialog.GetByTestId("import-summary")).ToContainTextAsync("0 处错误");
-        await dialog.GetByTestId("import-submit").ClickAsync();
-        await Assertions.Expect(dialog.GetByTestId("import-message")).ToContainTextAsync($"{year} 年度已有公开目录");
+        await Assertions.Expect(dialog.GetByTestId("import-replaces")).ToContainTextAsync($"{year} 年度已有一份草稿目录");
+        await Assertions.Expect(dialog.GetByTestId("import-preview")).ToContainTextAsync("发展对象的确定、公示和接收预备党员情况");
+        await Assertions.Expect(dialog.GetByTestId("import-submit")).ToHaveCountAsync(0);
+        await dialog.GetByTestId("import-replace").ClickAsync();
+        var confirm = page.Locator(".mud-dialog").Filter(new() { HasText = $"放弃 {year} 年度的草稿目录" });
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "替换草稿" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync($"已导入 {year} 年度目录草稿");
 
         var print = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", StorageState = await page.Context.StorageStateAsync() });
         await print.GotoAsync(new Uri(server.BaseAddress, $"/catalogue/{year}/print").ToString());

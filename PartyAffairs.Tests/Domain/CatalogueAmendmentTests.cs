@@ -83,4 +83,94 @@ public sealed class CatalogueAmendmentTests
         Should.Throw<DomainRuleException>(() => catalogue.ApplyAmendment(again, _ => throw new InvalidOperationException(), Calendar,
             new DueRules(), Leader, DomainFixtures.Now, Today)).Code.ShouldBe("CatalogueItem.Retired");
     }
+
+    private static CatalogueAmendment InState(AmendmentState state)
+    {
+        var amendment = new CatalogueAmendment(7, "调整", DomainFixtures.Office, DomainFixtures.Now);
+        amendment.AddChange(new CatalogueAmendmentChange(AmendmentChangeKind.Retire, 1, null, "{}"));
+        if (state == AmendmentState.Discarded) amendment.Discard(DomainFixtures.Office, DomainFixtures.Now);
+        if (state is AmendmentState.Submitted or AmendmentState.Approved) amendment.Submit(DomainFixtures.Office, DomainFixtures.Now);
+        if (state == AmendmentState.Approved) amendment.Approve(Leader, DomainFixtures.Now);
+        return amendment;
+    }
+
+    [Theory]
+    [InlineData(AmendmentState.Draft, false)]
+    [InlineData(AmendmentState.Submitted, false)]
+    [InlineData(AmendmentState.Approved, true)]
+    [InlineData(AmendmentState.Discarded, true)]
+    public void A_catalogue_has_one_open_amendment_at_a_time(AmendmentState existing, bool mayStartAnother)
+    {
+        var others = new[] { InState(existing) };
+
+        if (mayStartAnother)
+            CatalogueAmendment.Start(7, "再调整", others, DomainFixtures.Office, DomainFixtures.Now).State.ShouldBe(AmendmentState.Draft);
+        else
+            Should.Throw<DomainRuleException>(() => CatalogueAmendment.Start(7, "再调整", others, DomainFixtures.Office, DomainFixtures.Now))
+                .Code.ShouldBe("Amendment.AlreadyOpen");
+        // Another catalogue's open amendment is no bar.
+        CatalogueAmendment.Start(8, "别的目录", others, DomainFixtures.Office, DomainFixtures.Now).CatalogueId.ShouldBe(8);
+    }
+
+    [Theory]
+    [InlineData(AmendmentState.Draft, true)]
+    [InlineData(AmendmentState.Submitted, false)]
+    [InlineData(AmendmentState.Approved, false)]
+    [InlineData(AmendmentState.Discarded, false)]
+    public void Only_a_draft_loses_a_change_or_is_discarded(AmendmentState state, bool allowed)
+    {
+        var removing = InState(state);
+        var discarding = InState(state);
+        var changeId = removing.Changes[0].Id;
+
+        if (allowed)
+        {
+            removing.RemoveChange(changeId, DomainFixtures.Office, DomainFixtures.Now, "撤销「党员大会」");
+            removing.Changes.ShouldBeEmpty();
+            removing.PendingAudit[^1].Action.ShouldBe("RemoveChange");
+            removing.PendingAudit[^1].Reason.ShouldBe("撤销「党员大会」");
+            discarding.Discard(DomainFixtures.Office, DomainFixtures.Now);
+            discarding.State.ShouldBe(AmendmentState.Discarded);
+            discarding.Open.ShouldBeFalse();
+        }
+        else
+        {
+            Should.Throw<DomainRuleException>(() => removing.RemoveChange(changeId, DomainFixtures.Office, DomainFixtures.Now));
+            removing.Changes.Count.ShouldBe(1);
+            Should.Throw<DomainRuleException>(() => discarding.Discard(DomainFixtures.Office, DomainFixtures.Now));
+            discarding.State.ShouldBe(state);
+        }
+    }
+
+    [Fact]
+    public void A_change_keeps_the_item_as_it_stood_and_an_addition_has_nothing_before()
+    {
+        new CatalogueAmendmentChange(AmendmentChangeKind.Change, 1, "{\"title\":\"新\"}", "{\"title\":\"旧\"}").BeforeItemJson.ShouldBe("{\"title\":\"旧\"}");
+        new CatalogueAmendmentChange(AmendmentChangeKind.Add, null, "{}", "{\"title\":\"旧\"}").BeforeItemJson.ShouldBeNull();
+        Should.Throw<DomainRuleException>(() => new CatalogueAmendmentChange(AmendmentChangeKind.Add, null, "{}").RecordBefore("{}"));
+    }
+
+    [Theory]
+    [InlineData(CatalogueState.Draft, true)]
+    [InlineData(CatalogueState.Submitted, false)]
+    [InlineData(CatalogueState.InForce, false)]
+    public void Only_a_draft_catalogue_is_discarded(CatalogueState state, bool allowed)
+    {
+        var catalogue = state == CatalogueState.InForce ? InForce(Item("党员大会", Cadence.Yearly)) : new Catalogue(2027, "目录", null, DomainFixtures.Office, DomainFixtures.Now);
+        if (state == CatalogueState.Submitted)
+        {
+            catalogue.AddItem(Item("党员大会", Cadence.Yearly));
+            catalogue.Submit(DomainFixtures.Office, DomainFixtures.Now);
+        }
+
+        if (allowed)
+        {
+            catalogue.Discard(DomainFixtures.Office, DomainFixtures.Now);
+            catalogue.PendingAudit[^1].Action.ShouldBe("Discard");
+        }
+        else
+        {
+            Should.Throw<DomainRuleException>(() => catalogue.Discard(DomainFixtures.Office, DomainFixtures.Now)).Code.ShouldBe("Catalogue.DiscardOnlyDraft");
+        }
+    }
 }

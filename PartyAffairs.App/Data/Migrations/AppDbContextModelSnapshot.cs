@@ -647,6 +647,9 @@ namespace PartyAffairs.App.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BeforeItemJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("CatalogueAmendmentId")
                         .HasColumnType("INTEGER");
 

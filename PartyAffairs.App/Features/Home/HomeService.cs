@@ -171,12 +171,22 @@ public sealed class HomeService(
         public Task<int> LateFeedbackCountAsync(CancellationToken ct) =>
             Db.Feedback.CountAsync(f => f.State != FeedbackState.Closed && f.StepDueAtUtc != null && f.StepDueAtUtc < UtcNow, ct);
 
-        public Task<List<CatalogueLine>> CataloguesAwaitingApprovalAsync(CancellationToken ct) =>
-            Db.Catalogues.AsNoTracking()
+        /// <summary>Submitted catalogues, then submitted amendments of catalogues in force, oldest year first.</summary>
+        public async Task<List<CatalogueLine>> CataloguesAwaitingApprovalAsync(CancellationToken ct)
+        {
+            var catalogues = await Db.Catalogues.AsNoTracking()
                 .Where(c => c.State == CatalogueState.Submitted)
                 .OrderBy(c => c.Year)
-                .Select(c => new CatalogueLine(c.Id, c.Year, c.Title))
+                .Select(c => new CatalogueLine(c.Id, c.Year, c.Title, null))
                 .ToListAsync(ct);
+            var amendments = await Db.CatalogueAmendments.AsNoTracking()
+                .Where(a => a.State == AmendmentState.Submitted)
+                .Join(Db.Catalogues, a => a.CatalogueId, c => c.Id, (a, c) => new { a.Id, c.Year, a.Reason, CatalogueId = c.Id })
+                .OrderBy(a => a.Year).ThenBy(a => a.Id)
+                .Select(a => new CatalogueLine(a.CatalogueId, a.Year, a.Reason, a.Id))
+                .ToListAsync(ct);
+            return [.. catalogues, .. amendments];
+        }
 
         public async Task<CountedList<OccurrenceDue>> OccurrencesAsync(IQueryable<CatalogueOccurrence> query, CancellationToken ct)
         {

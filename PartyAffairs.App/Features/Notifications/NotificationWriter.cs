@@ -80,6 +80,8 @@ public sealed class NotificationWriter(
         {
             (nameof(Disclosure), "Submit") => SubmittedAsync(db, change, cancellationToken),
             (nameof(Disclosure), "Approve" or "Reject") => ReviewedAsync(db, change, cancellationToken),
+            (nameof(Catalogue), "Submit") => CatalogueSubmittedAsync(db, change, cancellationToken),
+            (nameof(CatalogueAmendment), "Submit") => AmendmentSubmittedAsync(db, change, cancellationToken),
             (nameof(Feedback), "Assign") => AssignedAsync(db, change, cancellationToken),
             (nameof(Feedback), "Report") => ReportedAsync(db, change, cancellationToken),
             (nameof(Feedback), "StartRedisclosure") => RedisclosureStartedAsync(db, change, cancellationToken),
@@ -108,6 +110,37 @@ public sealed class NotificationWriter(
         return recipients.Distinct()
             .Select(id => New(id, text["Notify.Submitted.Title", disclosure.Title], text["Notify.Submitted.Body", change.ActorName],
                 $"{AppRoutes.Disclosures}/{disclosure.Id}", change.AtUtc))
+            .ToList();
+    }
+
+    private async Task<IReadOnlyList<Notification>> CatalogueSubmittedAsync(AppDbContext db, ChangeEvent change, CancellationToken cancellationToken)
+    {
+        var catalogue = await db.Catalogues.AsNoTracking().Where(c => c.Id == change.EntityId)
+            .Select(c => new { c.Year, c.SubmittedById }).FirstOrDefaultAsync(cancellationToken);
+        if (catalogue is null) return [];
+        return await ToApproversAsync(db, change, catalogue.SubmittedById, text["Notify.CatalogueSubmitted.Title", catalogue.Year],
+            $"{AppRoutes.Catalogue}?year={catalogue.Year}", cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<Notification>> AmendmentSubmittedAsync(AppDbContext db, ChangeEvent change, CancellationToken cancellationToken)
+    {
+        var amendment = await db.CatalogueAmendments.AsNoTracking().Where(a => a.Id == change.EntityId)
+            .Join(db.Catalogues, a => a.CatalogueId, c => c.Id, (a, c) => new { a.Id, c.Year, a.Reason, a.CreatedById })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (amendment is null) return [];
+        // Whoever drew it up may not approve it, as the amendment itself rules.
+        return await ToApproversAsync(db, change, amendment.CreatedById, text["Notify.AmendmentSubmitted.Title", amendment.Year, amendment.Id, amendment.Reason],
+            $"{AppRoutes.Catalogue}?year={amendment.Year}", cancellationToken);
+    }
+
+    /// <summary>A catalogue or an amendment is approved by a Leader or another Office member: all of them but its own author.</summary>
+    private async Task<IReadOnlyList<Notification>> ToApproversAsync(AppDbContext db, ChangeEvent change, string? submitterId, string title,
+        string link, CancellationToken cancellationToken)
+    {
+        var recipients = await NotificationRecipients.InRoleAsync(db, Roles.Leader, null, cancellationToken);
+        recipients.AddRange(await NotificationRecipients.InRoleAsync(db, Roles.Office, null, cancellationToken));
+        return recipients.Distinct().Where(id => id != submitterId)
+            .Select(id => New(id, title, text["Notify.CatalogueSubmitted.Body", change.ActorName], link, change.AtUtc))
             .ToList();
     }
 

@@ -184,4 +184,28 @@ public sealed class CatalogueEditServiceTests
         var workspace = await AsAsync(harness, "memberA", s => s.GetWorkspaceAsync(catalogueId));
         (workspace.Value!.State, workspace.Value.ReviewComment, workspace.Value.Version).ShouldBe((CatalogueState.Draft, "请补充党费事项", 3));
     }
+
+    [Fact]
+    public async Task The_office_discards_a_draft_catalogue_with_its_items_and_only_a_draft()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var bureau = await TestBureau.CreateAsync(harness);
+        var draftId = await DraftAsync(harness);
+        await AddAsync(harness, "office", draftId, Request(bureau.BranchAId, "党员大会"));
+        var version = await VersionAsync(harness, draftId);
+
+        (await AsAsync(harness, "secA", s => s.DiscardAsync(draftId, version))).Status.ShouldBe(ResultStatus.Forbidden);
+        (await AsAsync(harness, "office", s => s.DiscardAsync(draftId, version))).Succeeded.ShouldBeTrue();
+
+        await using (var db = harness.NewDb())
+        {
+            (await db.Catalogues.CountAsync(), await db.CatalogueItems.CountAsync()).ShouldBe((0, 0));
+            (await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Catalogue) && a.Action == "Discard")).EntityId.ShouldBe(draftId);
+        }
+        // The year can be started again.
+        var again = await DraftAsync(harness);
+        await AddAsync(harness, "office", again, Request(bureau.BranchAId, "党员大会"));
+        (await AsAsync(harness, "office", s => s.SubmitAsync(again, 1))).Succeeded.ShouldBeTrue();
+        (await AsAsync(harness, "office", s => s.DiscardAsync(again, 2))).Message.ShouldBe("只有草稿状态的目录可以放弃");
+    }
 }

@@ -92,4 +92,23 @@ public sealed class CatalogueQueryServiceTests
         result.Status.ShouldBe(ResultStatus.Forbidden);
         result.Value.ShouldBeNull();
     }
+
+    [Fact]
+    public async Task A_phased_line_of_a_draft_carries_its_phase_names_before_anything_is_planned()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var bureau = await TestBureau.CreateAsync(harness);
+        await bureau.CatalogueAsync(2027, CatalogueState.Draft,
+            new PlannedItem(bureau.BranchAId, "发展党员工作", Cadence.Phased, Audience.Organization, []),
+            new PlannedItem(bureau.BranchAId, "支部党员大会", Cadence.Quarterly, Audience.Organization, []));
+        await harness.SignInAsync("office");
+        await using var scope = harness.NewScope();
+
+        var items = (await harness.Get<CatalogueQueryService>(scope).GetAsync(2027, new CatalogueFilter())).Value!.Items;
+
+        var phased = items.Single(i => i.Title == "发展党员工作");
+        phased.Occurrences.ShouldBeEmpty();
+        phased.Phases.ShouldBe(["第一阶段"]);
+        items.Single(i => i.Title == "支部党员大会").Phases.ShouldBeEmpty();
+    }
 }

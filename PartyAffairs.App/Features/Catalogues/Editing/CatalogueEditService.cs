@@ -133,6 +133,24 @@ public sealed class CatalogueEditService(
             await db.SaveChangesAsync(cancellationToken);
         });
 
+    /// <summary>
+    /// The Office drops a draft catalogue with its items, so the year can be started again; the audit keeps that it was.
+    /// Past draft the catalogue refuses: it is being decided on, or it is the year's record.
+    /// </summary>
+    public Task<Result> DiscardAsync(int catalogueId, int expectedVersion, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            AccessPolicy.Ensure(AccessPolicy.CanEditCatalogue(actor));
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var catalogue = await db.Catalogues.Include(c => c.Items).FirstOrDefaultAsync(c => c.Id == catalogueId, cancellationToken)
+                ?? throw new NotFoundException();
+            catalogue.EnsureVersion(expectedVersion);
+            catalogue.Discard(actor, clock.UtcNow);
+            db.Catalogues.Remove(catalogue);
+            await db.SaveChangesAsync(cancellationToken);
+        });
+
     public Task<Result> SubmitAsync(int catalogueId, int expectedVersion, CancellationToken cancellationToken = default) =>
         TransitionAsync(catalogueId, expectedVersion, AccessPolicy.CanEditCatalogue, (c, actor, now) =>
         {

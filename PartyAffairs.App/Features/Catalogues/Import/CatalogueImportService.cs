@@ -24,21 +24,31 @@ public sealed class CatalogueImportService(
     public const long MaxFileBytes = 5 * 1024 * 1024;
     public const int MaxRows = 2000;
 
-    public Task<Result<CatalogueImportPreview>> PreviewAsync(Stream content, string fileName, CancellationToken cancellationToken = default) =>
+    /// <summary>Checks the file; given the <paramref name="year"/> it is for, also says whether that year already has a catalogue (a draft may be replaced).</summary>
+    public Task<Result<CatalogueImportPreview>> PreviewAsync(Stream content, string fileName, int? year = null, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
             await EnsureOfficeAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            return await AnalyseAsync(db, content, fileName, cancellationToken);
+            var preview = await AnalyseAsync(db, content, fileName, cancellationToken);
+            if (year is null) return preview;
+            var existing = await db.Catalogues.AsNoTracking().Where(c => c.Year == year).Select(c => (CatalogueState?)c.State).FirstOrDefaultAsync(cancellationToken);
+            return preview with { ExistingState = existing };
         });
 
-    /// <summary>Creates the year's Draft catalogue with every line of the file as an item, and keeps the lines as the year's template; returns its id.</summary>
-    public Task<Result<int>> ImportAsync(int year, Stream content, string fileName, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Creates the year's Draft catalogue with every line of the file as an item, and keeps the lines as the year's template; returns its id.
+    /// With <paramref name="replaceDraft"/>, a draft the year already has is discarded in the same transaction (never anything past draft).
+    /// </summary>
+    public Task<Result<int>> ImportAsync(int year, Stream content, string fileName, bool replaceDraft = false, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
             var actor = await EnsureOfficeAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            await EnsureNoCatalogueAsync(db, year, cancellationToken);
+            var existing = replaceDraft
+                ? await db.Catalogues.Include(c => c.Items).FirstOrDefaultAsync(c => c.Year == year, cancellationToken)
+                : null;
+            if (existing is null) await EnsureNoCatalogueAsync(db, year, cancellationToken);
             var preview = await AnalyseAsync(db, content, fileName, cancellationToken);
             if (!preview.CanImport)
             {
@@ -56,6 +66,12 @@ public sealed class CatalogueImportService(
                     row.Cadence, row.Standing, row.ResponsiblePerson, row.Phases));
             }
             catalogue.RecordTemplate(CatalogueRow.ToJson(rows));
+            if (existing is not null)
+            {
+                // The catalogue refuses unless it is a draft; the old draft goes and the new one comes in one save, so the year is never without one.
+                existing.Discard(actor, clock.UtcNow, text["Import.ReplacedBy", Path.GetFileName(fileName)]);
+                db.Catalogues.Remove(existing);
+            }
             db.Catalogues.Add(catalogue);
             await db.SaveChangesAsync(cancellationToken);
             return catalogue.Id;

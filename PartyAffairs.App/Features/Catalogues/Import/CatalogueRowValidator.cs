@@ -6,15 +6,15 @@ namespace PartyAffairs.App.Features.Catalogues.Import;
 
 /// <summary>
 /// Checks one line of a template file cell by cell. Each failure names its column (the property name is the
-/// Chinese header) so the import can say 第 5 行「时限」：…; the organization must be one of the active ones.
+/// Chinese header) so the import can say 第 5 行「时限」：…. Whether the organization exists is the analyzer's to say,
+/// once per unknown name for the whole file, with the names that would do.
 /// Internal so the assembly scan does not register it: it is made per import, with that moment's organizations.
 /// </summary>
 internal sealed class CatalogueRowValidator : AbstractValidator<CatalogueCells>
 {
-    public CatalogueRowValidator(IStringLocalizer<CatalogueImportStrings> text, OrganizationLookup organizations)
+    public CatalogueRowValidator(IStringLocalizer<CatalogueImportStrings> text)
     {
         RuleFor(r => r.Organization).NotEmpty().WithMessage(_ => text["Import.Required"])
-            .Must(organizations.Contains).WithMessage(r => text["Import.UnknownOrganization", r.Organization])
             .OverridePropertyName(CatalogueFormat.Organization);
         RuleFor(r => r.Category).NotEmpty().WithMessage(_ => text["Import.Required"])
             .Must(c => CatalogueFormat.ParseCategory(c) is not null).WithMessage(r => text["Import.BadCategory", r.Category])

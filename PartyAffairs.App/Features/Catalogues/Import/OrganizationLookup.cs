@@ -4,11 +4,16 @@ namespace PartyAffairs.App.Features.Catalogues.Import;
 public sealed class OrganizationLookup
 {
     private readonly Dictionary<string, (int Id, string Name)> byKey = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> names = [];
+
+    /// <summary>The active organizations' names, in the bureau's order: what a line may name.</summary>
+    public IReadOnlyList<string> Names => names;
 
     public OrganizationLookup(IEnumerable<(int Id, string Name, string Code)> organizations)
     {
         foreach (var (id, name, code) in organizations)
         {
+            names.Add(name);
             byKey.TryAdd(name.Trim(), (id, name));
             byKey.TryAdd(code.Trim(), (id, name));
         }

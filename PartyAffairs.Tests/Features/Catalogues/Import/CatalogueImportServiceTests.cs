@@ -401,4 +401,106 @@ public sealed class CatalogueImportServiceTests(ITestOutputHelper output)
         using var stream = new MemoryStream(workbook);
         return stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
     }
+
+    private static async Task<CatalogueImportPreview> PreviewForYearAsync(ServiceHarness harness, byte[] content, string fileName, int year)
+    {
+        await using var scope = harness.NewScope();
+        var result = await harness.Get<CatalogueImportService>(scope).PreviewAsync(new MemoryStream(content), fileName, year);
+        result.Succeeded.ShouldBeTrue(result.Message);
+        return result.Value!;
+    }
+
+    private static async Task<Result<int>> ReplaceAsync(ServiceHarness harness, byte[] content, string fileName, int year = Year)
+    {
+        await using var scope = harness.NewScope();
+        return await harness.Get<CatalogueImportService>(scope).ImportAsync(year, new MemoryStream(content), fileName, replaceDraft: true);
+    }
+
+    [Fact]
+    public async Task The_preview_offers_to_replace_a_draft_of_the_year_and_replacing_swaps_it_in_one_step()
+    {
+        var (harness, _) = await OfficeAsync();
+        await using var __ = harness;
+        var first = await ImportAsync(harness, Csv(Header, GoodLines[0]), "初稿.csv");
+        first.Succeeded.ShouldBeTrue(first.Message);
+
+        var preview = await PreviewForYearAsync(harness, GoodCsv(), "定稿.csv", Year);
+        preview.ReplacesDraft.ShouldBeTrue();
+        preview.YearTaken.ShouldBeFalse();
+        (await PreviewForYearAsync(harness, GoodCsv(), "定稿.csv", Year + 1)).ExistingState.ShouldBeNull();
+        // Without saying so, the draft is not replaced.
+        (await ImportAsync(harness, GoodCsv(), "定稿.csv")).Message.ShouldBe("2027 年度已有公开目录，不能再创建");
+
+        var replaced = await ReplaceAsync(harness, GoodCsv(), "定稿.csv");
+
+        replaced.Succeeded.ShouldBeTrue(replaced.Message);
+        var catalogue = await LoadAsync(harness, Year);
+        catalogue.Id.ShouldBe(replaced.Value);
+        (catalogue.Source, catalogue.Items.Count).ShouldBe(("定稿.csv", 3));
+        await using var db = harness.NewDb();
+        (await db.CatalogueItems.CountAsync()).ShouldBe(3);
+        var discard = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Catalogue) && a.Action == "Discard");
+        (discard.EntityId, discard.Reason).ShouldBe((first.Value, "由导入的文件 定稿.csv 替换"));
+    }
+
+    [Fact]
+    public async Task A_year_past_draft_is_refused_in_the_preview_and_never_replaced()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var bureau = await TestBureau.CreateAsync(harness);
+        await bureau.CatalogueAsync(Year, CatalogueState.InForce, new PlannedItem(bureau.BranchAId, "支部党员大会", Cadence.Quarterly, Audience.Organization, []));
+        await harness.SignInAsync("office");
+
+        var preview = await PreviewForYearAsync(harness, GoodCsv(), "good.csv", Year);
+        preview.YearTaken.ShouldBeTrue();
+        preview.ReplacesDraft.ShouldBeFalse();
+
+        var replaced = await ReplaceAsync(harness, GoodCsv(), "good.csv");
+        replaced.Status.ShouldBe(ResultStatus.Invalid);
+        replaced.Message.ShouldBe("只有草稿状态的目录可以放弃");
+        (await LoadAsync(harness, Year)).Items.Single().Title.ShouldBe("支部党员大会");
+    }
+
+    [Fact]
+    public async Task An_unknown_organization_is_reported_once_with_its_lines_and_the_names_in_use()
+    {
+        var (harness, _) = await OfficeAsync();
+        await using var __ = harness;
+        var content = Csv(Header,
+            "第九党支部,3,党费收缴情况,,公开栏,全体党员,定期-月,否,组织委员,",
+            GoodLines[2],
+            "第九党支部,3,组织生活会,,公开栏,全体党员,定期-年,否,组织委员,");
+
+        var preview = await PreviewAsync(harness, content, "unknown.csv");
+
+        preview.Errors.Select(e => e.Text).ShouldBe([
+            "第 2 行「组织」：找不到组织“第九党支部”（第 2、4 行）；应为在用组织的名称或代码：机关党委、第一党支部、第二党支部"]);
+        preview.Rows.Select(r => r.IsValid).ShouldBe([false, true, false]);
+    }
+
+    [Fact]
+    public async Task An_unknown_header_is_named()
+    {
+        var (harness, _) = await OfficeAsync();
+        await using var __ = harness;
+        var content = Csv("组织,类别,事项,内容说明,公开方式,公开范围,期限,长期公开,责任人,阶段", "第一党支部,3,党费收缴情况,,公开栏,全体党员,定期-月,否,组织委员,");
+
+        var preview = await RefusedAsync(harness, content, "typo.csv", "未知的列「期限」");
+
+        preview.Errors.Select(e => e.Text).ShouldBe(["第 1 行「时限」：缺少必需的列「时限」", "第 1 行「期限」：未知的列「期限」"]);
+    }
+
+    [Fact]
+    public async Task The_preview_names_each_category_as_the_bureau_does_whether_the_file_numbers_it_or_not()
+    {
+        var (harness, _) = await OfficeAsync();
+        await using var __ = harness;
+        var content = Csv(Header, GoodLines[0], GoodLines[1], "第一党支部,9,组织生活会,,公开栏,全体党员,定期-年,否,组织委员,");
+
+        var preview = await PreviewAsync(harness, content, "numbered.csv");
+
+        // Line 2 says 3, line 3 the name; a bad category stays as written, beside its error.
+        preview.Rows.Select(r => r.CategoryName).ShouldBe(["党的组织建设情况", "党的组织建设情况", "9"]);
+        preview.Rows[0].Cells.Description.ShouldBe("按月公开党费交纳情况");
+    }
 }
