@@ -25,7 +25,7 @@ public sealed class HeadersDrillTests(DrillWebApp app) : IClassFixture<DrillWebA
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         csp.ShouldNotContain("unsafe-eval");
         csp.ShouldContain("frame-ancestors 'self'");
-        csp.ShouldContain("script-src 'self' 'nonce-");
+        csp.ShouldContain("script-src 'self'");
         csp.ShouldNotContain("script-src 'self' 'unsafe-inline'");
         csp.ShouldContain("style-src 'self' 'unsafe-inline'");
         csp.ShouldContain("object-src 'none'");
@@ -37,7 +37,7 @@ public sealed class HeadersDrillTests(DrillWebApp app) : IClassFixture<DrillWebA
     [Fact]
     public async Task The_only_inline_script_carries_the_nonce_of_its_own_response()
     {
-        var response = await app.NewClient("10.0.5.2").GetAsync("/board");
+        var response = await app.NewClient("10.0.5.2").GetAsync("/Account/Login");
         var html = await response.Content.ReadAsStringAsync();
         var csp = response.Headers.GetValues("Content-Security-Policy").Single();
         var nonce = System.Text.RegularExpressions.Regex.Match(csp, "'nonce-([^']+)'").Groups[1].Value;
@@ -47,6 +47,23 @@ public sealed class HeadersDrillTests(DrillWebApp app) : IClassFixture<DrillWebA
         inline.ShouldNotBeEmpty();
         inline.ShouldAllBe(m => m.Value.Contains($"nonce=\"{nonce}\""));
         html.ShouldNotContain("onclick=\"");
+    }
+
+    [Theory]
+    [InlineData("/board")]
+    [InlineData("/board/print")]
+    [InlineData("/board/screen")]
+    public async Task A_public_page_the_cache_shares_carries_no_inline_script_and_no_nonce(string path)
+    {
+        // Twice: the second answer may come from the output cache, which keeps the first one's headers and markup.
+        foreach (var visitor in new[] { "10.0.5.4", "10.0.5.5" })
+        {
+            var response = await app.NewClient(visitor).GetAsync(path);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            var html = await response.Content.ReadAsStringAsync();
+            response.Headers.GetValues("Content-Security-Policy").Single().ShouldNotContain("nonce-");
+            System.Text.RegularExpressions.Regex.Matches(html, "<script(?![^>]*\\bsrc=)[^>]*>").ShouldBeEmpty(path);
+        }
     }
 
     [Fact]
