@@ -44,6 +44,7 @@ public static class AppRoutes
     public const string AdminSettings = "/admin/settings";
     public const string Login = "/Account/Login";
     public const string Logout = "/Account/Logout";
+    public const string LogoutEverywhere = "/Account/LogoutEverywhere";
     public const string ChangePassword = "/Account/Manage/ChangePassword";
 
     /// <summary>The culture switch: a circuit keeps the culture it started with, so the page reloads through this endpoint.</summary>

@@ -15,4 +15,10 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>Set when the Admin issues a password the person must change at first sign-in.</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// Set by the Admin to close the account (停用). Kept apart from Identity's lockout, which wrong passwords set: a
+    /// lockout only refuses new sign-ins, while a disabled account also loses every session it already has.
+    /// </summary>
+    public bool Disabled { get; set; }
 }

@@ -44,6 +44,8 @@ public static class Pipeline
             SupportedUICultures = SupportedCultures,
             RequestCultureProviders = [new CookieRequestCultureProvider()],
         });
+        // After authentication (the host adds it first) and before anything renders or a file is sent (the output cache too).
+        app.UseMustChangePassword();
         // After localization, so a refused feedback post is told in the visitor's language.
         app.UseRateLimiter();
         app.UseFeedbackFormRefusals();

@@ -82,8 +82,12 @@ public static class ServiceRegistration
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders();
+        // How soon a changed security stamp (password reset, role change, disabled account, sign-out everywhere) ends a
+        // cookie and a live window: the framework's 30 minutes left a reset person's sessions open for half an hour.
+        var stampInterval = configuration.GetValue<TimeSpan?>(SessionSettings.StampValidationInterval) ?? SessionSettings.DefaultStampValidationInterval;
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = stampInterval);
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";

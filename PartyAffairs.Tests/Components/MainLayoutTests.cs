@@ -107,6 +107,10 @@ public sealed class MainLayoutTests : IAsyncLifetime
         signOut.GetAttribute("action").ShouldBe("/Account/Logout");
         signOut.GetAttribute("method").ShouldBe("post");
         signOut.QuerySelector("button[type=submit]")!.TextContent.ShouldContain("退出");
+        var everywhere = cut.Find("form.shell-logout-everywhere");
+        everywhere.GetAttribute("action").ShouldBe("/Account/LogoutEverywhere");
+        everywhere.GetAttribute("method").ShouldBe("post");
+        everywhere.QuerySelector("button[type=submit]")!.GetAttribute("aria-label").ShouldBe("退出所有设备");
     }
 
     [Fact]

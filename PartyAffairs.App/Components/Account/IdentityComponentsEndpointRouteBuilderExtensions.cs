@@ -25,6 +25,22 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             await signInManager.SignOutAsync();
             return TypedResults.LocalRedirect("~/Account/Login");
         }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        // 退出所有设备: a new security stamp ends every other cookie and live window of this person within the stamp
+        // validation interval (Security:StampValidationInterval), then this one is signed out at once.
+        accountGroup.MapPost("/LogoutEverywhere", async Task<IResult> (HttpContext http, [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] IStringLocalizer<SecurityStrings> text) =>
+        {
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+            {
+                return TypedResults.Text(text["Antiforgery.Refused"], "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+            }
+            if (await signInManager.UserManager.GetUserAsync(http.User) is { } user)
+            {
+                await signInManager.UserManager.UpdateSecurityStampAsync(user);
+            }
+            await signInManager.SignOutAsync();
+            return TypedResults.LocalRedirect("~/Account/Login");
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
         return accountGroup;
     }
 }

@@ -10,7 +10,7 @@ namespace PartyAffairs.App.Features.Shared;
 /// Reads who is signed in from the authentication state (the cookie in static pages, the circuit's
 /// principal in interactive ones), then their roles and organization from the database on every call.
 /// </summary>
-public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbContextFactory<AppDbContext> dbFactory, BureauClock clock)
+public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbContextFactory<AppDbContext> dbFactory)
     : ICurrentUser
 {
     // One statement, compiled once, for the person and their roles (a row per role): it runs before every mutating call.
@@ -19,7 +19,7 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbC
             .Where(u => u.Id == userId)
             .SelectMany(
                 u => db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).DefaultIfEmpty(),
-                (u, role) => new UserRoleRow(u.Id, u.DisplayName, u.UserName, u.OrganizationId, u.LockoutEnd, role)));
+                (u, role) => new UserRoleRow(u.Id, u.DisplayName, u.UserName, u.OrganizationId, u.Disabled, role)));
 
     public async Task<Actor> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -47,11 +47,13 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbC
             user = row;
             if (row.Role is not null) roles.Add(row.Role);
         }
-        if (user is null || user.LockoutEnd > clock.UtcNow) return Actor.Anonymous;
+        // A lockout by wrong passwords is not checked here: anyone can cause one with five guesses, and it must not cut a
+        // signed-in person's session. An account the Admin disabled is no one.
+        if (user is null || user.Disabled) return Actor.Anonymous;
 
         var name = string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? user.Id : user.DisplayName;
         return new Actor(user.Id, name, user.OrganizationId, roles);
     }
 
-    private sealed record UserRoleRow(string Id, string DisplayName, string? UserName, int? OrganizationId, DateTimeOffset? LockoutEnd, string? Role);
+    private sealed record UserRoleRow(string Id, string DisplayName, string? UserName, int? OrganizationId, bool Disabled, string? Role);
 }

@@ -31,6 +31,7 @@ public sealed class UserAdminServiceTests
             await service.UpdateAccessAsync(adminId, new UserAccessRequest { DisplayName = "x", Roles = new HashSet<string> { Roles.Member } }),
             await service.ResetPasswordAsync(adminId),
             await service.UnlockAsync(adminId),
+            await service.SetDisabledAsync(adminId, true),
         };
 
         results.ShouldAllBe(r => r.Status == ResultStatus.Forbidden);
@@ -187,6 +188,30 @@ public sealed class UserAdminServiceTests
         (await service.ListAsync()).Value!.Single(u => u.Id == secretaryId).IsLockedOut.ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Disabling_renews_the_stamp_and_shows_in_the_list_but_an_Admin_cannot_disable_themselves()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var (_, branchId) = await AdminTestData.CreateOrganizationsAsync(harness);
+        var secretaryId = await AdminTestData.CreateSecretaryAsync(harness, branchId);
+        var adminId = await IdOfAsync(harness, "admin");
+        var stamp = await StampOfAsync(harness, secretaryId);
+        await harness.SignInAsync("admin");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<UserAdminService>(scope);
+
+        (await service.SetDisabledAsync(secretaryId, true)).Succeeded.ShouldBeTrue();
+
+        (await StampOfAsync(harness, secretaryId)).ShouldNotBe(stamp, "the person's sessions end at the next stamp check");
+        (await service.ListAsync()).Value!.Single(u => u.Id == secretaryId).Disabled.ShouldBeTrue();
+        var self = await service.SetDisabledAsync(adminId, true);
+        self.Status.ShouldBe(ResultStatus.Invalid);
+        await using (var db = harness.NewDb()) (await db.Users.SingleAsync(u => u.Id == adminId)).Disabled.ShouldBeFalse();
+
+        (await service.SetDisabledAsync(secretaryId, false)).Succeeded.ShouldBeTrue();
+        (await service.ListAsync()).Value!.Single(u => u.Id == secretaryId).Disabled.ShouldBeFalse();
+    }
+
     private static async Task<string> IdOfAsync(ServiceHarness harness, string userName)
     {
         await using var db = harness.NewDb();
@@ -213,7 +238,7 @@ public sealed class UserAdminServiceTests
     {
         await using var db = harness.NewDb();
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName)
-            .Select(u => $"{u.Id}|{u.UserName}|{u.DisplayName}|{u.OrganizationId}|{u.PasswordHash}|{u.SecurityStamp}|{u.LockoutEnd}|{u.AccessFailedCount}|{u.MustChangePassword}")
+            .Select(u => $"{u.Id}|{u.UserName}|{u.DisplayName}|{u.OrganizationId}|{u.PasswordHash}|{u.SecurityStamp}|{u.LockoutEnd}|{u.AccessFailedCount}|{u.MustChangePassword}|{u.Disabled}")
             .ToListAsync();
         var roles = await db.UserRoles.AsNoTracking().OrderBy(r => r.UserId).ThenBy(r => r.RoleId).Select(r => r.UserId + ":" + r.RoleId).ToListAsync();
         return string.Join("\n", users.Concat(roles));

@@ -10,7 +10,7 @@ using PartyAffairs.App.Resources;
 namespace PartyAffairs.App.Features.Admin.Users;
 
 /// <summary>
-/// The Admin's work on user accounts: create, change roles and organization, reset a password, unlock.
+/// The Admin's work on user accounts: create, change roles and organization, reset a password, unlock, disable.
 /// Identity's UserManager is taken from a scope made for each operation (a circuit outlives any sensible
 /// context), and the operation runs in one transaction on that scope's context, so a failed step leaves nothing behind.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class UserAdminService(
                 select new
                 {
                     u.Id, u.UserName, u.DisplayName, u.OrganizationId, OrganizationName = o == null ? null : o.Name,
-                    u.LockoutEnd, u.AccessFailedCount, u.MustChangePassword,
+                    u.LockoutEnd, u.AccessFailedCount, u.MustChangePassword, u.Disabled,
                 })
                 .ToListAsync(cancellationToken);
             var roles = (await (
@@ -53,7 +53,7 @@ public sealed class UserAdminService(
                     u.Id, u.UserName ?? "", u.DisplayName, u.OrganizationId, u.OrganizationName,
                     roles[u.Id].OrderBy(r => roleOrder.GetValueOrDefault(r, int.MaxValue)).ToList(),
                     u.LockoutEnd is { } end && end.UtcDateTime > now ? end.UtcDateTime : null,
-                    u.AccessFailedCount, u.MustChangePassword))
+                    u.AccessFailedCount, u.MustChangePassword, u.Disabled))
                 .ToList();
         });
 
@@ -152,6 +152,26 @@ public sealed class UserAdminService(
             user.AccessFailedCount = 0;
             Check(await users.UpdateAsync(user));
             logger.LogInformation("{Actor} unlocked user {User}", actor.UserId, userId);
+        });
+
+    /// <summary>
+    /// Closes the account (停用) or opens it again. Closing renews the security stamp, so the person's cookies and open
+    /// windows end within the stamp validation interval; the flag also keeps them from signing in. An Admin cannot close
+    /// their own account (nobody might be left to open it).
+    /// </summary>
+    public Task<Result> SetDisabledAsync(string userId, bool disabled, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await EnsureAdminAsync(cancellationToken);
+            if (disabled && userId == actor.UserId) throw Invalid.Field("", text["User.CannotDisableSelf"]);
+            await using var scope = scopeFactory.CreateAsyncScope();
+            var (_, users) = Identity(scope);
+            var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException();
+            if (user.Disabled == disabled) return;
+            user.Disabled = disabled;
+            // UpdateSecurityStampAsync saves the user too: the flag and the new stamp land together.
+            Check(await users.UpdateSecurityStampAsync(user));
+            logger.LogInformation("{Actor} {Change} user {User}", actor.UserId, disabled ? "disabled" : "enabled", userId);
         });
 
     private async Task<Actor> EnsureAdminAsync(CancellationToken cancellationToken)

@@ -10,7 +10,8 @@ public sealed record UserRow(
     IReadOnlyList<string> Roles,
     DateTime? LockedOutUntilUtc,
     int AccessFailedCount,
-    bool MustChangePassword)
+    bool MustChangePassword,
+    bool Disabled = false)
 {
     public bool IsLockedOut => LockedOutUntilUtc is not null;
 }
