@@ -10,7 +10,7 @@ public sealed class FeedbackSubmissionValidator : AbstractValidator<FeedbackSubm
     public FeedbackSubmissionValidator(IStringLocalizer<FeedbackStrings> text)
     {
         RuleFor(r => r.Content).RequiredText(text, "Field.Content", Feedback.MaxContentLength);
-        RuleFor(r => r.Name).OptionalText(text, "Field.Name", FeedbackText.MaxNameLength);
-        RuleFor(r => r.Contact).OptionalText(text, "Field.Contact", FeedbackText.MaxContactLength);
+        RuleFor(r => r.Name).OptionalText(text, "Field.Name", FeedbackText.MaxNameLength, TextKind.SingleLine);
+        RuleFor(r => r.Contact).OptionalText(text, "Field.Contact", FeedbackText.MaxContactLength, TextKind.SingleLine);
     }
 }

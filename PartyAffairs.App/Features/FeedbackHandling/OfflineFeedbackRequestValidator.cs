@@ -14,7 +14,7 @@ public sealed class OfflineFeedbackRequestValidator : AbstractValidator<OfflineF
         RuleFor(r => r.Channel).IsInEnum().NotEqual(FeedbackChannel.Online).WithMessage(_ => text["Validation.OfflineChannel"]);
         RuleFor(r => r.ReceivedOn).Must(d => d <= clock.Today).WithMessage(_ => text["Validation.ReceivedInFuture"]);
         RuleFor(r => r.Content).RequiredText(text, "Field.Content", Feedback.MaxContentLength);
-        RuleFor(r => r.Name).OptionalText(text, "Field.Name", FeedbackText.MaxNameLength);
-        RuleFor(r => r.Contact).OptionalText(text, "Field.Contact", FeedbackText.MaxContactLength);
+        RuleFor(r => r.Name).OptionalText(text, "Field.Name", FeedbackText.MaxNameLength, TextKind.SingleLine);
+        RuleFor(r => r.Contact).OptionalText(text, "Field.Contact", FeedbackText.MaxContactLength, TextKind.SingleLine);
     }
 }

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
 
 namespace PartyAffairs.App.Features.Inspections;
@@ -11,7 +13,8 @@ public sealed class AddRectificationRequestValidator : AbstractValidator<AddRect
     {
         RuleFor(r => r.InspectionId).GreaterThan(0);
         RuleFor(r => r.What).NotEmpty().WithMessage(_ => text["Rectification.WhatRequired"])
-            .MaximumLength(RectificationRequestValidator.MaxWhatLength).WithMessage(_ => text["Rectification.WhatTooLong", RectificationRequestValidator.MaxWhatLength]);
+            .MaximumLength(RectificationRequestValidator.MaxWhatLength).WithMessage(_ => text["Rectification.WhatTooLong", RectificationRequestValidator.MaxWhatLength])
+            .PlainText(TextKind.MultiLine).WithMessage(_ => text["Validation.HiddenCharacters"]);
         RuleFor(r => r.OwnerId).NotEmpty().WithMessage(_ => text["Rectification.OwnerRequired"]);
         RuleFor(r => r.DueDate).NotNull().WithMessage(_ => text["Rectification.DueRequired"]);
     }

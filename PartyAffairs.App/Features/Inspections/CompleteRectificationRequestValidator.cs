@@ -1,5 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
 
 namespace PartyAffairs.App.Features.Inspections;
@@ -11,6 +13,7 @@ public sealed class CompleteRectificationRequestValidator : AbstractValidator<Co
     public CompleteRectificationRequestValidator(IStringLocalizer<AssessmentStrings> text)
     {
         RuleFor(r => r.Outcome).NotEmpty().WithMessage(_ => text["Rectification.OutcomeRequired"])
-            .MaximumLength(MaxOutcomeLength).WithMessage(_ => text["Rectification.OutcomeTooLong", MaxOutcomeLength]);
+            .MaximumLength(MaxOutcomeLength).WithMessage(_ => text["Rectification.OutcomeTooLong", MaxOutcomeLength])
+            .PlainText(TextKind.MultiLine).WithMessage(_ => text["Validation.HiddenCharacters"]);
     }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
 
@@ -17,13 +18,15 @@ public sealed class RecordInspectionRequestValidator : AbstractValidator<RecordI
             // An inspection is recorded after it took place.
             .Must(date => date is null || DateOnly.FromDateTime(date.Value) <= clock.Today).WithMessage(_ => text["Inspection.DateInFuture"]);
         RuleFor(r => r.Inspectors).NotEmpty().WithMessage(_ => text["Inspection.InspectorsRequired"])
-            .MaximumLength(MaxInspectorsLength).WithMessage(_ => text["Inspection.InspectorsTooLong", MaxInspectorsLength]);
+            .MaximumLength(MaxInspectorsLength).WithMessage(_ => text["Inspection.InspectorsTooLong", MaxInspectorsLength])
+            .PlainText(TextKind.SingleLine).WithMessage(_ => text["Validation.HiddenCharacters"]);
         RuleFor(r => r.ContentComplete).IsInEnum();
         RuleFor(r => r.FormEffective).IsInEnum();
         RuleFor(r => r.ProcedureRegular).IsInEnum();
         RuleFor(r => r.Timely).IsInEnum();
         RuleFor(r => r.FeedbackAnswered).IsInEnum();
-        RuleFor(r => r.Notes).MaximumLength(MaxNotesLength).WithMessage(_ => text["Inspection.NotesTooLong", MaxNotesLength]);
+        RuleFor(r => r.Notes).MaximumLength(MaxNotesLength).WithMessage(_ => text["Inspection.NotesTooLong", MaxNotesLength])
+            .PlainText(TextKind.MultiLine).WithMessage(_ => text["Validation.HiddenCharacters"]);
         RuleForEach(r => r.Rectifications).SetValidator(new RectificationRequestValidator(text));
         RuleForEach(r => r.Rectifications)
             .Must((request, item) => request.Date is null || item.DueDate is null || item.DueDate.Value.Date >= request.Date.Value.Date)

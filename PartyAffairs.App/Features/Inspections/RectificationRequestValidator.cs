@@ -1,5 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
 
 namespace PartyAffairs.App.Features.Inspections;
@@ -11,7 +13,8 @@ public sealed class RectificationRequestValidator : AbstractValidator<Rectificat
     public RectificationRequestValidator(IStringLocalizer<AssessmentStrings> text)
     {
         RuleFor(r => r.What).NotEmpty().WithMessage(_ => text["Rectification.WhatRequired"])
-            .MaximumLength(MaxWhatLength).WithMessage(_ => text["Rectification.WhatTooLong", MaxWhatLength]);
+            .MaximumLength(MaxWhatLength).WithMessage(_ => text["Rectification.WhatTooLong", MaxWhatLength])
+            .PlainText(TextKind.MultiLine).WithMessage(_ => text["Validation.HiddenCharacters"]);
         RuleFor(r => r.OwnerId).NotEmpty().WithMessage(_ => text["Rectification.OwnerRequired"]);
         RuleFor(r => r.DueDate).NotNull().WithMessage(_ => text["Rectification.DueRequired"]);
     }

@@ -119,6 +119,31 @@ public sealed partial class BoardHttpTests(AppServer server) : IClassFixture<App
         (await GetAsync($"/board/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
+    // A file name stored before hidden characters were removed on upload (issue 16) renders inside <bdi>, so its override
+    // cannot reach past the name; signed in, so the page is rendered now rather than taken from the anonymous cache.
+    [Fact]
+    public async Task An_attachment_name_is_shown_inside_a_bidi_isolate()
+    {
+        const string name = "photo\u202Egnp.pdf";
+        int id;
+        await using (var db = NewDb())
+        {
+            var now = DateTime.UtcNow;
+            id = await db.Disclosures
+                .Where(d => d.Audience == Audience.Public && d.State == DisclosureState.Published && d.DisplayUntilUtc > now && d.DisplayFromUtc <= now)
+                .Select(d => d.Id).FirstAsync();
+            var attachment = new Attachment(name, "application/pdf", 10, new string('a', 64), "uploads/none.pdf", new Actor("seed", "seed", null, new HashSet<string>()), now);
+            db.Attachments.Add(attachment);
+            db.Entry(attachment).Property(a => a.DisclosureId).CurrentValue = id;
+            await db.SaveChangesAsync();
+        }
+
+        using var response = await GetAsync($"/board/{id}", await SignInCookieAsync("member"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain($"<bdi>{name}</bdi>");
+    }
+
     [Fact]
     public async Task A_signed_in_member_is_never_served_the_anonymous_page_and_does_not_fill_the_cache()
     {

@@ -58,6 +58,27 @@ public sealed class AttachmentServiceTests
         FilesOnDisk(harness).ShouldBe([path]);
     }
 
+    // The right-to-left override made photo\u202Egnp.pdf show on the board as "photo(B 03) fdp.png"; the hidden
+    // characters are removed (the uploader is not asked), so the stored name reads in the order it was typed.
+    [Theory]
+    [InlineData("photo\u202Egnp.pdf", "photognp.pdf")]
+    [InlineData("\u2067报告\u2069\u200E.pdf", "报告.pdf")]
+    [InlineData("通\u200B知\uFEFF\u2060.pdf", "通知.pdf")]
+    [InlineData("通知\U000E0041\U000E007F.pdf", "通知.pdf")]
+    [InlineData("通知\u2028第二行\n.pdf", "通知第二行.pdf")]
+    public async Task Hidden_and_direction_changing_characters_are_removed_from_an_uploaded_file_name(string sent, string stored)
+    {
+        var (harness, bureau) = await ArrangeAsync();
+        await using var _ = harness;
+        var draft = await DraftAsync(harness, bureau.BranchA, Audience.Public);
+
+        var result = await UploadAsync(harness, "drafterA", draft, sent, PdfBytes(1000));
+
+        result.Succeeded.ShouldBeTrue(result.Message);
+        await using var db = harness.NewDb();
+        (await db.Attachments.SingleAsync()).FileName.ShouldBe(stored);
+    }
+
     [Theory]
     [InlineData("setup.pdf", true, "文件“setup.pdf”的内容不是允许的类型（PDF、图片、Word/Excel/WPS 文档），或与扩展名不符，未上传。")]
     [InlineData("空.pdf", false, "文件“空.pdf”是空文件（0 字节），未上传。")]

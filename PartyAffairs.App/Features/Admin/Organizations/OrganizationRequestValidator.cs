@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
 
 namespace PartyAffairs.App.Features.Admin.Organizations;
@@ -11,7 +12,8 @@ public sealed partial class OrganizationRequestValidator : AbstractValidator<Org
     public OrganizationRequestValidator(IStringLocalizer<AdminStrings> text)
     {
         RuleFor(r => r.Name).NotEmpty().WithMessage(_ => text["Org.NameRequired"])
-            .MaximumLength(100).WithMessage(_ => text["Org.NameTooLong", 100]);
+            .MaximumLength(100).WithMessage(_ => text["Org.NameTooLong", 100])
+            .PlainText(TextKind.SingleLine).WithMessage(_ => text["Validation.HiddenCharacters"]);
         RuleFor(r => r.Code).Must(code => CodePattern().IsMatch(code?.Trim().ToUpperInvariant() ?? "")).WithMessage(_ => text["Org.CodeFormat"]);
         RuleFor(r => r.Kind).IsInEnum();
         // Stored upper case (the entity upper-cases it), so jgdw is accepted as JGDW.

@@ -1,5 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
 
 namespace PartyAffairs.App.Features.Catalogues.Import;
@@ -21,8 +23,10 @@ internal sealed class CatalogueRowValidator : AbstractValidator<CatalogueCells>
             .OverridePropertyName(CatalogueFormat.Category);
         RuleFor(r => r.Title).NotEmpty().WithMessage(_ => text["Import.Required"])
             .MaximumLength(200).WithMessage(_ => text["Import.TooLong", 200])
+            .PlainText(TextKind.SingleLine).WithMessage(_ => text["Import.HiddenCharacters"])
             .OverridePropertyName(CatalogueFormat.Title);
         RuleFor(r => r.Description).MaximumLength(2000).WithMessage(_ => text["Import.TooLong", 2000])
+            .PlainText(TextKind.MultiLine).WithMessage(_ => text["Import.HiddenCharacters"])
             .OverridePropertyName(CatalogueFormat.Description);
         RuleFor(r => r.Channels).NotEmpty().WithMessage(_ => text["Import.Required"])
             .Must(c => CatalogueFormat.ParseChannels(c) is not null).WithMessage(r => text["Import.BadChannels", r.Channels, CatalogueFormat.AllChannels])
@@ -36,6 +40,7 @@ internal sealed class CatalogueRowValidator : AbstractValidator<CatalogueCells>
         RuleFor(r => r.Standing).Must(s => CatalogueFormat.ParseStanding(s) is not null).WithMessage(r => text["Import.BadStanding", r.Standing])
             .OverridePropertyName(CatalogueFormat.Standing);
         RuleFor(r => r.Responsible).MaximumLength(100).WithMessage(_ => text["Import.TooLong", 100])
+            .PlainText(TextKind.SingleLine).WithMessage(_ => text["Import.HiddenCharacters"])
             .OverridePropertyName(CatalogueFormat.Responsible);
         RuleFor(r => r.Phases)
             .Must(p => CatalogueFormat.ParsePhases(p).Count > 0)

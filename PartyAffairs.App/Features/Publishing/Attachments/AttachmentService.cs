@@ -155,11 +155,14 @@ public sealed class AttachmentService(
     private void Refuse(string key, params object[] arguments) =>
         throw new ValidationException([new ValidationFailure("File", text[key, arguments])]);
 
-    /// <summary>Only the last part of what the browser sent: no directories, no control characters.</summary>
+    /// <summary>
+    /// Only the last part of what the browser sent: no directories, no control characters, and nothing hidden
+    /// (<see cref="UserText"/>: a bidi override made <c>photo\u202Egnp.pdf</c> show on the board as a PNG; it is kept as <c>photognp.pdf</c>).
+    /// </summary>
     private static string SafeName(string fileName)
     {
-        var last = fileName.Replace('\\', '/').Split('/').Last();
-        var clean = new string(last.Where(c => !char.IsControl(c) && !Path.GetInvalidFileNameChars().Contains(c)).ToArray()).Trim();
+        var last = UserText.Clean(fileName.Replace('\\', '/').Split('/').Last(), TextKind.FileName);
+        var clean = new string(last.Where(c => !Path.GetInvalidFileNameChars().Contains(c)).ToArray()).Trim();
         return clean.Length == 0 ? "file" : clean.Length > 200 ? clean[^200..] : clean;
     }
 }

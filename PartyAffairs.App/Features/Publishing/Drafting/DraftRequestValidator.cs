@@ -1,5 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
 
 namespace PartyAffairs.App.Features.Publishing.Drafting;
@@ -16,8 +18,10 @@ public sealed class DraftRequestValidator : AbstractValidator<DraftRequest>
 
     public DraftRequestValidator(IStringLocalizer<DraftStrings> text)
     {
-        RuleFor(r => r.Title).NotNull().MaximumLength(MaxTitleLength).WithMessage(_ => text["Draft.TitleTooLong", MaxTitleLength]);
-        RuleFor(r => r.Body).NotNull().MaximumLength(MaxBodyLength).WithMessage(r => text["Draft.BodyTooLong", MaxBodyLength, r.Body.Length]);
+        RuleFor(r => r.Title).NotNull().MaximumLength(MaxTitleLength).WithMessage(_ => text["Draft.TitleTooLong", MaxTitleLength])
+            .PlainText(TextKind.SingleLine).WithMessage(_ => text["Validation.HiddenCharacters"]);
+        RuleFor(r => r.Body).NotNull().MaximumLength(MaxBodyLength).WithMessage(r => text["Draft.BodyTooLong", MaxBodyLength, r.Body.Length])
+            .PlainText(TextKind.MultiLine).WithMessage(_ => text["Validation.HiddenCharacters"]);
         RuleFor(r => r.Audience).IsInEnum();
     }
 }
