@@ -56,6 +56,7 @@ public static class FeatureServices
         services.AddScoped<UserAdminService>();
         services.AddScoped<CalendarAdminService>();
         services.AddScoped<ArchiveWriter>();
+        services.AddSingleton<ArchiveStaging>();
         services.AddScoped<ArchiveService>();
         services.AddSingleton<EnumLabels>();
         services.AddScoped<CatalogueQueryService>();

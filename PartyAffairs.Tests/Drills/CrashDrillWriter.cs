@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.Publishing;
+using PartyAffairs.App.Features.Publishing.Attachments;
 using PartyAffairs.App.Features.Publishing.Drafting;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Support;
@@ -11,7 +12,7 @@ namespace PartyAffairs.Tests.Drills;
 
 /// <summary>
 /// The crash drill's child: runs whole disclosure lives through the real services over one data directory — start a
-/// draft, autosave it, submit, approve (which publishes), close at the end of display, archive — and after each commit
+/// draft, autosave it, attach a large file (so a kill often lands while archiving copies it), submit, approve (which publishes), close at the end of display, archive — and after each commit
 /// prints <c>ACK id state version</c>. It runs until it is killed.
 /// </summary>
 public static class CrashDrillWriter
@@ -43,6 +44,9 @@ public static class CrashDrillWriter
             var request = new DraftRequest($"崩溃演练事项 {round}", $"第 {round} 轮：正文。", Channel.Board, Audience.Organization, now, now.AddHours(1), false);
             await StepAsync<DraftService, DraftSaved>(harness, "drafter", async s => await s.SaveAsync(id, await VersionAsync(harness, id), request));
             await AckAsync(harness, output, id);
+            await StepAsync<AttachmentService, int>(harness, "drafter",
+                async s => await s.UploadAsync(id, await VersionAsync(harness, id), $"演练附件{round}.pdf", new MemoryStream(LargePdf(round))));
+            await AckAsync(harness, output, id);
             await StepAsync<DisclosureReviewService>(harness, "drafter", async s => await s.SubmitAsync(id, await VersionAsync(harness, id)));
             await AckAsync(harness, output, id);
             await StepAsync<DisclosureReviewService>(harness, "office", async s => await s.ApproveAsync(id, await VersionAsync(harness, id), true, null));
@@ -58,6 +62,18 @@ public static class CrashDrillWriter
             await output.WriteLineAsync($"ARCHIVED {id} {number}");
         }
     }
+
+    /// <summary>A PDF-headed file of <see cref="AttachmentBytes"/> bytes, different each round.</summary>
+    private static byte[] LargePdf(int round)
+    {
+        var bytes = new byte[AttachmentBytes];
+        new Random(round).NextBytes(bytes);
+        "%PDF-1.7\n"u8.CopyTo(bytes);
+        return bytes;
+    }
+
+    /// <summary>Large enough that copying it into the archive and syncing it takes a noticeable part of a round.</summary>
+    public const int AttachmentBytes = 8 * 1024 * 1024;
 
     internal static async Task StepAsync<TService>(ServiceHarness harness, string userName, Func<TService, Task<Result>> step) where TService : notnull
     {

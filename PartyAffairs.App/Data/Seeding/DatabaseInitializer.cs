@@ -9,6 +9,8 @@ using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 
+using PartyAffairs.App.Features.Archive;
+
 namespace PartyAffairs.App.Data.Seeding;
 
 /// <summary>
@@ -38,6 +40,8 @@ public sealed class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
 
             await services.GetRequiredService<ServedDisplayRecomputation>().RunAsync(cancellationToken);
+            // Before anything archives or verifies: an archiving a stop interrupted is finished or cleared.
+            await services.GetRequiredService<ArchiveStaging>().RecoverAsync(cancellationToken);
 
             if (!await db.CalendarDays.AnyAsync(cancellationToken))
             {

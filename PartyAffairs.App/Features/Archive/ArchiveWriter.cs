@@ -10,13 +10,15 @@ namespace PartyAffairs.App.Features.Archive;
 /// <summary>
 /// Writes the frozen record of a closed disclosure (归档保管, §5(二)4) for a given actor: the next gap-free number
 /// of its organization and year, copies of its files re-hashed, the canonical snapshot and the chained digest,
-/// all in one transaction. <see cref="ArchiveService"/> calls it for the signed-in user; the demo seeder for the Office.
+/// all in one transaction; the files go through <see cref="ArchiveStaging"/>, so a hard kill at any moment leaves no file in
+/// the archive without its record and no record without its durable files. <see cref="ArchiveService"/> calls it for the signed-in user; the demo seeder for the Office.
 /// </summary>
 public sealed class ArchiveWriter(
     IDbContextFactory<AppDbContext> dbFactory,
     IOptions<StorageOptions> storage,
     BureauClock clock,
-    LiveEventStream liveEvents)
+    LiveEventStream liveEvents,
+    ArchiveStaging staging)
 {
     public async Task<string> ArchiveAsync(Actor actor, int disclosureId, CancellationToken cancellationToken)
     {
@@ -58,7 +60,8 @@ public sealed class ArchiveWriter(
         var audit = await LoadAuditAsync(db, disclosureId, feedback.Select(f => f.Id).ToList(), cancellationToken);
         var now = clock.UtcNow;
 
-        var folder = Path.Combine(storage.Value.ArchiveDirectory, number);
+        var folder = staging.Prepare(number);
+        var committed = false;
         try
         {
             var attachments = disclosure.Attachments.OrderBy(a => a.Id).ToList();
@@ -85,13 +88,16 @@ public sealed class ArchiveWriter(
             db.AuditEntries.Add(entry);
             await db.SaveChangesAsync(cancellationToken);
             await db.CommitAsync(transaction, cancellationToken);
+            committed = true;
+            // Committed: the staged, durable files take their place (or, after a kill here, at the next start).
+            staging.Publish(number);
             liveEvents.Publish([ChangeEvent.From(entry)]);
             return number;
         }
-        catch
+        catch when (!committed)
         {
-            // The number was never committed, so nothing else can own this folder.
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+            // The number was never committed, so nothing else can own this staging folder.
+            staging.Discard(number);
             throw;
         }
     }
@@ -120,11 +126,7 @@ public sealed class ArchiveWriter(
             // ordinal order of the stored paths is the record's file order, which the digest and the verifier use.
             var name = $"{i + 1:000}-{SafeFileName(attachment.FileName)}";
             var target = Path.Combine(folder, name);
-            await using (var input = File.OpenRead(source))
-            await using (var output = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                await input.CopyToAsync(output, cancellationToken);
-            }
+            await ArchiveStaging.CopyDurablyAsync(source, target, cancellationToken);
             string sha256;
             long size;
             await using (var copy = File.OpenRead(target))
@@ -135,6 +137,9 @@ public sealed class ArchiveWriter(
             if (sha256 != attachment.Sha256) throw new DomainRuleException("Archive.FileAltered", attachment.FileName);
             files.Add(new ArchiveFile(attachment.FileName, $"{number}/{name}", size, sha256));
         }
+        // The folder's entries are durable before the record that names them commits.
+        ArchiveStaging.SyncDirectory(folder);
+        ArchiveStaging.SyncDirectory(Path.GetDirectoryName(folder)!);
         return files;
     }
 

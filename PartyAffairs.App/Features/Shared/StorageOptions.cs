@@ -17,4 +17,7 @@ public sealed class StorageOptions
     public string UploadsDirectory => Path.Combine(DataDirectory, "uploads");
 
     public string ArchiveDirectory => Path.Combine(DataDirectory, "archive");
+
+    /// <summary>Where an archiving copies its files before its record commits; beside the archive, never inside it.</summary>
+    public string ArchiveStagingDirectory => Path.Combine(DataDirectory, "archive-staging");
 }
