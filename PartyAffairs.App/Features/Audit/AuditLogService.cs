@@ -71,8 +71,8 @@ public sealed class AuditLogService(
                 AppendLine(csv, [clock.ToLocal(r.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.ActorName,
                     r.OrganizationName, r.EntityType, r.EntityId.ToString(CultureInfo.InvariantCulture), r.Action, r.FromState, r.ToState, r.Reason]);
             }
-            // The log is append-only: older entries that name an anonymous sender are redacted in the export, which says so last.
-            AppendLine(csv, [text["Audit.RedactionNote"]]);
+            // The log is append-only: older entries that name an anonymous sender are redacted in the export, which then says so last.
+            if (rows.Any(r => r.ActorName == FeedbackAnonymity.ActorName)) AppendLine(csv, [text["Audit.RedactionNote"]]);
             return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
         });
 

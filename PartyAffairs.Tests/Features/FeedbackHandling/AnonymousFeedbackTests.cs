@@ -109,7 +109,8 @@ public sealed class AnonymousFeedbackTests : ArchiveTestBase
             (await audit.ListAsync(new AuditLogQuery(Person: "member-zhang"))).Value!.Total.ShouldBe(0);
             var csv = Encoding.UTF8.GetString((await audit.ExportCsvAsync(new AuditLogQuery(EntityType: nameof(Feedback)))).Value!);
             csv.ShouldNotContain("member-zhang");
-            csv.ShouldContain("匿名");
+            csv.ShouldContain(",匿名,");
+            csv.ShouldContain("匿名规则");
 
             var detail = (await harness.Get<FeedbackQueryService>(scope).GetAsync(feedbackId)).Value!;
             detail.Trail.Single(t => t.Action == "Receive").ActorName.ShouldBe("匿名");
