@@ -112,6 +112,9 @@ public sealed class AnonymousFeedbackTests : ArchiveTestBase
             csv.ShouldContain(",匿名,");
             csv.ShouldContain("匿名规则");
 
+            var feed = (await harness.Get<App.Features.Dashboard.DashboardService>(scope).GetAsync()).Value!.Feed;
+            feed.Single(e => e.EntityType == nameof(Feedback) && e.Action == "Receive").ActorName.ShouldBe("匿名");
+
             var detail = (await harness.Get<FeedbackQueryService>(scope).GetAsync(feedbackId)).Value!;
             detail.Trail.Single(t => t.Action == "Receive").ActorName.ShouldBe("匿名");
         }
