@@ -43,9 +43,11 @@ public sealed class EnumLabels(IStringLocalizer<StepStrings> text)
         };
     }
 
-    /// <summary>Who did it, as the reader says it: the system's own actor (<see cref="Domain.Actor.System"/>, stored as 系统) is named in their language.</summary>
+    /// <summary>Who did it, as the reader says it: the system's own actor (<see cref="Domain.Actor.System"/>, stored as 系统) and an anonymous sender (匿名) are named in their language.</summary>
     public string Actor(string actorName) =>
-        actorName == Domain.Actor.System.DisplayName ? text["Actor.System"] : actorName;
+        actorName == Domain.Actor.System.DisplayName ? text["Actor.System"]
+        : actorName == Domain.FeedbackAnonymity.ActorName ? text["Actor.Anonymous"]
+        : actorName;
 
     /// <summary>The values to offer in a picker: every defined value, without a flags enum's empty "None".</summary>
     public static IReadOnlyList<TEnum> Choices<TEnum>() where TEnum : struct, Enum =>

@@ -33,6 +33,24 @@ public static class AccessPolicy
     public static bool CanHandleFeedback(Actor a, int organizationId) =>
         a.IsInAnyRole(Roles.Office, Roles.FeedbackHandler) || (a.IsInRole(Roles.Secretary) && a.BelongsTo(organizationId));
 
+    /// <summary>
+    /// Who reads a piece of feedback's text and its sender (§5(二)3): those who may handle feedback of its organization and
+    /// the leader it was reported to (<paramref name="reportedToId"/>). Everyone else sees only the disclosed result. The one
+    /// rule for the feedback pages, the archive record page and its package.
+    /// </summary>
+    public static bool ReadsFeedback(Actor a, int organizationId, string? reportedToId) =>
+        CanHandleFeedback(a, organizationId)
+        || (a.IsAuthenticated && a.IsInRole(Roles.Leader) && reportedToId is not null && reportedToId == a.UserId);
+
+    /// <summary>
+    /// Who reads a whole archive record with its feedback (its package holds every text, sender and contact): those who may
+    /// handle feedback of its organization, and a Leader who reads every piece of its feedback by <see cref="ReadsFeedback"/>
+    /// (any Leader when it has none).
+    /// </summary>
+    public static bool ReadsArchivedFeedback(Actor a, int organizationId, IEnumerable<string?> reportedToIds) =>
+        CanHandleFeedback(a, organizationId)
+        || (a.IsInRole(Roles.Leader) && reportedToIds.All(id => ReadsFeedback(a, organizationId, id)));
+
     public static bool CanArchive(Actor a, int organizationId) =>
         a.IsInRole(Roles.Office) || (a.IsInRole(Roles.Secretary) && a.BelongsTo(organizationId));
 

@@ -18,7 +18,7 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
     public bool IsAnonymous { get; private set; }
     public string? SenderName { get; private set; }
     public string? SenderContact { get; private set; }
-    /// <summary>The signed-in member who gave it online, if any.</summary>
+    /// <summary>The signed-in member who gave it online, if any; never set for anonymous feedback (older rows may still hold it).</summary>
     public string? SubmittedById { get; private set; }
     /// <summary>When it reached the bureau: now for online feedback, the stated date for a letter or call.</summary>
     public DateTime ReceivedAtUtc { get; private set; }
@@ -78,9 +78,12 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
         ReceivedAtUtc = receivedAtUtc;
         StepDueAtUtc = stepDueAtUtc;
         State = FeedbackState.Received;
-        if (channel == FeedbackChannel.Online) SubmittedById = actor.IsAuthenticated ? actor.UserId : null;
+        // Anonymity wins over tracking: anonymous feedback keeps no user id, so it is not in "what I gave" either,
+        // and its audit entry names no one.
+        var hidden = FeedbackAnonymity.HidesSender(anonymous, channel);
+        if (channel == FeedbackChannel.Online) SubmittedById = actor.IsAuthenticated && !hidden ? actor.UserId : null;
         else RegisteredById = actor.UserId;
-        Touch("Receive", actor, utcNow, channel.ToString(), to: State.ToString());
+        Touch(FeedbackAnonymity.SubmitAction, hidden ? FeedbackAnonymity.Sender : actor, utcNow, channel.ToString(), to: State.ToString());
     }
 
     /// <summary>Feedback given on the board while the item is on display.</summary>

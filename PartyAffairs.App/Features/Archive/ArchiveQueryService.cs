@@ -41,7 +41,11 @@ public sealed class ArchiveQueryService(IDbContextFactory<AppDbContext> dbFactor
             return new ArchiveListView(rows, total, years, organizations);
         });
 
-    /// <summary>One record's frozen content and its files, for its page.</summary>
+    /// <summary>
+    /// One record's frozen content and its files, for its page. Feedback text and senders only for those who read them
+    /// (<see cref="AccessPolicy.ReadsFeedback"/>); everyone else gets the disclosed results only and no trail of that
+    /// feedback. Anonymous feedback's submission shows as 匿名 (<see cref="FeedbackAnonymity"/>), whatever the record froze.
+    /// </summary>
     public Task<Result<ArchiveRecordView>> GetAsync(int id, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
@@ -51,9 +55,39 @@ public sealed class ArchiveQueryService(IDbContextFactory<AppDbContext> dbFactor
             var record = await db.ArchiveRecords.AsNoTracking().Include(r => r.Files)
                 .Where(r => r.Id == id && (onlyOrganization == null || r.OrganizationId == onlyOrganization))
                 .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
+            var snapshot = ArchiveSnapshot.FromCanonicalJson(record.CanonicalJson);
             return new ArchiveRecordView(record.Id, record.ArchiveNumber, record.ChainIndex, record.Digest, record.PreviousDigest,
-                ArchiveSnapshot.FromCanonicalJson(record.CanonicalJson));
+                ForReader(actor, record.OrganizationId, snapshot, out var resultsOnly), resultsOnly,
+                AccessPolicy.ReadsArchivedFeedback(actor, record.OrganizationId, snapshot.Feedback.Select(f => f.ReportedToId)));
         });
+
+    private static ArchiveSnapshot ForReader(Actor actor, int organizationId, ArchiveSnapshot snapshot, out IReadOnlySet<int> resultsOnly)
+    {
+        var read = snapshot.Feedback.Where(f => AccessPolicy.ReadsFeedback(actor, organizationId, f.ReportedToId)).Select(f => f.Id).ToHashSet();
+        var disclosed = snapshot.Feedback
+            .Where(f => !read.Contains(f.Id) && !f.IsAbusive && f.Resolution is not null
+                && f.State is FeedbackState.ResultDisclosed or FeedbackState.Closed)
+            .Select(f => f with
+            {
+                Content = "", SenderName = null, SenderContact = null, SubmittedById = null, RegisteredById = null, AssigneeId = null,
+                AssigneeName = null, Answer = null, ReportedTo = null, ReportedToId = null,
+            })
+            .ToList();
+        resultsOnly = disclosed.Select(f => f.Id).ToHashSet();
+        var anonymous = snapshot.Feedback.Where(f => FeedbackAnonymity.HidesSender(f.IsAnonymous, f.Channel)).Select(f => f.Id).ToHashSet();
+        var audit = snapshot.Audit
+            .Where(a => a.EntityType != nameof(Feedback) || read.Contains(a.EntityId))
+            .Select(a => FeedbackAnonymity.Redacts(a.EntityType, a.Action, a.EntityId, anonymous)
+                ? a with { ActorId = "", ActorName = FeedbackAnonymity.ActorName }
+                : a)
+            .ToList();
+        return snapshot with
+        {
+            Feedback = snapshot.Feedback.Where(f => read.Contains(f.Id)).Select(f => anonymous.Contains(f.Id) ? f with { SubmittedById = null } : f)
+                .Concat(disclosed).OrderBy(f => f.Id).ToList(),
+            Audit = audit,
+        };
+    }
 
     /// <summary>Whom the register shows what: null for the whole bureau, else the one organization the person works in.</summary>
     internal static int? Scope(Actor actor)

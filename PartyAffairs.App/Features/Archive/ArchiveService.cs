@@ -56,8 +56,8 @@ public sealed class ArchiveService(
         });
 
     /// <summary>
-    /// A record's package (BagIt-style zip) for the Office, Leaders and the Secretary of its organization: the frozen
-    /// content holds feedback senders' contacts, so it goes no wider than the people who archive it.
+    /// A record's package (BagIt-style zip): the frozen content holds feedback text, senders and contacts, so it goes only to
+    /// those who read all of it (<see cref="AccessPolicy.ReadsArchivedFeedback"/>).
     /// </summary>
     public Task<Result<ArchivePackageFile>> PackageAsync(int recordId, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
@@ -66,7 +66,8 @@ public sealed class ArchiveService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var record = await db.ArchiveRecords.AsNoTracking().Include(r => r.Files)
                 .FirstOrDefaultAsync(r => r.Id == recordId, cancellationToken) ?? throw new NotFoundException();
-            if (!actor.SeesWholeBureau && !(actor.IsInRole(Roles.Secretary) && actor.BelongsTo(record.OrganizationId)))
+            var snapshot = ArchiveSnapshot.FromCanonicalJson(record.CanonicalJson);
+            if (!AccessPolicy.ReadsArchivedFeedback(actor, record.OrganizationId, snapshot.Feedback.Select(f => f.ReportedToId)))
                 throw new NotFoundException();
             using var buffer = new MemoryStream();
             await ArchivePackage.WriteAsync(record, storage.Value.ArchiveDirectory, clock.UtcNow, buffer, cancellationToken);

@@ -86,7 +86,8 @@ public sealed record ArchiveSnapshot(
         string? PublicSummary, DateTime? ResultDisclosedAtUtc, bool IsAbusive, int? RedisclosureId, DateTime? ClosedAtUtc, FeedbackState State)
     {
         public static FeedbackPart From(Domain.Feedback f) => new(
-            f.Id, f.Channel, f.Content, f.IsAnonymous, f.SenderName, f.SenderContact, f.SubmittedById, f.RegisteredById,
+            f.Id, f.Channel, f.Content, f.IsAnonymous, f.SenderName, f.SenderContact,
+            FeedbackAnonymity.HidesSender(f.IsAnonymous, f.Channel) ? null : f.SubmittedById, f.RegisteredById,
             f.ReceivedAtUtc, f.AssigneeId, f.AssigneeName, f.Answer, f.AnsweredAtUtc, f.ReportedTo, f.ReportedToId, f.ReportedAtUtc,
             f.Resolution, f.PublicSummary, f.ResultDisclosedAtUtc, f.IsAbusive, f.RedisclosureId, f.ClosedAtUtc, f.State);
     }
@@ -95,8 +96,11 @@ public sealed record ArchiveSnapshot(
         long Id, DateTime AtUtc, string ActorId, string ActorName, string EntityType, int EntityId, string Action,
         string? FromState, string? ToState, string? Reason)
     {
-        public static AuditPart From(AuditEntry a) => new(
-            a.Id, a.AtUtc, a.ActorId, a.ActorName, a.EntityType, a.EntityId, a.Action, a.FromState, a.ToState, a.Reason);
+        /// <param name="anonymousFeedbackIds">The record's feedback that hides its sender: its submission is frozen as 匿名.</param>
+        public static AuditPart From(AuditEntry a, IReadOnlySet<int> anonymousFeedbackIds) =>
+            FeedbackAnonymity.Redacts(a.EntityType, a.Action, a.EntityId, anonymousFeedbackIds)
+                ? new(a.Id, a.AtUtc, "", FeedbackAnonymity.ActorName, a.EntityType, a.EntityId, a.Action, a.FromState, a.ToState, a.Reason)
+                : new(a.Id, a.AtUtc, a.ActorId, a.ActorName, a.EntityType, a.EntityId, a.Action, a.FromState, a.ToState, a.Reason);
     }
 
     // Ordinal name order, whatever order the records declare their properties in.

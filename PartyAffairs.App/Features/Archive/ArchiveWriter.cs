@@ -57,6 +57,8 @@ public sealed class ArchiveWriter(
             .FirstOrDefaultAsync(cancellationToken);
         var number = ArchiveRecord.FormatNumber(organization.Code, year, sequence);
         var chainIndex = (head?.ChainIndex ?? 0) + 1;
+        // The record is frozen for good: anonymous feedback goes in with no trace of its sender, whatever older rows hold.
+        var anonymous = feedback.Where(f => FeedbackAnonymity.HidesSender(f.IsAnonymous, f.Channel)).Select(f => f.Id).ToHashSet();
         var audit = await LoadAuditAsync(db, disclosureId, feedback.Select(f => f.Id).ToList(), cancellationToken);
         var now = clock.UtcNow;
 
@@ -75,7 +77,7 @@ public sealed class ArchiveWriter(
                     a.FileName, a.ContentType, f.SizeBytes, f.Sha256, f.StoredPath, a.UploadedById, a.UploadedAtUtc)).ToList(),
                 disclosure.Approvals.OrderBy(a => a.Id).Select(ArchiveSnapshot.ApprovalPart.From).ToList(),
                 feedback.Select(ArchiveSnapshot.FeedbackPart.From).ToList(),
-                audit.Select(ArchiveSnapshot.AuditPart.From).ToList());
+                audit.Select(a => ArchiveSnapshot.AuditPart.From(a, anonymous)).ToList());
             var json = snapshot.ToCanonicalJson();
             var digest = ArchiveDigest.Compute(json, files.Select(f => f.Sha256), head?.Digest);
 

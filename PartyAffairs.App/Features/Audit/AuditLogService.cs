@@ -47,7 +47,7 @@ public sealed class AuditLogService(
             var total = await filtered.CountAsync(cancellationToken);
             var rows = await Project(db, NewestFirst(filtered).Skip(query.Page * query.PageSize).Take(query.PageSize))
                 .ToListAsync(cancellationToken);
-            return new AuditLogList(rows, total);
+            return new AuditLogList(await RedactAsync(db, rows, cancellationToken), total);
         });
 
     /// <summary>
@@ -60,7 +60,9 @@ public sealed class AuditLogService(
             await EnsureAllowedAsync(cancellationToken);
             await Outcomes.ValidateAsync(validator, query with { Page = 0, PageSize = 1 }, cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var rows = await Project(db, Filter(db, query).OrderBy(a => a.AtUtc).ThenBy(a => a.Id).Take(MaxExportRows)).ToListAsync(cancellationToken);
+            var rows = await RedactAsync(db,
+                await Project(db, Filter(db, query).OrderBy(a => a.AtUtc).ThenBy(a => a.Id).Take(MaxExportRows)).ToListAsync(cancellationToken),
+                cancellationToken);
             var csv = new StringBuilder();
             AppendLine(csv, [text["Audit.At"], text["Audit.Actor"], text["Audit.Organization"], text["Audit.EntityType"], text["Audit.EntityId"],
                 text["Audit.Action"], text["Audit.FromState"], text["Audit.ToState"], text["Audit.Reason"]]);
@@ -69,6 +71,8 @@ public sealed class AuditLogService(
                 AppendLine(csv, [clock.ToLocal(r.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.ActorName,
                     r.OrganizationName, r.EntityType, r.EntityId.ToString(CultureInfo.InvariantCulture), r.Action, r.FromState, r.ToState, r.Reason]);
             }
+            // The log is append-only: older entries that name an anonymous sender are redacted in the export, which then says so last.
+            if (rows.Any(r => r.ActorName == FeedbackAnonymity.ActorName)) AppendLine(csv, [text["Audit.RedactionNote"]]);
             return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
         });
 
@@ -82,7 +86,9 @@ public sealed class AuditLogService(
     {
         var query = db.AuditEntries.AsNoTracking();
         // Contains becomes instr(): % and _ in a name are plain characters.
-        if (!string.IsNullOrWhiteSpace(q.Person)) query = query.Where(a => a.ActorName.Contains(q.Person.Trim()));
+        // A redacted entry must not be found by the name it hides.
+        if (!string.IsNullOrWhiteSpace(q.Person))
+            query = query.Where(a => a.ActorName.Contains(q.Person.Trim())).Where(FeedbackAnonymity.NotRedacted(db.Feedback));
         if (q.OrganizationId is { } organizationId) query = query.Where(a => a.OrganizationId == organizationId);
         if (!string.IsNullOrWhiteSpace(q.EntityType)) query = query.Where(a => a.EntityType == q.EntityType);
         if (q.EntityId is { } entityId) query = query.Where(a => a.EntityId == entityId);
@@ -112,6 +118,12 @@ public sealed class AuditLogService(
             db.Organizations.Where(o => o.Id == a.OrganizationId).Select(o => o.Name).FirstOrDefault(),
             a.EntityType, a.EntityId, a.Action, a.FromState, a.ToState, a.Reason,
             a.EntityType == nameof(Catalogue) ? db.Catalogues.Where(c => c.Id == a.EntityId).Select(c => (int?)c.Year).FirstOrDefault() : null));
+
+    private static async Task<List<AuditLogRow>> RedactAsync(AppDbContext db, List<AuditLogRow> rows, CancellationToken cancellationToken)
+    {
+        var redacted = await AuditRedaction.RedactedAsync(db, rows.Select(r => r.Id).ToList(), cancellationToken);
+        return rows.Select(r => redacted.Contains(r.Id) ? r with { ActorName = FeedbackAnonymity.ActorName } : r).ToList();
+    }
 
     private static void AppendLine(StringBuilder csv, IEnumerable<string?> cells)
     {

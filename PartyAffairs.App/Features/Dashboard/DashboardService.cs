@@ -140,7 +140,8 @@ public sealed class DashboardService(
         foreach (var i in await db.CatalogueItems.Where(i => itemIds.Contains(i.Id)).Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken))
             subjects[(nameof(CatalogueItem), i.Id)] = i.Title;
 
-        return new(entries.Select(e => new AuditRow(e.Id, e.AtUtc, e.ActorName, e.EntityType, e.EntityId,
+        var redacted = await AuditRedaction.RedactedAsync(db, entries.Select(e => e.Id).ToList(), cancellationToken);
+        return new(entries.Select(e => new AuditRow(e.Id, e.AtUtc, FeedbackAnonymity.Shown(e.ActorName, redacted.Contains(e.Id)), e.EntityType, e.EntityId,
                 e.OrganizationId is { } organizationId ? organizations.GetValueOrDefault(organizationId) : null,
                 e.Action, e.FromState, e.ToState, e.Reason, subjects.GetValueOrDefault((e.EntityType, e.EntityId))))
             .ToList());

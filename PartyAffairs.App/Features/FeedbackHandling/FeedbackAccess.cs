@@ -5,14 +5,13 @@ using PartyAffairs.App.Domain;
 namespace PartyAffairs.App.Features.FeedbackHandling;
 
 /// <summary>
-/// Who reads a piece of feedback — its text and its sender stay private: those who may handle feedback of its organization
-/// and the leader it was reported to, and only while they may read its item (the one audience rule). Anyone else is told
-/// it does not exist.
+/// Who reads a piece of feedback — its text and its sender stay private (<see cref="AccessPolicy.ReadsFeedback"/>), and only
+/// while they may read its item (the one audience rule). Anyone else is told it does not exist.
 /// </summary>
 public static class FeedbackAccess
 {
     public static async Task<bool> MayReadAsync(AppDbContext db, Actor actor, Feedback feedback, CancellationToken cancellationToken) =>
-        (AccessPolicy.CanHandleFeedback(actor, feedback.OrganizationId) || IsReportedTo(actor, feedback))
+        AccessPolicy.ReadsFeedback(actor, feedback.OrganizationId, feedback.ReportedToId)
         && await db.Disclosures.Where(AccessPolicy.Sees(actor)).AnyAsync(d => d.Id == feedback.DisclosureId, cancellationToken);
 
     public static bool IsReportedTo(Actor actor, Feedback feedback) =>

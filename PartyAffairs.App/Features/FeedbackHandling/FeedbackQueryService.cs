@@ -64,6 +64,10 @@ public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFacto
                 .OrderBy(a => a.AtUtc).ThenBy(a => a.Id)
                 .Select(a => new AuditRow(a.Id, a.AtUtc, a.ActorName, a.EntityType, a.EntityId, null, a.Action, a.FromState, a.ToState, a.Reason, null))
                 .ToListAsync(cancellationToken);
+            // Older anonymous feedback recorded its sender's name on its submission; the trail shows 匿名 instead.
+            IReadOnlySet<int> anonymous = FeedbackAnonymity.HidesSender(f.IsAnonymous, f.Channel) ? new HashSet<int> { f.Id } : new HashSet<int>();
+            trail = trail.Select(a => a with { ActorName = FeedbackAnonymity.Shown(a.ActorName,
+                FeedbackAnonymity.Redacts(a.EntityType, a.Action, a.EntityId, anonymous)) }).ToList();
             var can = FeedbackAccess.ActionsFor(actor, f);
             var assignees = can.Assign ? await FeedbackAccess.AssigneesAsync(db, f.OrganizationId, cancellationToken) : [];
             var leaders = can.Report ? await FeedbackAccess.LeadersAsync(db, cancellationToken) : [];
