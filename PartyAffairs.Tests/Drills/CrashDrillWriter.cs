@@ -12,7 +12,7 @@ namespace PartyAffairs.Tests.Drills;
 
 /// <summary>
 /// The crash drill's child: runs whole disclosure lives through the real services over one data directory — start a
-/// draft, autosave it, attach a large file (so a kill often lands while archiving copies it), submit, approve (which publishes), close at the end of display, archive — and after each commit
+/// draft, autosave it, attach a file (8 MB in the archiving drill, so a kill often lands while archiving copies it), submit, approve (which publishes), close at the end of display, archive — and after each commit
 /// prints <c>ACK id state version</c>. It runs until it is killed.
 /// </summary>
 public static class CrashDrillWriter
@@ -63,17 +63,18 @@ public static class CrashDrillWriter
         }
     }
 
-    /// <summary>A PDF-headed file of <see cref="AttachmentBytes"/> bytes, different each round.</summary>
+    /// <summary>A PDF-headed file of the size the drill asks for (<see cref="AttachmentBytesVariable"/>), different each round.</summary>
     private static byte[] LargePdf(int round)
     {
-        var bytes = new byte[AttachmentBytes];
+        var size = int.TryParse(Environment.GetEnvironmentVariable(AttachmentBytesVariable), out var asked) && asked >= 16 ? asked : 256 * 1024;
+        var bytes = new byte[size];
         new Random(round).NextBytes(bytes);
         "%PDF-1.7\n"u8.CopyTo(bytes);
         return bytes;
     }
 
-    /// <summary>Large enough that copying it into the archive and syncing it takes a noticeable part of a round.</summary>
-    public const int AttachmentBytes = 8 * 1024 * 1024;
+    /// <summary>The size of each round's attachment: 8 MB in the archiving drill, so a kill often lands mid-copy.</summary>
+    public const string AttachmentBytesVariable = "PARTYAFFAIRS_DRILL_ATTACHMENT_BYTES";
 
     internal static async Task StepAsync<TService>(ServiceHarness harness, string userName, Func<TService, Task<Result>> step) where TService : notnull
     {
