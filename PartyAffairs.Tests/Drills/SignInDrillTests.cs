@@ -38,9 +38,26 @@ public sealed class SignInDrillTests(DrillWebApp app) : IClassFixture<DrillWebAp
         var fifth = await DrillWebApp.PostLoginAsync(client, "drill-lock", "wrong-password");
         var right = await DrillWebApp.PostLoginAsync(client, "drill-lock", "Demo@2026");
 
-        (await fifth.Content.ReadAsStringAsync()).ShouldContain("已被锁定");
-        (await right.Content.ReadAsStringAsync()).ShouldContain("已被锁定");
+        // Locked, but told in the same words as a wrong password or an unknown name, so names cannot be enumerated.
+        (await fifth.Content.ReadAsStringAsync()).ShouldContain("用户名或密码不正确");
+        (await right.Content.ReadAsStringAsync()).ShouldContain("用户名或密码不正确");
         SignedIn(right).ShouldBeFalse();
+        var unknown = await DrillWebApp.PostLoginAsync(client, "drill-nobody", "Demo@2026");
+        var said = Message(await right.Content.ReadAsStringAsync());
+        said.ShouldContain("用户名或密码不正确");
+        Message(await unknown.Content.ReadAsStringAsync()).ShouldBe(said);
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        (await users.IsLockedOutAsync((await users.FindByNameAsync("drill-lock"))!)).ShouldBeTrue("the fifth wrong password locks the account");
+    }
+
+    /// <summary>The sign-in page's error message, as a person reads it.</summary>
+    private static string Message(string html)
+    {
+        var at = html.IndexOf("data-testid=\"login-error\"", StringComparison.Ordinal);
+        if (at < 0) return "";
+        var text = System.Text.RegularExpressions.Regex.Replace(html[at..], "<[^>]+>", " ");
+        return System.Text.RegularExpressions.Regex.Match(text, "用户名或密码不正确[^<>]*?分钟。").Value;
     }
 
     [Fact]
