@@ -31,12 +31,17 @@ public sealed class DraftingTests(AppServer server)
         await outOfCatalogue.Locator("[data-testid=start-out]").ClickAsync();
         await page.WaitForURLAsync("**/disclosures/*/edit");
 
+        // The new draft may already say 已自动保存 (its creation): only a later save can hold what is typed next.
+        await page.Locator("[data-circuit=live]").WaitForAsync();
+        var createdState = (await page.Locator("[data-testid=save-state]").InnerTextAsync()).Trim();
         await page.GetByLabel("标题", new() { Exact = true }).FillAsync(title);
         await page.GetByLabel("正文（Markdown）").FillAsync("## 通知\n\n本周五下午召开**支部党员大会**。<script>alert(1)</script>");
         await Assertions.Expect(page.Locator("[data-testid=preview] strong")).ToHaveTextAsync("支部党员大会");
         await Assertions.Expect(page.Locator("[data-testid=preview] script")).ToHaveCountAsync(0);
         // No blur: the timer alone must store the text within the autosave interval.
-        await Assertions.Expect(page.Locator("[data-testid=save-state]")).ToContainTextAsync("已自动保存", new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("[data-testid=save-state]")).ToHaveTextAsync(
+            new System.Text.RegularExpressions.Regex("^\\s*已自动保存 (?!" + System.Text.RegularExpressions.Regex.Escape(createdState.Replace("已自动保存 ", "")) + "$)"),
+            new() { Timeout = 15_000 });
 
         await page.ReloadAsync();
         await page.Locator("[data-circuit=live]").WaitForAsync();
