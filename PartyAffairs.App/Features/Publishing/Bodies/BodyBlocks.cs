@@ -14,13 +14,11 @@ internal sealed record BodyBlock(BodyBlockKind Type, int Level, string Text, IRe
         _ => $"{Type}{Level}\u001F{Text}",
     }).Replace('\n', '\u001D');
 
-    private static readonly HtmlParser Parser = new();
-
     public static List<BodyBlock> Read(string? html)
     {
         var blocks = new List<BodyBlock>();
         if (string.IsNullOrWhiteSpace(html)) return blocks;
-        Collect(Parser.ParseDocument(html).Body!, blocks, 0);
+        Collect(new HtmlParser().ParseDocument(html).Body!, blocks, 0);
         return blocks;
     }
 

@@ -26,7 +26,6 @@ public static class BodyHtml
         "table", "thead", "tbody", "tr", "th", "td", "a", "hr", "img",
     };
 
-    private static readonly HtmlParser Parser = new();
     private static readonly HtmlSanitizer Gate = CreateGate();
 
     /// <summary>Cleans <paramref name="html"/> to the stored-body allow-list. Idempotent: cleaning the result changes nothing.</summary>
@@ -38,15 +37,25 @@ public static class BodyHtml
     {
         ArgumentNullException.ThrowIfNull(isOwnAttachmentUrl);
         if (string.IsNullOrWhiteSpace(html)) return "";
-        var source = Parser.ParseDocument(html);
+        // The rebuilt markup can only hold what the builder writes; the sanitizer is the second, independent gate.
+        return ThroughGate(Rebuild(html, isOwnAttachmentUrl));
+    }
+
+    /// <summary>The first gate alone: the body rebuilt element by element into its canonical form.</summary>
+    internal static string Rebuild(string html, Func<string, bool> isOwnAttachmentUrl)
+    {
+        var parser = new HtmlParser();
+        var source = parser.ParseDocument(html);
         WordLists.Convert(source);
-        var target = Parser.ParseDocument("");
+        QuillLists.Convert(source);
+        var target = parser.ParseDocument("");
         new BodyBuilder(target, isOwnAttachmentUrl).Build(source.Body!, target.Body!);
         BodyCleaner.Clean(target.Body!);
-        var rebuilt = target.Body!.InnerHtml;
-        // The rebuilt markup can only hold what the builder writes; the sanitizer is the second, independent gate.
-        return Gate.Sanitize(rebuilt);
+        return target.Body!.InnerHtml;
     }
+
+    /// <summary>The second gate alone: HtmlSanitizer with the same allow-list.</summary>
+    internal static string ThroughGate(string html) => Gate.Sanitize(html);
 
     /// <summary>
     /// The visible text for search, diffs and notifications: one line per paragraph, heading or list item, a line break for
@@ -86,7 +95,7 @@ public static class BodyHtml
     private static string VisibleText(string? html, string cellSeparator)
     {
         if (string.IsNullOrWhiteSpace(html)) return "";
-        var document = Parser.ParseDocument(html);
+        var document = new HtmlParser().ParseDocument(html);
         var text = new StringBuilder();
         PlainText.Append(document.Body!, text, cellSeparator);
         var lines = text.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);

@@ -8,15 +8,13 @@ namespace PartyAffairs.App.Features.Publishing.Bodies;
 /// </summary>
 public sealed record DocxImport(string Html, IReadOnlyList<ImportedImage> Images, int SkippedImages)
 {
-    private static readonly HtmlParser Parser = new();
-
     /// <summary>
     /// The body with each image placeholder replaced by its attachment's URL, cleaned again with the item's own-attachment
     /// rule; an image the caller did not store (refused by type or size) is left out.
     /// </summary>
     public string WithImageUrls(IReadOnlyDictionary<string, string> urlByPlaceholder, Func<string, bool> isOwnAttachmentUrl)
     {
-        var document = Parser.ParseDocument(Html);
+        var document = new HtmlParser().ParseDocument(Html);
         foreach (var image in document.QuerySelectorAll("img").ToList())
         {
             if (image.GetAttribute("src") is { } src && urlByPlaceholder.TryGetValue(src, out var url)) image.SetAttribute("src", url);

@@ -13,12 +13,11 @@ namespace PartyAffairs.App.Features.Publishing.Bodies;
 public static class MarkdownBodies
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseAdvancedExtensions().DisableHtml().Build();
-    private static readonly HtmlParser Parser = new();
 
     public static string ToHtml(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
-        var document = Parser.ParseDocument(Markdown.ToHtml(markdown, Pipeline));
+        var document = new HtmlParser().ParseDocument(Markdown.ToHtml(markdown, Pipeline));
         foreach (var image in document.QuerySelectorAll("img").ToList())
         {
             // Markdown bodies never showed images (the old allow-list had none); their alt text is still words the drafter wrote.

@@ -108,38 +108,18 @@ internal static partial class WordLists
         return false;
     }
 
-    private sealed class OpenList(int level, IElement list, string id)
-    {
-        public int Level { get; } = level;
-        public IElement List { get; } = list;
-        public string Id { get; } = id;
-        public IElement? LastItem { get; set; }
-    }
-
     private static void Nest(IDocument document, List<Item> run)
     {
-        var parent = run[0].Paragraph.Parent!;
-        var stack = new List<OpenList>();
+        // A marker that stays put while the paragraphs are moved out from around it.
+        var anchor = document.CreateTextNode("");
+        run[0].Paragraph.Parent!.InsertBefore(anchor, run[0].Paragraph);
         foreach (var item in run)
         {
-            while (stack.Count > 0 && stack[^1].Level > item.Level) stack.RemoveAt(stack.Count - 1);
-            // A different Word list (another list id) at the top level starts a new list.
-            if (stack.Count == 1 && stack[0].Level == item.Level && stack[0].Id != item.ListId) stack.Clear();
-            if (stack.Count == 0 || stack[^1].Level < item.Level)
-            {
-                var list = document.CreateElement(item.Ordered ? "ol" : "ul");
-                if (stack.Count > 0 && stack[^1].LastItem is { } owner) owner.AppendChild(list);
-                else parent.InsertBefore(list, item.Paragraph);
-                stack.Add(new OpenList(item.Level, list, item.ListId));
-            }
-            var li = document.CreateElement("li");
             item.Marker?.Remove();
             if (item.LeadingMarkerText.Length > 0) StripLeadingText(item.Paragraph, item.LeadingMarkerText.Length);
-            while (item.Paragraph.FirstChild is { } child) li.AppendChild(child);
-            stack[^1].List.AppendChild(li);
-            stack[^1].LastItem = li;
-            item.Paragraph.Remove();
         }
+        ListNester.Nest(document, run.Select(i => new ListEntry(i.Paragraph, i.Level, i.Ordered, i.ListId)).ToList(), anchor);
+        anchor.Remove();
     }
 
     /// <summary>Removes the first <paramref name="length"/> characters of text, across the text nodes that hold them.</summary>

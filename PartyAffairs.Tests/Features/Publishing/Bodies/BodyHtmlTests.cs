@@ -201,6 +201,30 @@ public sealed class BodyHtmlTests
     }
 
     [Fact]
+    public void Quills_flat_lists_become_nested_lists_of_the_right_kind()
+    {
+        const string html = "<ol><li data-list=\"bullet\"><span class=\"ql-ui\" contenteditable=\"false\"></span>要点</li>" +
+            "<li data-list=\"ordered\" class=\"ql-indent-1\"><span class=\"ql-ui\"></span>第一</li>" +
+            "<li data-list=\"ordered\" class=\"ql-indent-1\">第二</li>" +
+            "<li data-list=\"bullet\">另一要点</li></ol>";
+
+        Clean(html).ShouldBe("<ul><li>要点<ol><li>第一</li><li>第二</li></ol></li><li>另一要点</li></ul>");
+    }
+
+    /// <summary>The two gates agree: what the rebuild writes, HtmlSanitizer lets through unchanged, so neither hides the other's gaps.</summary>
+    [Fact]
+    public void The_sanitizer_gate_finds_nothing_to_change_in_what_the_rebuild_writes()
+    {
+        var inputs = Hostile.Select(row => (string)row[0]).Append(WordClipboard.Sample);
+
+        foreach (var input in inputs)
+        {
+            var rebuilt = BodyHtml.Rebuild(input, url => url == Own);
+            BodyHtml.ThroughGate(rebuilt).ShouldBe(rebuilt, input);
+        }
+    }
+
+    [Fact]
     public void Cleaning_is_idempotent()
     {
         var inputs = Hostile.Select(row => (string)row[0]).Append(WordClipboard.Sample)
