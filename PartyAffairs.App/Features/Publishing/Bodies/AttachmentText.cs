@@ -15,6 +15,9 @@ public static class AttachmentText
 {
     public const int DefaultMaxCharacters = 200_000;
 
+    /// <summary>A scan of a few thousand pages would otherwise be read page by page for nothing.</summary>
+    public const int MaxPages = 2_000;
+
     public static AttachmentTextResult Extract(byte[] content, int maxCharacters = DefaultMaxCharacters)
     {
         ArgumentNullException.ThrowIfNull(content);
@@ -38,7 +41,7 @@ public static class AttachmentText
     {
         using var document = PdfDocument.Open(content);
         var text = new StringBuilder();
-        foreach (var page in document.GetPages())
+        foreach (var page in document.GetPages().Take(MaxPages))
         {
             if (text.Length > 0) text.Append('\n');
             text.Append(ContentOrderTextExtractor.GetText(page));

@@ -67,6 +67,31 @@ public sealed class DocxBodyImporterTests
     }
 
     [Fact]
+    public void Headings_come_from_a_title_style_or_an_outline_level_and_hyperlinks_stay_links()
+    {
+        using var buffer = new MemoryStream();
+        using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.AddNewPart<StyleDefinitionsPart>().Styles = new Styles(HeadingStyle("a5", "Title"), HeadingStyle("a6", "标题 1"));
+            var link = main.AddHyperlinkRelationship(new Uri("https://example.org/notice"), true);
+            var script = main.AddHyperlinkRelationship(new Uri("javascript:alert(1)", UriKind.RelativeOrAbsolute), true);
+            main.Document = new Document(new Body(
+                Styled("a5", "标题样式"),
+                Styled("a6", "中文标题 1 样式"),
+                new Paragraph(new ParagraphProperties(new OutlineLevel { Val = 2 }), new Run(new Text("大纲级别 3"))),
+                new Paragraph(new ParagraphProperties(new OutlineLevel { Val = 9 }), new Run(new Text("正文级别"))),
+                new Paragraph(
+                    new Hyperlink(new Run(new Text("公告链接"))) { Id = link.Id },
+                    new Hyperlink(new Run(new Text("脚本链接"))) { Id = script.Id })));
+        }
+
+        Import(buffer.ToArray(), "标题.docx").Import!.Html.ShouldBe(
+            "<h2>标题样式</h2><h2>中文标题 1 样式</h2><h3>大纲级别 3</h3><p>正文级别</p>" +
+            "<p><a href=\"https://example.org/notice\" rel=\"noopener noreferrer\">公告链接</a>脚本链接</p>");
+    }
+
+    [Fact]
     public void An_old_binary_doc_is_refused() =>
         Import(Ole(), "旧文档.doc").Refusal.ShouldBe(DocxRefusal.LegacyDoc);
 
