@@ -92,7 +92,7 @@ internal sealed partial class BodyBuilder(IDocument target, Func<string, bool> i
                 return;
             case "pre":
                 var pre = NewParagraph(container, "p", element, style);
-                AppendPreformatted(pre, element.TextContent);
+                AppendPreformatted(pre, PlainText.Raw(element));
                 return;
         }
 
@@ -211,7 +211,7 @@ internal sealed partial class BodyBuilder(IDocument target, Func<string, bool> i
     /// <summary>Tables do not nest in a body: a table inside a cell becomes one line per row, its cells joined by " | ".</summary>
     private void FlattenTable(IElement source, IElement container, int depth)
     {
-        foreach (var row in source.QuerySelectorAll("tr").Where(r => r.Closest("table") == source))
+        foreach (var row in OwnRows(source))
         {
             var p = Append(container, "p");
             var first = true;
@@ -227,6 +227,15 @@ internal sealed partial class BodyBuilder(IDocument target, Func<string, bool> i
             }
         }
     }
+
+    /// <summary>The rows of this table itself (direct or in its sections), not of tables nested in its cells.</summary>
+    private static IEnumerable<IElement> OwnRows(IElement table) =>
+        table.Children.SelectMany(c => c.LocalName switch
+        {
+            "tr" => new[] { c },
+            "thead" or "tbody" or "tfoot" => c.Children.Where(r => r.LocalName == "tr"),
+            _ => Enumerable.Empty<IElement>(),
+        });
 
     private void Inline(INode node, IElement parent, Marks marks, int depth)
     {

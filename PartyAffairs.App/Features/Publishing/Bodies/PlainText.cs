@@ -50,6 +50,24 @@ internal static class PlainText
         }
     }
 
+    /// <summary>The text exactly as written (line breaks kept, nothing collapsed), gathered without recursion and bounded.</summary>
+    public static string Raw(INode root, int maxLength = 1_000_000)
+    {
+        var text = new StringBuilder();
+        var stack = new Stack<INode>();
+        stack.Push(root);
+        while (stack.Count > 0 && text.Length < maxLength)
+        {
+            var node = stack.Pop();
+            if (node is IText t) text.Append(t.Data);
+            else if (node is not IElement element || !Invisible.Contains(element.LocalName))
+            {
+                for (var i = node.ChildNodes.Length - 1; i >= 0; i--) stack.Push(node.ChildNodes[i]);
+            }
+        }
+        return text.ToString();
+    }
+
     private static void PushChildren(Stack<(INode, bool)> stack, INode node)
     {
         for (var i = node.ChildNodes.Length - 1; i >= 0; i--) stack.Push((node.ChildNodes[i], false));

@@ -68,22 +68,28 @@ internal static partial class WordLists
         var marker = FindMarker(paragraph);
         string markerText;
         var leading = "";
-        if (marker is not null) markerText = marker.TextContent;
+        if (marker is not null) markerText = PlainText.Raw(marker, 64);
         else
         {
             // WPS sometimes writes the number as plain leading text instead of an Ignore span.
-            var m = LeadingMarker().Match(paragraph.TextContent);
+            var m = LeadingMarker().Match(PlainText.Raw(paragraph, 64));
             markerText = m.Success ? m.Groups[1].Value : "";
             leading = m.Success ? m.Value : "";
         }
         return new Item(paragraph, level, listId, IsOrdered(markerText), marker, leading);
     }
 
+    /// <summary>The first <c>mso-list:Ignore</c> element, searched without recursion and only as deep as Word nests it.</summary>
     private static IElement? FindMarker(IElement paragraph)
     {
-        foreach (var span in paragraph.QuerySelectorAll("[style]"))
+        var stack = new Stack<(IElement Element, int Depth)>();
+        for (var i = paragraph.Children.Length - 1; i >= 0; i--) stack.Push((paragraph.Children[i], 1));
+        while (stack.Count > 0)
         {
-            if (BodyStyle.ListMarker(BodyStyle.Parse(span.GetAttribute("style")))) return span;
+            var (element, depth) = stack.Pop();
+            if (BodyStyle.ListMarker(BodyStyle.Parse(element.GetAttribute("style")))) return element;
+            if (depth >= 8) continue;
+            for (var i = element.Children.Length - 1; i >= 0; i--) stack.Push((element.Children[i], depth + 1));
         }
         return null;
     }

@@ -92,11 +92,16 @@ public sealed class BodyHtmlTests
     [Fact]
     public void Elements_nested_thousands_deep_are_flattened_to_their_text_without_exhausting_the_stack()
     {
-        var html = string.Concat(Enumerable.Repeat("<div><span><b>", 3000)) + "底" + string.Concat(Enumerable.Repeat("</b></span></div>", 3000));
+        static string Deep(string open, string text, string close) =>
+            string.Concat(Enumerable.Repeat(open, 3000)) + text + string.Concat(Enumerable.Repeat(close, 3000));
+        var html = Deep("<div><span><b>", "底", "</b></span></div>") +
+            "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'>" + Deep("<span>", "列表", "</span>") + "</p>" +
+            "<pre>" + Deep("<span>", "预排", "</span>") + "</pre>" +
+            "<table><tr><td><table><tr><td>" + Deep("<div>", "嵌套", "</div>") + "</td></tr></table></td></tr></table>";
 
         var clean = Clean(html);
 
-        BodyHtml.ToPlainText(clean).ShouldBe("底");
+        BodyHtml.ToPlainText(clean).ShouldBe("底\n列表\n预排\n嵌套");
         AssertInert(clean);
     }
 
