@@ -314,7 +314,8 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         Touch("ReopenOccurrence", actor, utcNow, why ?? occurrence.Label, State.ToString(), State.ToString());
     }
 
-    public bool IsOnDisplay(DateTime utcNow) => State == DisclosureState.Published && DisplayFromUtc <= utcNow && utcNow < DisplayUntilUtc;
+    /// <summary>See <see cref="DisclosureRules.OnDisplayAt"/>.</summary>
+    public bool IsOnDisplay(DateTime utcNow) => DisclosureRules.IsOnDisplay(State, DisplayFromUtc, DisplayUntilUtc, utcNow);
 
     public void AddAttachment(Attachment attachment)
     {

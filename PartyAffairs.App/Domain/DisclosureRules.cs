@@ -26,6 +26,28 @@ public static class DisclosureRules
 
     private static readonly Func<Disclosure, bool> inCatalogue = InCatalogue.Compile();
 
+    /// <summary>
+    /// On display (公开中) at a moment: published, and the moment lies in its display period (from its start, up to but not
+    /// including its end). What the board, the feedback form, the home pages and the dashboard show and count.
+    /// </summary>
+    private static readonly Expression<Func<DisclosureState, DateTime, DateTime, DateTime, bool>> OnDisplay =
+        (state, displayFromUtc, displayUntilUtc, utcNow) =>
+            state == DisclosureState.Published && displayFromUtc <= utcNow && utcNow < displayUntilUtc;
+
+    private static readonly Func<DisclosureState, DateTime, DateTime, DateTime, bool> onDisplay = OnDisplay.Compile();
+
+    /// <summary>The query form of <see cref="OnDisplay"/> at <paramref name="utcNow"/> (sent as a parameter).</summary>
+    public static Expression<Func<Disclosure, bool>> OnDisplayAt(DateTime utcNow) =>
+        RuleExpression.Over<Disclosure, bool>(OnDisplay,
+            (Expression<Func<Disclosure, DisclosureState>>)(d => d.State),
+            (Expression<Func<Disclosure, DateTime>>)(d => d.DisplayFromUtc),
+            (Expression<Func<Disclosure, DateTime>>)(d => d.DisplayUntilUtc),
+            (Expression<Func<Disclosure, DateTime>>)(d => utcNow));
+
+    /// <summary><see cref="OnDisplay"/> on the columns it reads: for <see cref="Disclosure.IsOnDisplay"/> and a query's final projection.</summary>
+    public static bool IsOnDisplay(DisclosureState state, DateTime displayFromUtc, DateTime displayUntilUtc, DateTime utcNow) =>
+        onDisplay(state, displayFromUtc, displayUntilUtc, utcNow);
+
     public static bool IsInCatalogue(Disclosure d) => inCatalogue(d);
 
     /// <summary>

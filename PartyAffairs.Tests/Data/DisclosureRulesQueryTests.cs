@@ -31,4 +31,23 @@ public sealed class DisclosureRulesQueryTests(DemoBureauFixture bureau) : IClass
         (await db.Disclosures.Where(DisclosureRules.OriginalOutOfCatalogue).Select(d => d.Id).ToListAsync())
             .ShouldBe(disclosures.Where(originalOut).Select(d => d.Id), ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task On_display_is_one_rule_in_the_database_and_in_memory()
+    {
+        await using var db = harness.NewDb();
+        var disclosures = await db.Disclosures.AsNoTracking().ToListAsync();
+        var now = harness.Time.GetUtcNow().UtcDateTime;
+        disclosures.ShouldContain(d => d.IsOnDisplay(now));
+        disclosures.ShouldContain(d => !d.IsOnDisplay(now));
+        // Every edge of every period, and a second either side of it.
+        var moments = disclosures.SelectMany(d => new[] { d.DisplayFromUtc, d.DisplayUntilUtc })
+            .SelectMany(t => new[] { t.AddSeconds(-1), t, t.AddSeconds(1) })
+            .Append(now).Distinct().Order().ToList();
+        foreach (var at in moments)
+        {
+            (await db.Disclosures.Where(DisclosureRules.OnDisplayAt(at)).Select(d => d.Id).ToListAsync())
+                .ShouldBe(disclosures.Where(d => d.IsOnDisplay(at)).Select(d => d.Id), ignoreOrder: true, $"at {at:O}");
+        }
+    }
 }

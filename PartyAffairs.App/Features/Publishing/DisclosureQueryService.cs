@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
-using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Publishing;
@@ -15,7 +14,7 @@ namespace PartyAffairs.App.Features.Publishing;
 public sealed class DisclosureQueryService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
-    SettingsService settings,
+    ReviewRoutes reviewRoutes,
     Outcomes outcomes)
 {
     public Task<Result<DisclosureListView>> ListAsync(DisclosureFilter filter, CancellationToken cancellationToken = default) =>
@@ -35,10 +34,10 @@ public sealed class DisclosureQueryService(
 
             if (filter.AwaitingMyReview)
             {
-                var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
+                var route = await reviewRoutes.CurrentAsync(cancellationToken);
                 var officeMembers = actor.IsInRole(Roles.Leader) ? await OfficeMembers.IdsAsync(db, cancellationToken) : [];
                 query = query.Where(d => d.State == DisclosureState.Submitted)
-                    .Where(ReviewRoute.ReviewableBy(actor, officeApprovesEverything, officeMembers));
+                    .Where(route.ReviewableBy(actor, officeMembers));
             }
 
             var rows = await query
@@ -79,11 +78,11 @@ public sealed class DisclosureQueryService(
                     .Select(a => new AuditRow(a.Id, a.AtUtc, a.ActorName, a.EntityType, a.EntityId, null, a.Action, a.FromState, a.ToState, a.Reason, null))
                     .ToListAsync(cancellationToken)
                 : [];
-            var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
+            var route = await reviewRoutes.CurrentAsync(cancellationToken);
             var canReview = d.State == DisclosureState.Submitted
-                && await ReviewAccess.AllowsAsync(db, actor, d, officeApprovesEverything, cancellationToken);
+                && await ReviewAccess.AllowsAsync(db, actor, d, route, cancellationToken);
             var routing = seesWork && d.State is DisclosureState.Draft or DisclosureState.Submitted or DisclosureState.Rejected
-                ? ReviewRoute.For(d, officeApprovesEverything)
+                ? route.For(d)
                 : null;
 
             return new DisclosureDetail(d.Id, d.Version, d.Title, d.Body, d.OrganizationId, d.Organization?.Name ?? "", d.Category, d.State,

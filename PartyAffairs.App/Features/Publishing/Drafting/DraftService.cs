@@ -20,6 +20,7 @@ public sealed class DraftService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     SettingsService settings,
+    ReviewRoutes reviewRoutes,
     BureauClock clock,
     Outcomes outcomes,
     IValidator<DraftRequest> validator,
@@ -89,14 +90,14 @@ public sealed class DraftService(
         outcomes.RunAsync(async () =>
         {
             var actor = await currentUser.GetAsync(cancellationToken);
-            var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
+            var route = await reviewRoutes.CurrentAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var d = await db.Disclosures.AsNoTracking()
                 .Include(x => x.Organization)
                 .Include(x => x.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem)
                 .FirstOrDefaultAsync(x => x.Id == id, cancellationToken) ?? throw new NotFoundException();
             var canDraft = AccessPolicy.CanDraftFor(actor, d.OrganizationId);
-            var canReview = await ReviewAccess.AllowsAsync(db, actor, d, officeApprovesEverything, cancellationToken);
+            var canReview = await ReviewAccess.AllowsAsync(db, actor, d, route, cancellationToken);
             AccessPolicy.Ensure(canDraft || canReview, "Access.NotYourOrganization");
             return new DraftView(d.Id, d.Version, d.Organization?.Name ?? "", d.Category, d.State,
                 d.CatalogueOccurrence?.CatalogueItem?.Title, d.CatalogueOccurrence?.Label, d.OutOfCatalogueReason, d.ReviewComment,
@@ -155,12 +156,13 @@ public sealed class DraftService(
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             var current = await settings.GetAsync(cancellationToken);
+            var route = await reviewRoutes.CurrentAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var draft = await db.Disclosures.Include(d => d.Approvals)
                 .Include(d => d.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem)
                 .FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
                 ?? throw new NotFoundException();
-            await ReviewAccess.EnsureAsync(db, actor, draft, current.OfficeApprovesEverything, cancellationToken);
+            await ReviewAccess.EnsureAsync(db, actor, draft, route, cancellationToken);
             draft.EnsureVersion(expectedVersion);
             var hits = SensitiveWords.FindIn(current.SensitiveWords, draft.Title, draft.Body);
             if (hits.Count == 0) throw Refusal(text["Draft.NoSensitiveHits"]);
