@@ -191,7 +191,8 @@ public sealed class HomeService(
                 .OrderBy(o => o.DueDate)
                 .ThenBy(o => o.Id)
                 .Take(ListSize)
-                .Select(o => new OccurrenceDue(o.Id, o.CatalogueItem!.Title, o.Label, o.CatalogueItem.Organization!.Name, o.DueDate, o.DueDate < today))
+                .Select(o => new OccurrenceDue(o.Id, o.CatalogueItem!.Title, o.Label, o.CatalogueItem.Organization!.Name, o.DueDate,
+                    OccurrenceRules.IsOverdue(o.State, o.DueDate, today)))
                 .ToListAsync(ct);
             return new CountedList<OccurrenceDue>(total, items);
         }
