@@ -59,7 +59,8 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
 
     public bool IsSuperseded => SupersededByDisclosureId is not null;
 
-    public bool IsEditable => State is DisclosureState.Draft or DisclosureState.Rejected;
+    /// <summary>See <see cref="DisclosureRules.Editable"/>.</summary>
+    public bool IsEditable => DisclosureRules.IsEditable(this);
 
     private Disclosure() { }
 

@@ -26,6 +26,13 @@ public static class DisclosureRules
 
     private static readonly Func<Disclosure, bool> inCatalogue = InCatalogue.Compile();
 
+    /// <summary>A draft still in its author's hands (起草中 or 已退回): the only states whose content may change.</summary>
+    public static readonly Expression<Func<Disclosure, bool>> Editable = d => d.State == DisclosureState.Draft || d.State == DisclosureState.Rejected;
+
+    private static readonly Func<Disclosure, bool> editable = Editable.Compile();
+
+    public static bool IsEditable(Disclosure d) => editable(d);
+
     /// <summary>
     /// On display (公开中) at a moment: published, and the moment lies in its display period (from its start, up to but not
     /// including its end). What the board, the feedback form, the home pages and the dashboard show and count.

@@ -50,4 +50,15 @@ public sealed class DisclosureRulesQueryTests(DemoBureauFixture bureau) : IClass
                 .ShouldBe(disclosures.Where(d => d.IsOnDisplay(at)).Select(d => d.Id), ignoreOrder: true, $"at {at:O}");
         }
     }
+
+    [Fact]
+    public async Task Editable_is_one_rule_in_the_database_and_in_memory()
+    {
+        await using var db = harness.NewDb();
+        var disclosures = await db.Disclosures.AsNoTracking().ToListAsync();
+        disclosures.ShouldContain(d => d.IsEditable);
+        disclosures.ShouldContain(d => !d.IsEditable);
+        (await db.Disclosures.Where(DisclosureRules.Editable).Select(d => d.Id).ToListAsync())
+            .ShouldBe(disclosures.Where(d => d.IsEditable).Select(d => d.Id), ignoreOrder: true);
+    }
 }

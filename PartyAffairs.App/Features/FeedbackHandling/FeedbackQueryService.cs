@@ -34,7 +34,7 @@ public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFacto
                 var me = actor.UserId;
                 query = query.Where(f => f.State == FeedbackState.Reported && f.ReportedToId == me);
             }
-            if (filter.OpenOnly) query = query.Where(f => f.State != FeedbackState.Closed);
+            if (filter.OpenOnly) query = query.Where(FeedbackRules.Open);
             if (filter.LateOnly) query = query.Where(FeedbackRules.LateAt(now));
 
             var rows = await query

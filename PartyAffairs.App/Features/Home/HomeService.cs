@@ -62,13 +62,13 @@ public sealed class HomeService(
         var awaitingReview = await view.DisclosuresAsync(
             ownDisclosures.Where(d => d.State == DisclosureState.Submitted).Where(route.SecretaryReviews),
             q => q.OrderBy(d => d.SubmittedAtUtc), ct);
-        var ownFeedback = view.Db.Feedback.AsNoTracking().Where(f => f.OrganizationId == org && f.State != FeedbackState.Closed);
+        var ownFeedback = view.Db.Feedback.AsNoTracking().Where(f => f.OrganizationId == org).Where(FeedbackRules.Open);
 
         return new SecretaryHome(
             await view.OccurrencesAsync(ownOccurrences.Where(OccurrenceRules.DueWithin(view.Today, DueSoonDays)), ct),
             await view.OccurrencesAsync(ownOccurrences.Where(OccurrenceRules.OverdueOn(view.Today)), ct),
             await view.DisclosuresAsync(
-                ownDisclosures.Where(d => d.State == DisclosureState.Draft || d.State == DisclosureState.Rejected),
+                ownDisclosures.Where(DisclosureRules.Editable),
                 q => q.OrderByDescending(d => d.LastSavedAtUtc), ct),
             awaitingReview,
             route.OfficeApprovesEverything,
@@ -111,7 +111,7 @@ public sealed class HomeService(
 
     private static async Task<FeedbackHandlerHome> FeedbackHandlerAsync(View view, CancellationToken ct)
     {
-        var open = view.Db.Feedback.AsNoTracking().Where(f => f.State != FeedbackState.Closed);
+        var open = view.Db.Feedback.AsNoTracking().Where(FeedbackRules.Open);
         var total = await open.CountAsync(ct);
         var rows = await open
             .OrderBy(f => f.StepDueAtUtc == null)

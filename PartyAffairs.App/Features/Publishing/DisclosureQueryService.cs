@@ -27,7 +27,7 @@ public sealed class DisclosureQueryService(
             var query = db.Disclosures.AsNoTracking().Where(AccessPolicy.Sees(actor));
             if (filter.State is { } state) query = query.Where(d => d.State == state);
             if (filter.OrganizationId is { } organizationId) query = query.Where(d => d.OrganizationId == organizationId);
-            if (filter.Drafts) query = query.Where(d => d.State == DisclosureState.Draft || d.State == DisclosureState.Rejected);
+            if (filter.Drafts) query = query.Where(DisclosureRules.Editable);
             if (filter.Mine) query = query.Where(d => d.AuthorId == actor.UserId);
             if (filter.InCatalogue is { } inCatalogue)
                 query = query.Where(inCatalogue ? DisclosureRules.InCatalogue : DisclosureRules.OutOfCatalogue);

@@ -59,7 +59,7 @@ public sealed class DraftService(
             AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, item.OrganizationId), "Access.NotYourOrganization");
             // 开始起草 twice (a second tab, a reminder clicked again) opens the draft already under way instead of a rival one.
             var existing = await db.Disclosures.AsNoTracking()
-                .Where(d => d.CatalogueOccurrenceId == occurrenceId && (d.State == DisclosureState.Draft || d.State == DisclosureState.Rejected))
+                .Where(d => d.CatalogueOccurrenceId == occurrenceId).Where(DisclosureRules.Editable)
                 .OrderBy(d => d.Id).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
             if (existing is { } draftUnderWay) return draftUnderWay;
             var catalogueInForce = await db.Catalogues.AnyAsync(c => c.Id == item.CatalogueId && c.State == CatalogueState.InForce, cancellationToken);
