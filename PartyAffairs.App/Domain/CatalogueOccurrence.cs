@@ -58,7 +58,7 @@ public sealed class CatalogueOccurrence
     {
         OccurrenceState.Cancelled => OccurrenceStatus.Cancelled,
         OccurrenceState.Fulfilled => fulfilledOn > DueDate ? OccurrenceStatus.FulfilledLate : OccurrenceStatus.FulfilledOnTime,
-        _ when today > DueDate => OccurrenceStatus.Overdue,
+        _ when OccurrenceRules.IsOverdue(State, DueDate, today) => OccurrenceStatus.Overdue,
         _ when DueDate.DayNumber - today.DayNumber <= soonDays => OccurrenceStatus.DueSoon,
         _ => OccurrenceStatus.NotDue,
     };

@@ -55,6 +55,34 @@ public static class DisclosureRules
     public static bool IsOnDisplay(DisclosureState state, DateTime displayFromUtc, DateTime displayUntilUtc, DateTime utcNow) =>
         onDisplay(state, displayFromUtc, displayUntilUtc, utcNow);
 
+    /// <summary>Due to go up (the display schedule's, and an approval's once its start has come): approved, and its start has come.</summary>
+    private static readonly Expression<Func<DisclosureState, DateTime, DateTime, bool>> DueToPublish =
+        (state, displayFromUtc, utcNow) => state == DisclosureState.Approved && displayFromUtc <= utcNow;
+
+    private static readonly Func<DisclosureState, DateTime, DateTime, bool> dueToPublish = DueToPublish.Compile();
+
+    public static Expression<Func<Disclosure, bool>> DueToPublishAt(DateTime utcNow) =>
+        RuleExpression.Over<Disclosure, bool>(DueToPublish,
+            (Expression<Func<Disclosure, DisclosureState>>)(d => d.State),
+            (Expression<Func<Disclosure, DateTime>>)(d => d.DisplayFromUtc),
+            (Expression<Func<Disclosure, DateTime>>)(d => utcNow));
+
+    public static bool IsDueToPublish(Disclosure d, DateTime utcNow) => dueToPublish(d.State, d.DisplayFromUtc, utcNow);
+
+    /// <summary>Due to come down (the display schedule's): published, and its end has come.</summary>
+    private static readonly Expression<Func<DisclosureState, DateTime, DateTime, bool>> DueToClose =
+        (state, displayUntilUtc, utcNow) => state == DisclosureState.Published && displayUntilUtc <= utcNow;
+
+    private static readonly Func<DisclosureState, DateTime, DateTime, bool> dueToClose = DueToClose.Compile();
+
+    public static Expression<Func<Disclosure, bool>> DueToCloseAt(DateTime utcNow) =>
+        RuleExpression.Over<Disclosure, bool>(DueToClose,
+            (Expression<Func<Disclosure, DisclosureState>>)(d => d.State),
+            (Expression<Func<Disclosure, DateTime>>)(d => d.DisplayUntilUtc),
+            (Expression<Func<Disclosure, DateTime>>)(d => utcNow));
+
+    public static bool IsDueToClose(Disclosure d, DateTime utcNow) => dueToClose(d.State, d.DisplayUntilUtc, utcNow);
+
     public static bool IsInCatalogue(Disclosure d) => inCatalogue(d);
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed class DisclosureRulesQueryTests(DemoBureauFixture bureau) : IClass
     }
 
     [Fact]
-    public async Task On_display_is_one_rule_in_the_database_and_in_memory()
+    public async Task On_display_and_the_schedule_are_one_rule_in_the_database_and_in_memory()
     {
         await using var db = harness.NewDb();
         var disclosures = await db.Disclosures.AsNoTracking().ToListAsync();
@@ -48,6 +48,10 @@ public sealed class DisclosureRulesQueryTests(DemoBureauFixture bureau) : IClass
         {
             (await db.Disclosures.Where(DisclosureRules.OnDisplayAt(at)).Select(d => d.Id).ToListAsync())
                 .ShouldBe(disclosures.Where(d => d.IsOnDisplay(at)).Select(d => d.Id), ignoreOrder: true, $"at {at:O}");
+            (await db.Disclosures.Where(DisclosureRules.DueToPublishAt(at)).Select(d => d.Id).ToListAsync())
+                .ShouldBe(disclosures.Where(d => DisclosureRules.IsDueToPublish(d, at)).Select(d => d.Id), ignoreOrder: true, $"due to publish at {at:O}");
+            (await db.Disclosures.Where(DisclosureRules.DueToCloseAt(at)).Select(d => d.Id).ToListAsync())
+                .ShouldBe(disclosures.Where(d => DisclosureRules.IsDueToClose(d, at)).Select(d => d.Id), ignoreOrder: true, $"due to close at {at:O}");
         }
     }
 

@@ -21,4 +21,32 @@ public sealed class OnDisplayRuleTests
     [InlineData(DisclosureState.Draft, 24, false)]
     public void On_display_is_published_and_inside_its_period(DisclosureState state, int hoursAfterStart, bool onDisplay) =>
         DisclosureRules.IsOnDisplay(state, From, Until, From.AddHours(hoursAfterStart)).ShouldBe(onDisplay);
+
+    [Theory]
+    [InlineData(DisclosureState.Approved, "before start", false, false)]
+    [InlineData(DisclosureState.Approved, "at start", true, false)]
+    [InlineData(DisclosureState.Approved, "after end", true, false)]
+    [InlineData(DisclosureState.Submitted, "inside", false, false)]
+    [InlineData(DisclosureState.Published, "inside", false, false)]
+    [InlineData(DisclosureState.Published, "at end", false, true)]
+    [InlineData(DisclosureState.Published, "after end", false, true)]
+    [InlineData(DisclosureState.Closed, "after end", false, false)]
+    [InlineData(DisclosureState.Withdrawn, "after end", false, false)]
+    public void The_schedule_publishes_an_approved_item_at_its_start_and_closes_a_published_one_at_its_end(
+        DisclosureState state, string moment, bool dueToPublish, bool dueToClose)
+    {
+        var d = DomainFixtures.InState(state);
+        var at = moment switch
+        {
+            "before start" => d.DisplayFromUtc.AddSeconds(-1),
+            "at start" => d.DisplayFromUtc,
+            "inside" => d.DisplayFromUtc.AddDays(1),
+            "at end" => d.DisplayUntilUtc,
+            _ => d.DisplayUntilUtc.AddDays(1),
+        };
+        DisclosureRules.IsDueToPublish(d, at).ShouldBe(dueToPublish);
+        DisclosureRules.IsDueToClose(d, at).ShouldBe(dueToClose);
+        DisclosureRules.DueToPublishAt(at).Compile()(d).ShouldBe(dueToPublish);
+        DisclosureRules.DueToCloseAt(at).Compile()(d).ShouldBe(dueToClose);
+    }
 }

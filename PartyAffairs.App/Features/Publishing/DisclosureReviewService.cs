@@ -43,7 +43,7 @@ public sealed class DisclosureReviewService(
         {
             d.Approve(actor, now, confidentialityConfirmed, comment);
             // The schedule runs once a minute; an item whose start has already come goes up with the approval itself.
-            if (d.DisplayFromUtc <= now) d.Publish(Actor.System, now, await DisplaySchedule.CorrectedAsync(db, d, cancellationToken));
+            if (DisclosureRules.IsDueToPublish(d, now)) d.Publish(Actor.System, now, await DisplaySchedule.CorrectedAsync(db, d, cancellationToken));
         }, cancellationToken);
 
     public Task<Result> RejectAsync(int disclosureId, int expectedVersion, string comment, CancellationToken cancellationToken = default) =>
