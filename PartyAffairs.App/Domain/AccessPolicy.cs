@@ -15,14 +15,6 @@ public static class AccessPolicy
     public static bool CanDraftFor(Actor a, int organizationId) =>
         a.IsInRole(Roles.Office) || (a.IsInAnyRole(Roles.Secretary, Roles.Drafter) && a.BelongsTo(organizationId));
 
-    /// <summary>
-    /// Who approves or rejects a loaded disclosure: the one rule in <see cref="ReviewRoute"/> (the Secretary of its organization for
-    /// an in-catalogue item that keeps its line; the Office, and for an Office member's own gated item another member or a Leader,
-    /// for the rest). <paramref name="authorIsOffice"/>: its author is a member of the Office.
-    /// </summary>
-    public static bool CanReview(Actor a, Disclosure d, bool officeApprovesEverything, bool authorIsOffice) =>
-        ReviewRoute.CanReview(a, d, officeApprovesEverything, authorIsOffice);
-
     public static bool CanEditCatalogue(Actor a) => a.IsInRole(Roles.Office);
 
     /// <summary>Secretaries and Drafters may propose catalogue items for their own organization.</summary>

@@ -47,7 +47,8 @@ public sealed class CatalogueOccurrence
         if (CatalogueItem is null && (CatalogueItemId == 0 || CatalogueItemId == item.Id)) CatalogueItem = item;
     }
 
-    public bool IsOverdue(DateOnly today) => State == OccurrenceState.Open && today > DueDate;
+    /// <summary>See <see cref="OccurrenceRules.OverdueOn"/>.</summary>
+    public bool IsOverdue(DateOnly today) => OccurrenceRules.IsOverdue(State, DueDate, today);
 
     /// <summary>
     /// Where it stands on the bureau's <paramref name="today"/>: the due date itself is still in time, so it is due
@@ -57,7 +58,7 @@ public sealed class CatalogueOccurrence
     {
         OccurrenceState.Cancelled => OccurrenceStatus.Cancelled,
         OccurrenceState.Fulfilled => fulfilledOn > DueDate ? OccurrenceStatus.FulfilledLate : OccurrenceStatus.FulfilledOnTime,
-        _ when today > DueDate => OccurrenceStatus.Overdue,
+        _ when OccurrenceRules.IsOverdue(State, DueDate, today) => OccurrenceStatus.Overdue,
         _ when DueDate.DayNumber - today.DayNumber <= soonDays => OccurrenceStatus.DueSoon,
         _ => OccurrenceStatus.NotDue,
     };

@@ -59,7 +59,8 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
 
     public bool IsSuperseded => SupersededByDisclosureId is not null;
 
-    public bool IsEditable => State is DisclosureState.Draft or DisclosureState.Rejected;
+    /// <summary>See <see cref="DisclosureRules.Editable"/>.</summary>
+    public bool IsEditable => DisclosureRules.IsEditable(this);
 
     private Disclosure() { }
 
@@ -314,7 +315,8 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         Touch("ReopenOccurrence", actor, utcNow, why ?? occurrence.Label, State.ToString(), State.ToString());
     }
 
-    public bool IsOnDisplay(DateTime utcNow) => State == DisclosureState.Published && DisplayFromUtc <= utcNow && utcNow < DisplayUntilUtc;
+    /// <summary>See <see cref="DisclosureRules.OnDisplayAt"/>.</summary>
+    public bool IsOnDisplay(DateTime utcNow) => DisclosureRules.IsOnDisplay(State, DisplayFromUtc, DisplayUntilUtc, utcNow);
 
     public void AddAttachment(Attachment attachment)
     {

@@ -114,7 +114,8 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
         _ => [],
     };
 
-    public bool IsLate(DateTime utcNow) => State != FeedbackState.Closed && StepDueAtUtc is { } due && utcNow > due;
+    /// <summary>See <see cref="FeedbackRules.LateAt"/>.</summary>
+    public bool IsLate(DateTime utcNow) => FeedbackRules.IsLate(State, StepDueAtUtc, utcNow);
 
     public void Assign(Actor actor, DateTime utcNow, string assigneeId, string assigneeName, DateTime? nextDueUtc)
     {

@@ -19,6 +19,19 @@ public static class OccurrenceRules
         return o => o.DueDate >= today && o.DueDate <= horizon;
     }
 
-    /// <summary>Past its due date on <paramref name="today"/>: the query form of <see cref="CatalogueOccurrence.IsOverdue"/> for open occurrences.</summary>
-    public static Expression<Func<CatalogueOccurrence, bool>> OverdueOn(DateOnly today) => o => o.DueDate < today;
+    /// <summary>Overdue (逾期未公开): still open, and <paramref name="today"/> (the bureau's day) is past its due date.</summary>
+    private static readonly Expression<Func<OccurrenceState, DateOnly, DateOnly, bool>> Overdue =
+        (state, dueDate, today) => state == OccurrenceState.Open && dueDate < today;
+
+    private static readonly Func<OccurrenceState, DateOnly, DateOnly, bool> overdue = Overdue.Compile();
+
+    /// <summary>The query form of <see cref="Overdue"/> on <paramref name="today"/> (sent as a parameter).</summary>
+    public static Expression<Func<CatalogueOccurrence, bool>> OverdueOn(DateOnly today) =>
+        RuleExpression.Over<CatalogueOccurrence, bool>(Overdue,
+            (Expression<Func<CatalogueOccurrence, OccurrenceState>>)(o => o.State),
+            (Expression<Func<CatalogueOccurrence, DateOnly>>)(o => o.DueDate),
+            (Expression<Func<CatalogueOccurrence, DateOnly>>)(o => today));
+
+    /// <summary><see cref="Overdue"/> on the columns it reads: for <see cref="CatalogueOccurrence.IsOverdue"/> and a query's final projection.</summary>
+    public static bool IsOverdue(OccurrenceState state, DateOnly dueDate, DateOnly today) => overdue(state, dueDate, today);
 }

@@ -36,7 +36,8 @@ public sealed class Rectification : WorkflowEntity<RectificationState>
     /// <summary>Audits an item added to an inspection already recorded.</summary>
     internal void Added(Actor actor, DateTime utcNow) => Touch("Add", actor, utcNow, What, to: State.ToString());
 
-    public bool IsOverdue(DateOnly today) => State == RectificationState.Open && today > DueDate;
+    /// <summary>See <see cref="RectificationRules.OverdueOn"/>.</summary>
+    public bool IsOverdue(DateOnly today) => RectificationRules.IsOverdue(State, DueDate, today);
 
     public void Complete(Actor actor, DateTime utcNow, string outcome)
     {

@@ -1,5 +1,3 @@
-using System.Linq.Expressions;
-
 namespace PartyAffairs.App.Domain;
 
 /// <summary>
@@ -9,10 +7,6 @@ namespace PartyAffairs.App.Domain;
 /// </summary>
 public static class StandingRules
 {
-    /// <summary>On display at <paramref name="utcNow"/>: published and inside its display period; the query form of <see cref="Disclosure.IsOnDisplay"/>.</summary>
-    public static Expression<Func<Disclosure, bool>> OnDisplayAt(DateTime utcNow) =>
-        d => d.State == DisclosureState.Published && d.DisplayFromUtc <= utcNow && d.DisplayUntilUtc > utcNow;
-
     /// <summary>
     /// What a disclosure actually displayed: from its publication to the first of its closing and its withdrawal, or, still
     /// published, to the end of its display period. A correction closes the version it replaces at its own publication, so a

@@ -44,6 +44,7 @@ public static class FeatureServices
         services.AddSingleton<SettingsCache>();
         services.AddSingleton<SettingsReader>();
         services.AddScoped<DisclosureReviewService>();
+        services.AddSingleton<ReviewRoutes>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<DraftService>();
         services.AddScoped<AttachmentService>();

@@ -116,7 +116,7 @@ public sealed class DemoSeederTests(DemoBureauFixture bureau) : IClassFixture<De
             .Where(i => db.Catalogues.Any(c => c.Id == i.CatalogueId && c.Year == ServiceHarness.DefaultNow.Year && c.State == CatalogueState.InForce))
             .Select(i => new { i.Title, OccurrenceIds = i.Occurrences.Select(o => (int?)o.Id).ToList() })
             .ToListAsync();
-        var onDisplay = await db.Disclosures.Where(StandingRules.OnDisplayAt(now)).Select(d => d.CatalogueOccurrenceId).ToListAsync();
+        var onDisplay = await db.Disclosures.Where(DisclosureRules.OnDisplayAt(now)).Select(d => d.CatalogueOccurrenceId).ToListAsync();
 
         lines.Count.ShouldBe(4);
         lines.Where(l => !l.OccurrenceIds.Any(onDisplay.Contains)).Select(l => l.Title).ShouldBeEmpty();

@@ -22,4 +22,14 @@ public sealed class OccurrenceRulesTests
         OccurrenceRules.OverdueOn(Today).Compile()(occurrence).ShouldBe(overdue);
         occurrence.IsOverdue(Today).ShouldBe(overdue, "the query form and the entity's own rule agree");
     }
+
+    [Theory]
+    [InlineData(OccurrenceState.Open, "2026-11-25", true)]
+    [InlineData(OccurrenceState.Open, "2026-11-26", false)]
+    [InlineData(OccurrenceState.Open, "2026-11-27", false)]
+    [InlineData(OccurrenceState.Fulfilled, "2026-11-25", false)]
+    [InlineData(OccurrenceState.Cancelled, "2026-11-25", false)]
+    [InlineData(OccurrenceState.Fulfilled, "2026-11-27", false)]
+    public void Only_an_open_occurrence_past_its_due_date_is_overdue(OccurrenceState state, string due, bool overdue) =>
+        OccurrenceRules.IsOverdue(state, DateOnly.Parse(due), Today).ShouldBe(overdue);
 }

@@ -119,8 +119,8 @@ public sealed class StandingRulesTests
     public void On_display_as_a_query_agrees_with_the_entity(DisclosureState state)
     {
         var d = DomainFixtures.InState(state);
-        var onDisplay = StandingRules.OnDisplayAt(DomainFixtures.Now.AddDays(1)).Compile();
+        var onDisplay = DisclosureRules.OnDisplayAt(DomainFixtures.Now.AddDays(1)).Compile();
         onDisplay(d).ShouldBe(d.IsOnDisplay(DomainFixtures.Now.AddDays(1)));
-        StandingRules.OnDisplayAt(DomainFixtures.Now.AddDays(30)).Compile()(d).ShouldBe(d.IsOnDisplay(DomainFixtures.Now.AddDays(30)));
+        DisclosureRules.OnDisplayAt(DomainFixtures.Now.AddDays(30)).Compile()(d).ShouldBe(d.IsOnDisplay(DomainFixtures.Now.AddDays(30)));
     }
 }

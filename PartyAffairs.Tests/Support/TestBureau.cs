@@ -161,7 +161,9 @@ public sealed class TestBureau
         var organization = await db.Organizations.SingleAsync(o => o.Id == disclosure.OrganizationId);
         var json = $"{{\"id\":{disclosure.Id}}}";
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
-        var record = new ArchiveRecord(organization.Code, organization.Id, year, sequence, disclosure, actors["office"], Now, chainIndex, json, null, digest, []);
+        var feedback = await db.Feedback.Where(f => f.DisclosureId == closedDisclosureId).ToListAsync();
+        var archived = await db.ArchiveRecords.AnyAsync(r => r.DisclosureId == closedDisclosureId);
+        var record = ArchiveRecord.Archive(disclosure, archived, feedback, organization.Code, year, sequence, actors["office"], Now, chainIndex, json, null, digest, []);
         db.ArchiveRecords.Add(record);
         await db.SaveChangesAsync();
         return record.Id;

@@ -35,8 +35,9 @@ public sealed class ArchiveService(
             AccessPolicy.Ensure(actor.IsInAnyRole(Roles.Office, Roles.Secretary));
             int? onlyOrganization = actor.IsInRole(Roles.Office) ? null : actor.OrganizationId ?? 0;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            // Ready now, or ready once its feedback is closed: the archiving guard with that one condition set aside.
             var query = db.Disclosures.AsNoTracking()
-                .Where(d => d.State == DisclosureState.Closed && !db.ArchiveRecords.Any(r => r.DisclosureId == d.Id));
+                .Where(ArchiveRules.PassesIn(db.ArchiveRecords, db.Feedback, ignoring: ArchiveRules.FeedbackOpen));
             if (onlyOrganization is { } own) query = query.Where(d => d.OrganizationId == own);
             if (year is { } y)
             {
@@ -46,13 +47,14 @@ public sealed class ArchiveService(
             }
             var rows = await query
                 .OrderBy(d => d.ClosedAtUtc).ThenBy(d => d.Id)
-                .Select(d => new
-                {
-                    d.Id, d.Title, OrganizationName = d.Organization!.Name, ClosedAtUtc = d.ClosedAtUtc!.Value,
-                    Open = db.Feedback.Count(f => f.DisclosureId == d.Id && f.State != FeedbackState.Closed),
-                })
+                .Select(d => new { d.Id, d.Title, OrganizationName = d.Organization!.Name, ClosedAtUtc = d.ClosedAtUtc!.Value })
                 .ToListAsync(cancellationToken);
-            return rows.Select(r => new ReadyRow(r.Id, r.Title, r.OrganizationName, clock.ToLocal(r.ClosedAtUtc).Year, r.ClosedAtUtc, r.Open)).ToList();
+            var ids = rows.Select(r => r.Id).ToList();
+            var open = await db.Feedback.Where(FeedbackRules.Open).Where(f => ids.Contains(f.DisclosureId))
+                .GroupBy(f => f.DisclosureId).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            return rows.Select(r => new ReadyRow(r.Id, r.Title, r.OrganizationName, clock.ToLocal(r.ClosedAtUtc).Year, r.ClosedAtUtc,
+                open.GetValueOrDefault(r.Id))).ToList();
         });
 
     /// <summary>

@@ -10,14 +10,14 @@ namespace PartyAffairs.App.Features.Archive;
 /// <summary>
 /// Writes the frozen record of a closed disclosure (归档保管, §5(二)4) for a given actor: the next gap-free number
 /// of its organization and year, copies of its files re-hashed, the canonical snapshot and the chained digest,
-/// all in one transaction; the files go through <see cref="ArchiveStaging"/>, so a hard kill at any moment leaves no file in
+/// all in one transaction, through the archiving transition <see cref="ArchiveRecord.Archive"/> and its guard
+/// <see cref="ArchiveRules"/>; the files go through <see cref="ArchiveStaging"/>, so a hard kill at any moment leaves no file in
 /// the archive without its record and no record without its durable files. <see cref="ArchiveService"/> calls it for the signed-in user; the demo seeder for the Office.
 /// </summary>
 public sealed class ArchiveWriter(
     IDbContextFactory<AppDbContext> dbFactory,
     IOptions<StorageOptions> storage,
     BureauClock clock,
-    LiveEventStream liveEvents,
     ArchiveStaging staging)
 {
     public async Task<string> ArchiveAsync(Actor actor, int disclosureId, CancellationToken cancellationToken)
@@ -35,16 +35,13 @@ public sealed class ArchiveWriter(
             .FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken)
             ?? throw new NotFoundException();
         AccessPolicy.Ensure(AccessPolicy.CanArchive(actor, disclosure.OrganizationId));
-        if (disclosure.State != DisclosureState.Closed) throw new DomainRuleException("Archive.DisclosureNotClosed");
-        if (await db.ArchiveRecords.AnyAsync(r => r.DisclosureId == disclosureId, cancellationToken))
-            throw new DomainRuleException("Archive.AlreadyArchived");
-
+        var alreadyArchived = await db.ArchiveRecords.AnyAsync(r => r.DisclosureId == disclosureId, cancellationToken);
         var feedback = await db.Feedback.AsNoTracking()
             .Where(f => f.DisclosureId == disclosureId)
             .OrderBy(f => f.Id)
             .ToListAsync(cancellationToken);
-        var open = feedback.Count(f => f.State != FeedbackState.Closed);
-        if (open > 0) throw new DomainRuleException("Archive.FeedbackOpen", open);
+        // Refused before anything is staged; ArchiveRecord.Archive checks the same guard again as it makes the record.
+        ArchiveRules.Ensure(disclosure, alreadyArchived, feedback);
 
         var organization = disclosure.Organization!;
         var year = clock.ToLocal(disclosure.ClosedAtUtc!.Value).Year;
@@ -81,19 +78,15 @@ public sealed class ArchiveWriter(
             var json = snapshot.ToCanonicalJson();
             var digest = ArchiveDigest.Compute(json, files.Select(f => f.Sha256), head?.Digest);
 
-            var record = new ArchiveRecord(organization.Code, organization.Id, year, sequence, disclosure, actor, now,
+            var record = ArchiveRecord.Archive(disclosure, alreadyArchived, feedback, organization.Code, year, sequence, actor, now,
                 chainIndex, json, head?.Digest, digest, files);
             db.ArchiveRecords.Add(record);
-            await db.SaveChangesAsync(cancellationToken);
-            // The record is not a workflow entity, so its audit line is written here, in the same transaction.
-            var entry = new AuditEntry(actor, now, nameof(ArchiveRecord), record.Id, organization.Id, "Archive", null, null, number);
-            db.AuditEntries.Add(entry);
+            // The record and its audit line, in this transaction; CommitAsync announces the line once it has committed.
             await db.SaveChangesAsync(cancellationToken);
             await db.CommitAsync(transaction, cancellationToken);
             committed = true;
             // Committed: the staged, durable files take their place (or, after a kill here, at the next start).
             staging.Publish(number);
-            liveEvents.Publish([ChangeEvent.From(entry)]);
             return number;
         }
         catch when (!committed)

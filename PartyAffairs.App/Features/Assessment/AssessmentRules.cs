@@ -44,17 +44,20 @@ public static class AssessmentRules
     public static Expression<Func<CatalogueOccurrence, OccurrenceFact>> Facts(DateOnly today, TimeSpan utcOffset)
     {
         var hours = utcOffset.TotalHours;
-        return o => new OccurrenceFact
+        // Overdue is the home pages' and the dashboard's rule (OccurrenceRules), spliced in, not written again.
+        Expression<Func<CatalogueOccurrence, bool, OccurrenceFact>> facts = (o, overdue) => new OccurrenceFact
         {
             Id = o.Id,
             OrganizationId = o.CatalogueItem!.OrganizationId,
             Month = o.DueDate.Month,
             Status = o.State == OccurrenceState.Fulfilled
                 ? DateOnly.FromDateTime(o.FulfilledAtUtc!.Value.AddHours(hours)) <= o.DueDate ? OccurrenceStatus.FulfilledOnTime : OccurrenceStatus.FulfilledLate
-                : o.State == OccurrenceState.Open && o.DueDate < today ? OccurrenceStatus.Overdue
+                : overdue ? OccurrenceStatus.Overdue
                 : o.State == OccurrenceState.Cancelled ? OccurrenceStatus.Cancelled
                 : OccurrenceStatus.NotDue,
         };
+        return RuleExpression.Over<CatalogueOccurrence, OccurrenceFact>(facts,
+            (Expression<Func<CatalogueOccurrence, CatalogueOccurrence>>)(o => o), OccurrenceRules.OverdueOn(today));
     }
 
     /// <summary>Each feedback as a query the database evaluates, from the facts recorded on it as it went through its steps.</summary>

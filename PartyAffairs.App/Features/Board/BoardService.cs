@@ -180,9 +180,7 @@ public sealed class BoardService(
 
     private IQueryable<Disclosure> OnDisplay(AppDbContext db, Actor actor)
     {
-        var now = clock.UtcNow;
-        return db.Disclosures.AsNoTracking().Where(AccessPolicy.Sees(actor))
-            .Where(d => d.State == DisclosureState.Published && d.DisplayFromUtc <= now && now < d.DisplayUntilUtc);
+        return db.Disclosures.AsNoTracking().Where(AccessPolicy.Sees(actor)).Where(DisclosureRules.OnDisplayAt(clock.UtcNow));
     }
 
     /// <summary>

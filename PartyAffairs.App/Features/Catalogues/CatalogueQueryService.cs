@@ -53,7 +53,7 @@ public sealed class CatalogueQueryService(IDbContextFactory<AppDbContext> dbFact
                 Occurrences = i.Occurrences.Select(o =>
                 {
                     DateOnly? publishedOn = o.FulfilledAtUtc is { } at ? DateOnly.FromDateTime(clock.ToLocal(at)) : null;
-                    return new OccurrenceRow(o.Id, o.Label, o.DueDate, o.State, o.State == OccurrenceState.Open && o.DueDate < today,
+                    return new OccurrenceRow(o.Id, o.Label, o.DueDate, o.State, OccurrenceRules.IsOverdue(o.State, o.DueDate, today),
                         o.DisclosureId, publishedOn, publishedOn > o.DueDate);
                 }).ToList(),
             }).ToList();

@@ -73,20 +73,19 @@ public sealed class DashboardService(
         var overdueRows = await CapAsync(overdue, overdue.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
 
         // Standing lines of this year's plan past their due date with nothing of theirs on the board right now.
-        var shown = db.Disclosures.Where(StandingRules.OnDisplayAt(now)).Select(d => d.CatalogueOccurrenceId);
+        var shown = db.Disclosures.Where(DisclosureRules.OnDisplayAt(now)).Select(d => d.CatalogueOccurrenceId);
         var standingGaps = db.CatalogueOccurrences.AsNoTracking()
             .Where(o => o.CatalogueItem!.Standing && !o.CatalogueItem.IsRetired && o.State != OccurrenceState.Cancelled
                 && plans.Contains(o.CatalogueItem.CatalogueId) && o.DueDate < today && o.PeriodEnd >= today && !shown.Contains((int?)o.Id));
         var standingRows = await CapAsync(standingGaps, standingGaps.OrderBy(o => o.DueDate).ThenBy(o => o.Id).Select(ToDueRow), cancellationToken);
 
-        var onDisplay = db.Disclosures.AsNoTracking().Where(StandingRules.OnDisplayAt(now));
+        var onDisplay = db.Disclosures.AsNoTracking().Where(DisclosureRules.OnDisplayAt(now));
         var onDisplayCount = await onDisplay.CountAsync(cancellationToken);
         var closing = onDisplay.Where(d => d.DisplayUntilUtc <= closingBy);
         var closingRows = await CapAsync(closing, closing.OrderBy(d => d.DisplayUntilUtc)
             .Select(d => new ClosingDisclosureRow(d.Id, d.Title, d.Organization!.Name, d.DisplayUntilUtc)), cancellationToken);
 
-        var late = db.Feedback.AsNoTracking()
-            .Where(f => f.State != FeedbackState.Closed && f.StepDueAtUtc != null && f.StepDueAtUtc < now);
+        var late = db.Feedback.AsNoTracking().Where(FeedbackRules.LateAt(now));
         var lateRows = await CapAsync(late, late.OrderBy(f => f.StepDueAtUtc)
             .Select(f => new LateFeedbackRow(f.Id, f.DisclosureId, f.Disclosure!.Title, f.Disclosure.Organization!.Name, f.State, f.StepDueAtUtc!.Value)),
             cancellationToken);

@@ -28,7 +28,7 @@ public sealed class SensitiveDraftScan
     {
         if (sensitiveWords.Count == 0) return EquatableList<SensitiveDraftRow>.Empty;
         var drafts = await db.Disclosures.AsNoTracking()
-            .Where(d => d.State == DisclosureState.Draft || d.State == DisclosureState.Rejected)
+            .Where(DisclosureRules.Editable)
             .OrderBy(d => d.Id)
             .Select(d => new { d.Id, d.Version, d.LastSavedAtUtc, d.SensitiveOverrideWords })
             .ToListAsync(cancellationToken);

@@ -28,22 +28,21 @@ public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFacto
             }
             if (filter.State is { } state) query = query.Where(f => f.State == state);
             if (filter.OrganizationId is { } organizationId) query = query.Where(f => f.OrganizationId == organizationId);
-            // Late as Feedback.IsLate has it: not closed and past the deadline of the step it is in.
             var now = clock.UtcNow;
             if (filter.AwaitingMe)
             {
                 var me = actor.UserId;
                 query = query.Where(f => f.State == FeedbackState.Reported && f.ReportedToId == me);
             }
-            if (filter.OpenOnly) query = query.Where(f => f.State != FeedbackState.Closed);
-            if (filter.LateOnly) query = query.Where(f => f.State != FeedbackState.Closed && f.StepDueAtUtc != null && f.StepDueAtUtc < now);
+            if (filter.OpenOnly) query = query.Where(FeedbackRules.Open);
+            if (filter.LateOnly) query = query.Where(FeedbackRules.LateAt(now));
 
             var rows = await query
                 .OrderByDescending(f => f.ReceivedAtUtc).ThenByDescending(f => f.Id)
                 .Select(f => new FeedbackRow(f.Id, f.DisclosureId, f.Disclosure!.Title,
                     db.Organizations.Where(o => o.Id == f.OrganizationId).Select(o => o.Name).FirstOrDefault() ?? "",
                     f.State, f.Channel, f.ReceivedAtUtc, f.StepDueAtUtc,
-                    f.State != FeedbackState.Closed && f.StepDueAtUtc != null && f.StepDueAtUtc < now))
+                    FeedbackRules.IsLate(f.State, f.StepDueAtUtc, now)))
                 .ToListAsync(cancellationToken);
             var organizations = await OrganizationOptions.ListAsync(db, seesAll ? null : actor.OrganizationId ?? 0, cancellationToken);
             return new FeedbackListView(rows, organizations);

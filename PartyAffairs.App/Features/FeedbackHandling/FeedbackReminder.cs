@@ -31,7 +31,7 @@ public sealed class FeedbackReminder(
         var now = clock.UtcNow;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var late = await db.Feedback.AsNoTracking()
-            .Where(f => f.State != FeedbackState.Closed && f.StepDueAtUtc != null && f.StepDueAtUtc < now)
+            .Where(FeedbackRules.LateAt(now))
             .Select(f => new { f.Id, f.State, f.StepDueAtUtc, f.AssigneeId, f.ReportedToId, f.Disclosure!.Title })
             .ToListAsync(cancellationToken);
         if (late.Count == 0) return 0;

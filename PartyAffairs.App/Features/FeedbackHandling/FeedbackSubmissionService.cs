@@ -27,7 +27,7 @@ public sealed class FeedbackSubmissionService(
             return await db.Disclosures.AsNoTracking().Where(AccessPolicy.Sees(actor))
                 .Where(d => d.Id == disclosureId)
                 .Select(d => new FeedbackTarget(d.Id, d.Title, d.Organization!.Name, d.Audience, d.DisplayFromUtc, d.DisplayUntilUtc,
-                    d.State == DisclosureState.Published && d.DisplayFromUtc <= now && now < d.DisplayUntilUtc, actor.IsAuthenticated))
+                    DisclosureRules.IsOnDisplay(d.State, d.DisplayFromUtc, d.DisplayUntilUtc, now), actor.IsAuthenticated))
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException();
         });

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
-using PartyAffairs.App.Features.Settings;
+using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Home;
@@ -15,7 +15,7 @@ public sealed class HomeService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     BureauClock clock,
-    SettingsService settings,
+    ReviewRoutes reviewRoutes,
     Outcomes outcomes)
 {
     /// <summary>How far ahead "due soon" looks (<see cref="OccurrenceRules"/>).</summary>
@@ -28,7 +28,7 @@ public sealed class HomeService(
     {
         var actor = await currentUser.GetAsync(cancellationToken);
         AccessPolicy.Ensure(actor.IsAuthenticated);
-        var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
+        var route = await reviewRoutes.CurrentAsync(cancellationToken);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var organizationName = actor.OrganizationId is { } organizationId
@@ -40,42 +40,40 @@ public sealed class HomeService(
             actor.DisplayName,
             organizationName,
             view.Today,
-            actor.IsInRole(Roles.Secretary) ? await SecretaryAsync(view, actor, officeApprovesEverything, cancellationToken) : null,
+            actor.IsInRole(Roles.Secretary) ? await SecretaryAsync(view, actor, route, cancellationToken) : null,
             actor.IsInRole(Roles.Drafter) ? await DrafterAsync(view, actor, cancellationToken) : null,
-            actor.IsInRole(Roles.Office) ? await OfficeAsync(view, officeApprovesEverything, cancellationToken) : null,
+            actor.IsInRole(Roles.Office) ? await OfficeAsync(view, route, cancellationToken) : null,
             actor.IsInRole(Roles.Leader) ? await LeaderAsync(view, cancellationToken) : null,
             actor.IsInRole(Roles.FeedbackHandler) ? await FeedbackHandlerAsync(view, cancellationToken) : null,
             actor.IsInRole(Roles.Member) ? await MemberAsync(view, actor, cancellationToken) : null,
             actor.IsInRole(Roles.Admin) ? await AdminAsync(view, cancellationToken) : null);
     });
 
-    private static async Task<SecretaryHome> SecretaryAsync(View view, Actor actor, bool officeApprovesEverything, CancellationToken ct)
+    private static async Task<SecretaryHome> SecretaryAsync(View view, Actor actor, CurrentReviewRoute route, CancellationToken ct)
     {
         if (actor.OrganizationId is not { } org)
         {
             return new SecretaryHome(CountedList<OccurrenceDue>.Empty, CountedList<OccurrenceDue>.Empty,
-                CountedList<DisclosureLine>.Empty, CountedList<DisclosureLine>.Empty, officeApprovesEverything, 0, 0);
+                CountedList<DisclosureLine>.Empty, CountedList<DisclosureLine>.Empty, route.OfficeApprovesEverything, 0, 0);
         }
 
         var ownOccurrences = view.OpenOccurrences().Where(o => o.CatalogueItem!.OrganizationId == org);
         var ownDisclosures = view.Db.Disclosures.AsNoTracking().Where(d => d.OrganizationId == org);
-        var awaitingReview = officeApprovesEverything
-            ? CountedList<DisclosureLine>.Empty
-            : await view.DisclosuresAsync(
-                ownDisclosures.Where(d => d.State == DisclosureState.Submitted).Where(ReviewRoute.SecretaryReviews(officeApprovesEverything)),
-                q => q.OrderBy(d => d.SubmittedAtUtc), ct);
-        var ownFeedback = view.Db.Feedback.AsNoTracking().Where(f => f.OrganizationId == org && f.State != FeedbackState.Closed);
+        var awaitingReview = await view.DisclosuresAsync(
+            ownDisclosures.Where(d => d.State == DisclosureState.Submitted).Where(route.SecretaryReviews),
+            q => q.OrderBy(d => d.SubmittedAtUtc), ct);
+        var ownFeedback = view.Db.Feedback.AsNoTracking().Where(f => f.OrganizationId == org).Where(FeedbackRules.Open);
 
         return new SecretaryHome(
             await view.OccurrencesAsync(ownOccurrences.Where(OccurrenceRules.DueWithin(view.Today, DueSoonDays)), ct),
             await view.OccurrencesAsync(ownOccurrences.Where(OccurrenceRules.OverdueOn(view.Today)), ct),
             await view.DisclosuresAsync(
-                ownDisclosures.Where(d => d.State == DisclosureState.Draft || d.State == DisclosureState.Rejected),
+                ownDisclosures.Where(DisclosureRules.Editable),
                 q => q.OrderByDescending(d => d.LastSavedAtUtc), ct),
             awaitingReview,
-            officeApprovesEverything,
+            route.OfficeApprovesEverything,
             await ownFeedback.CountAsync(ct),
-            await ownFeedback.CountAsync(f => f.StepDueAtUtc != null && f.StepDueAtUtc < view.UtcNow, ct));
+            await ownFeedback.Where(FeedbackRules.LateAt(view.UtcNow)).CountAsync(ct));
     }
 
     private static async Task<DrafterHome> DrafterAsync(View view, Actor actor, CancellationToken ct)
@@ -93,14 +91,13 @@ public sealed class HomeService(
             dueSoon);
     }
 
-    private static async Task<OfficeHome> OfficeAsync(View view, bool officeApprovesEverything, CancellationToken ct)
+    private static async Task<OfficeHome> OfficeAsync(View view, CurrentReviewRoute route, CancellationToken ct)
     {
-        var submitted = view.Db.Disclosures.AsNoTracking().Where(d => d.State == DisclosureState.Submitted);
-        submitted = submitted.Where(ReviewRoute.OfficeOnly(officeApprovesEverything));
+        var submitted = view.Db.Disclosures.AsNoTracking().Where(d => d.State == DisclosureState.Submitted).Where(route.OfficeOnly);
 
         return new OfficeHome(
             await view.DisclosuresAsync(submitted, q => q.OrderBy(d => d.SubmittedAtUtc), ct),
-            officeApprovesEverything,
+            route.OfficeApprovesEverything,
             await view.CataloguesAwaitingApprovalAsync(ct),
             await view.OpenOccurrences().Where(OccurrenceRules.OverdueOn(view.Today)).CountAsync(ct),
             await view.LateFeedbackCountAsync(ct));
@@ -114,7 +111,7 @@ public sealed class HomeService(
 
     private static async Task<FeedbackHandlerHome> FeedbackHandlerAsync(View view, CancellationToken ct)
     {
-        var open = view.Db.Feedback.AsNoTracking().Where(f => f.State != FeedbackState.Closed);
+        var open = view.Db.Feedback.AsNoTracking().Where(FeedbackRules.Open);
         var total = await open.CountAsync(ct);
         var rows = await open
             .OrderBy(f => f.StepDueAtUtc == null)
@@ -126,7 +123,7 @@ public sealed class HomeService(
         var items = rows
             .Select(f => new FeedbackLine(f.Id, f.Title, f.Organization, f.State,
                 f.StepDueAtUtc is { } due ? view.Clock.ToLocal(due) : null,
-                f.StepDueAtUtc < view.UtcNow))
+                FeedbackRules.IsLate(f.State, f.StepDueAtUtc, view.UtcNow)))
             .ToList();
         return new FeedbackHandlerHome(new CountedList<FeedbackLine>(total, items), await view.LateFeedbackCountAsync(ct));
     }
@@ -164,12 +161,10 @@ public sealed class HomeService(
                 && !o.CatalogueItem!.IsRetired
                 && Db.Catalogues.Any(c => c.Id == o.CatalogueItem.CatalogueId && c.State == CatalogueState.InForce));
 
-        public IQueryable<Disclosure> OnDisplay() =>
-            Db.Disclosures.AsNoTracking().Where(d =>
-                d.State == DisclosureState.Published && d.DisplayFromUtc <= UtcNow && d.DisplayUntilUtc > UtcNow);
+        public IQueryable<Disclosure> OnDisplay() => Db.Disclosures.AsNoTracking().Where(DisclosureRules.OnDisplayAt(UtcNow));
 
         public Task<int> LateFeedbackCountAsync(CancellationToken ct) =>
-            Db.Feedback.CountAsync(f => f.State != FeedbackState.Closed && f.StepDueAtUtc != null && f.StepDueAtUtc < UtcNow, ct);
+            Db.Feedback.Where(FeedbackRules.LateAt(UtcNow)).CountAsync(ct);
 
         /// <summary>Submitted catalogues, then submitted amendments of catalogues in force, oldest year first.</summary>
         public async Task<List<CatalogueLine>> CataloguesAwaitingApprovalAsync(CancellationToken ct)
@@ -196,7 +191,8 @@ public sealed class HomeService(
                 .OrderBy(o => o.DueDate)
                 .ThenBy(o => o.Id)
                 .Take(ListSize)
-                .Select(o => new OccurrenceDue(o.Id, o.CatalogueItem!.Title, o.Label, o.CatalogueItem.Organization!.Name, o.DueDate, o.DueDate < today))
+                .Select(o => new OccurrenceDue(o.Id, o.CatalogueItem!.Title, o.Label, o.CatalogueItem.Organization!.Name, o.DueDate,
+                    OccurrenceRules.IsOverdue(o.State, o.DueDate, today)))
                 .ToListAsync(ct);
             return new CountedList<OccurrenceDue>(total, items);
         }

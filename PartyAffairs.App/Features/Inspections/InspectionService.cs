@@ -158,7 +158,7 @@ public sealed class InspectionService(
     /// <summary>The bureau's open rectifications past their due date, first due first (the dashboard reads it once for everyone).</summary>
     public static async Task<CappedList<OverdueRectificationRow>> OverdueQueryAsync(AppDbContext db, DateOnly today, CancellationToken cancellationToken)
     {
-        var overdue = db.Rectifications.AsNoTracking().Where(r => r.State == RectificationState.Open && r.DueDate < today);
+        var overdue = db.Rectifications.AsNoTracking().Where(RectificationRules.OverdueOn(today));
         var total = await overdue.CountAsync(cancellationToken);
         var items = await overdue
             .OrderBy(r => r.DueDate).ThenBy(r => r.Id)

@@ -34,7 +34,7 @@ public sealed class RectificationReminder(
         var today = clock.Today;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var overdue = await db.Rectifications.AsNoTracking()
-            .Where(r => r.State == RectificationState.Open && r.DueDate < today)
+            .Where(RectificationRules.OverdueOn(today))
             .Select(r => new { r.Id, r.What, r.OwnerId, r.DueDate })
             .ToListAsync(cancellationToken);
         if (overdue.Count == 0) return 0;

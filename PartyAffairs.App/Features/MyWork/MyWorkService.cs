@@ -40,7 +40,7 @@ public sealed class MyWorkService(
                 where o.State == OccurrenceState.Open && c.State == CatalogueState.InForce
                       && i.OrganizationId == organizationId && o.DueDate <= horizon
                 orderby o.DueDate, i.Title
-                select new MyOccurrenceRow(o.Id, i.Title, o.Label, o.DueDate, o.DueDate < today))
+                select new MyOccurrenceRow(o.Id, i.Title, o.Label, o.DueDate, OccurrenceRules.IsOverdue(o.State, o.DueDate, today)))
             .ToListAsync(cancellationToken);
         return new MyWorkView(drafts, returned, due);
     });

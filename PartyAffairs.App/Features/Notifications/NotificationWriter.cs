@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
-using PartyAffairs.App.Features.Settings;
+using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
 
@@ -17,7 +17,7 @@ namespace PartyAffairs.App.Features.Notifications;
 /// </summary>
 public sealed class NotificationWriter(
     IDbContextFactory<AppDbContext> dbFactory,
-    IServiceScopeFactory scopes,
+    ReviewRoutes reviewRoutes,
     LiveEventStream stream,
     NotificationSignal signal,
     IStringLocalizer<NotificationStrings> text,
@@ -95,7 +95,7 @@ public sealed class NotificationWriter(
             .FirstOrDefaultAsync(d => d.Id == change.EntityId, cancellationToken);
         if (disclosure is null) return [];
         // The people who may review it, as the one review rule routes it.
-        var routing = ReviewRoute.For(disclosure, await OfficeApprovesEverythingAsync(cancellationToken));
+        var routing = (await reviewRoutes.CurrentAsync(cancellationToken)).For(disclosure);
         var office = await NotificationRecipients.InRoleAsync(db, Roles.Office, null, cancellationToken);
         var recipients = new List<string>(office);
         if (!routing.OfficeOnly)
@@ -195,12 +195,6 @@ public sealed class NotificationWriter(
             .Select(id => New(id, text["Notify.RedisclosureStarted.Title", draft.Title], text["Notify.RedisclosureStarted.Body", change.ActorName],
                 $"{AppRoutes.Disclosures}/{draft.Id}", change.AtUtc))
             .ToList();
-    }
-
-    private async Task<bool> OfficeApprovesEverythingAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        return (await scope.ServiceProvider.GetRequiredService<SettingsService>().GetAsync(cancellationToken)).OfficeApprovesEverything;
     }
 
     // The event's own time when it has one, so the bell orders notifications as the changes happened.

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
-using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Publishing;
@@ -15,7 +14,7 @@ namespace PartyAffairs.App.Features.Publishing;
 public sealed class DisclosureQueryService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
-    SettingsService settings,
+    ReviewRoutes reviewRoutes,
     Outcomes outcomes)
 {
     public Task<Result<DisclosureListView>> ListAsync(DisclosureFilter filter, CancellationToken cancellationToken = default) =>
@@ -28,17 +27,17 @@ public sealed class DisclosureQueryService(
             var query = db.Disclosures.AsNoTracking().Where(AccessPolicy.Sees(actor));
             if (filter.State is { } state) query = query.Where(d => d.State == state);
             if (filter.OrganizationId is { } organizationId) query = query.Where(d => d.OrganizationId == organizationId);
-            if (filter.Drafts) query = query.Where(d => d.State == DisclosureState.Draft || d.State == DisclosureState.Rejected);
+            if (filter.Drafts) query = query.Where(DisclosureRules.Editable);
             if (filter.Mine) query = query.Where(d => d.AuthorId == actor.UserId);
             if (filter.InCatalogue is { } inCatalogue)
                 query = query.Where(inCatalogue ? DisclosureRules.InCatalogue : DisclosureRules.OutOfCatalogue);
 
             if (filter.AwaitingMyReview)
             {
-                var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
+                var route = await reviewRoutes.CurrentAsync(cancellationToken);
                 var officeMembers = actor.IsInRole(Roles.Leader) ? await OfficeMembers.IdsAsync(db, cancellationToken) : [];
                 query = query.Where(d => d.State == DisclosureState.Submitted)
-                    .Where(ReviewRoute.ReviewableBy(actor, officeApprovesEverything, officeMembers));
+                    .Where(route.ReviewableBy(actor, officeMembers));
             }
 
             var rows = await query
@@ -79,11 +78,11 @@ public sealed class DisclosureQueryService(
                     .Select(a => new AuditRow(a.Id, a.AtUtc, a.ActorName, a.EntityType, a.EntityId, null, a.Action, a.FromState, a.ToState, a.Reason, null))
                     .ToListAsync(cancellationToken)
                 : [];
-            var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
+            var route = await reviewRoutes.CurrentAsync(cancellationToken);
             var canReview = d.State == DisclosureState.Submitted
-                && await ReviewAccess.AllowsAsync(db, actor, d, officeApprovesEverything, cancellationToken);
+                && await ReviewAccess.AllowsAsync(db, actor, d, route, cancellationToken);
             var routing = seesWork && d.State is DisclosureState.Draft or DisclosureState.Submitted or DisclosureState.Rejected
-                ? ReviewRoute.For(d, officeApprovesEverything)
+                ? route.For(d)
                 : null;
 
             return new DisclosureDetail(d.Id, d.Version, d.Title, d.Body, d.OrganizationId, d.Organization?.Name ?? "", d.Category, d.State,

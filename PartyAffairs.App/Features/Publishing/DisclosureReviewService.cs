@@ -15,6 +15,7 @@ public sealed class DisclosureReviewService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     SettingsService settings,
+    ReviewRoutes reviewRoutes,
     BureauClock clock,
     Outcomes outcomes)
 {
@@ -42,7 +43,7 @@ public sealed class DisclosureReviewService(
         {
             d.Approve(actor, now, confidentialityConfirmed, comment);
             // The schedule runs once a minute; an item whose start has already come goes up with the approval itself.
-            if (d.DisplayFromUtc <= now) d.Publish(Actor.System, now, await DisplaySchedule.CorrectedAsync(db, d, cancellationToken));
+            if (DisclosureRules.IsDueToPublish(d, now)) d.Publish(Actor.System, now, await DisplaySchedule.CorrectedAsync(db, d, cancellationToken));
         }, cancellationToken);
 
     public Task<Result> RejectAsync(int disclosureId, int expectedVersion, string comment, CancellationToken cancellationToken = default) =>
@@ -61,9 +62,9 @@ public sealed class DisclosureReviewService(
             // so the item's versions and earlier approvals stay unread; the occurrence comes along, as publishing at once fulfils it.
             await db.Database.OpenConnectionAsync(cancellationToken);
             var actor = await currentUser.GetAsync(db, cancellationToken);
-            var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
+            var route = await reviewRoutes.CurrentAsync(cancellationToken);
             var disclosure = await ForReview(db, disclosureId, cancellationToken) ?? throw new NotFoundException();
-            await ReviewAccess.EnsureAsync(db, actor, disclosure, officeApprovesEverything, cancellationToken);
+            await ReviewAccess.EnsureAsync(db, actor, disclosure, route, cancellationToken);
             disclosure.EnsureVersion(expectedVersion);
             await decide(db, disclosure, actor, clock.UtcNow);
             await db.SaveChangesAsync(cancellationToken);

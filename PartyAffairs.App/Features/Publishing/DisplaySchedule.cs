@@ -30,7 +30,7 @@ public sealed class DisplaySchedule(IDbContextFactory<AppDbContext> dbFactory, B
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var toPublish = await db.Disclosures
             .Include(d => d.CatalogueOccurrence)
-            .Where(d => d.State == DisclosureState.Approved && d.DisplayFromUtc <= now)
+            .Where(DisclosureRules.DueToPublishAt(now))
             .ToListAsync(cancellationToken);
         foreach (var d in toPublish)
         {
@@ -39,7 +39,7 @@ public sealed class DisplaySchedule(IDbContextFactory<AppDbContext> dbFactory, B
         }
         var toClose = await db.Disclosures
             .Include(d => d.CatalogueOccurrence)
-            .Where(d => d.State == DisclosureState.Published && d.DisplayUntilUtc <= now)
+            .Where(DisclosureRules.DueToCloseAt(now))
             .ToListAsync(cancellationToken);
         foreach (var d in toClose)
         {

@@ -8,20 +8,20 @@ namespace PartyAffairs.App.Features.Publishing;
 internal static class ReviewAccess
 {
     /// <summary>Whether <paramref name="actor"/> may review the loaded disclosure (with its occurrence's catalogue item).</summary>
-    public static async Task<bool> AllowsAsync(AppDbContext db, Actor actor, Disclosure disclosure, bool officeApprovesEverything,
+    public static async Task<bool> AllowsAsync(AppDbContext db, Actor actor, Disclosure disclosure, CurrentReviewRoute route,
         CancellationToken cancellationToken)
     {
         // Only a Leader's answer depends on whether an Office member wrote it: spare everyone else the read.
         var authorIsOffice = actor.IsInRole(Roles.Leader) && !actor.IsInRole(Roles.Office)
             && await OfficeMembers.IncludesAsync(db, disclosure.AuthorId, cancellationToken);
-        return AccessPolicy.CanReview(actor, disclosure, officeApprovesEverything, authorIsOffice);
+        return route.CanReview(actor, disclosure, authorIsOffice);
     }
 
-    public static async Task EnsureAsync(AppDbContext db, Actor actor, Disclosure disclosure, bool officeApprovesEverything,
+    public static async Task EnsureAsync(AppDbContext db, Actor actor, Disclosure disclosure, CurrentReviewRoute route,
         CancellationToken cancellationToken)
     {
-        if (await AllowsAsync(db, actor, disclosure, officeApprovesEverything, cancellationToken)) return;
-        var routing = ReviewRoute.For(disclosure, officeApprovesEverything);
+        if (await AllowsAsync(db, actor, disclosure, route, cancellationToken)) return;
+        var routing = route.For(disclosure);
         AccessPolicy.Ensure(false,
             !routing.OfficeOnly ? "Access.ReviewInCatalogue"
             : actor.UserId == disclosure.AuthorId && routing.Gated ? "Review.OwnGatedItem"

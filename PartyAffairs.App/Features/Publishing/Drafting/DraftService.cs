@@ -20,6 +20,7 @@ public sealed class DraftService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     SettingsService settings,
+    ReviewRoutes reviewRoutes,
     BureauClock clock,
     Outcomes outcomes,
     IValidator<DraftRequest> validator,
@@ -58,7 +59,7 @@ public sealed class DraftService(
             AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, item.OrganizationId), "Access.NotYourOrganization");
             // 开始起草 twice (a second tab, a reminder clicked again) opens the draft already under way instead of a rival one.
             var existing = await db.Disclosures.AsNoTracking()
-                .Where(d => d.CatalogueOccurrenceId == occurrenceId && (d.State == DisclosureState.Draft || d.State == DisclosureState.Rejected))
+                .Where(d => d.CatalogueOccurrenceId == occurrenceId).Where(DisclosureRules.Editable)
                 .OrderBy(d => d.Id).Select(d => (int?)d.Id).FirstOrDefaultAsync(cancellationToken);
             if (existing is { } draftUnderWay) return draftUnderWay;
             var catalogueInForce = await db.Catalogues.AnyAsync(c => c.Id == item.CatalogueId && c.State == CatalogueState.InForce, cancellationToken);
@@ -89,14 +90,14 @@ public sealed class DraftService(
         outcomes.RunAsync(async () =>
         {
             var actor = await currentUser.GetAsync(cancellationToken);
-            var officeApprovesEverything = (await settings.GetAsync(cancellationToken)).OfficeApprovesEverything;
+            var route = await reviewRoutes.CurrentAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var d = await db.Disclosures.AsNoTracking()
                 .Include(x => x.Organization)
                 .Include(x => x.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem)
                 .FirstOrDefaultAsync(x => x.Id == id, cancellationToken) ?? throw new NotFoundException();
             var canDraft = AccessPolicy.CanDraftFor(actor, d.OrganizationId);
-            var canReview = await ReviewAccess.AllowsAsync(db, actor, d, officeApprovesEverything, cancellationToken);
+            var canReview = await ReviewAccess.AllowsAsync(db, actor, d, route, cancellationToken);
             AccessPolicy.Ensure(canDraft || canReview, "Access.NotYourOrganization");
             return new DraftView(d.Id, d.Version, d.Organization?.Name ?? "", d.Category, d.State,
                 d.CatalogueOccurrence?.CatalogueItem?.Title, d.CatalogueOccurrence?.Label, d.OutOfCatalogueReason, d.ReviewComment,
@@ -155,12 +156,13 @@ public sealed class DraftService(
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             var current = await settings.GetAsync(cancellationToken);
+            var route = await reviewRoutes.CurrentAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var draft = await db.Disclosures.Include(d => d.Approvals)
                 .Include(d => d.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem)
                 .FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
                 ?? throw new NotFoundException();
-            await ReviewAccess.EnsureAsync(db, actor, draft, current.OfficeApprovesEverything, cancellationToken);
+            await ReviewAccess.EnsureAsync(db, actor, draft, route, cancellationToken);
             draft.EnsureVersion(expectedVersion);
             var hits = SensitiveWords.FindIn(current.SensitiveWords, draft.Title, draft.Body);
             if (hits.Count == 0) throw Refusal(text["Draft.NoSensitiveHits"]);
