@@ -34,14 +34,14 @@ public sealed class Rectification : WorkflowEntity<RectificationState>
     };
 
     /// <summary>Audits an item added to an inspection already recorded.</summary>
-    internal void Added(Actor actor, DateTime utcNow) => Touch("Add", actor, utcNow, What, to: State.ToString());
+    internal void Added(Actor actor, DateTime utcNow) => Touch(WorkflowAction.Add, actor, utcNow, What, to: State.ToString());
 
     public bool IsOverdue(DateOnly today) => State == RectificationState.Open && today > DueDate;
 
     public void Complete(Actor actor, DateTime utcNow, string outcome)
     {
         if (string.IsNullOrWhiteSpace(outcome)) throw new DomainRuleException("Rectification.OutcomeRequired");
-        MoveTo(RectificationState.Done, "Complete", actor, utcNow, outcome);
+        MoveTo(RectificationState.Done, WorkflowAction.Complete, actor, utcNow, outcome);
         Outcome = outcome.Trim();
         DoneAtUtc = utcNow;
     }

@@ -53,6 +53,6 @@ public sealed class PooledContextTests
             foreach (var db in leased) await db.DisposeAsync();
         }
 
-        lock (heard) heard.Select(e => e.Action).ShouldBe(["Approve"]);
+        lock (heard) heard.Select(e => e.Action).ShouldBe([WorkflowAction.Approve]);
     }
 }

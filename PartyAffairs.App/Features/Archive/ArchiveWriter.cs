@@ -86,7 +86,7 @@ public sealed class ArchiveWriter(
             db.ArchiveRecords.Add(record);
             await db.SaveChangesAsync(cancellationToken);
             // The record is not a workflow entity, so its audit line is written here, in the same transaction.
-            var entry = new AuditEntry(actor, now, nameof(ArchiveRecord), record.Id, organization.Id, "Archive", null, null, number);
+            var entry = new AuditEntry(actor, now, nameof(ArchiveRecord), record.Id, organization.Id, WorkflowAction.Archive, null, null, number);
             db.AuditEntries.Add(entry);
             await db.SaveChangesAsync(cancellationToken);
             await db.CommitAsync(transaction, cancellationToken);

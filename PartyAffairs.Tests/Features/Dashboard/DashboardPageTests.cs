@@ -59,7 +59,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
             await db.Disclosures.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DisclosureState.Submitted));
         }
         harness.Services.GetRequiredService<LiveEventStream>().Publish(
-            [new ChangeEvent(nameof(Disclosure), id, bureau.BranchAId, "Submit", "Draft", "Submitted", "secA", bureau.Now, null)]);
+            [new ChangeEvent(nameof(Disclosure), id, bureau.BranchAId, WorkflowAction.Submit, "Draft", "Submitted", "secA", bureau.Now, null)]);
 
         page.WaitForAssertion(() => Count(page, "submitted").ShouldBe("1"), Patience);
         page.Markup.ShouldContain("临时通知");
@@ -116,7 +116,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
             await db.Disclosures.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DisclosureState.Submitted));
         }
         harness.Services.GetRequiredService<LiveEventStream>().Publish(
-            [new ChangeEvent(nameof(Disclosure), id, bureau.BranchAId, "Submit", "Draft", "Submitted", "secA", bureau.Now, null)]);
+            [new ChangeEvent(nameof(Disclosure), id, bureau.BranchAId, WorkflowAction.Submit, "Draft", "Submitted", "secA", bureau.Now, null)]);
 
         page.WaitForAssertion(() => Count(page, "submitted").ShouldBe("1"), Patience);
         submitted.RenderCount.ShouldBeGreaterThan(submittedBefore);

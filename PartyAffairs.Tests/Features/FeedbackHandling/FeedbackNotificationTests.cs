@@ -74,7 +74,7 @@ public sealed class FeedbackNotificationTests
         List<ChangeEvent> events;
         await using (var db = harness.NewDb())
         {
-            events = (await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Feedback) && a.EntityId == id && a.Action == "StartRedisclosure").ToListAsync())
+            events = (await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Feedback) && a.EntityId == id && a.Action == WorkflowAction.StartRedisclosure).ToListAsync())
                 .Select(ChangeEvent.From).ToList();
         }
 

@@ -102,7 +102,7 @@ public sealed class ReviewGateServiceTests : IAsyncLifetime
         await using (var db = harness.NewDb())
         {
             events = (await db.AuditEntries.AsNoTracking()
-                    .Where(a => a.EntityType == nameof(Disclosure) && a.Action == "Submit" && (a.EntityId == catchAllDraftId || a.EntityId == narrowedDraftId))
+                    .Where(a => a.EntityType == nameof(Disclosure) && a.Action == WorkflowAction.Submit && (a.EntityId == catchAllDraftId || a.EntityId == narrowedDraftId))
                     .ToListAsync())
                 .Select(ChangeEvent.From).ToList();
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Support;
@@ -40,7 +41,7 @@ public sealed class LiveEventStreamTests
         var a = await heardA.Task.WaitAsync(TimeSpan.FromSeconds(5));
         var b = await heardB.Task.WaitAsync(TimeSpan.FromSeconds(5));
         a.ShouldBe(b);
-        (a.EntityType, a.EntityId, a.Action, a.FromState, a.ToState).ShouldBe(("Disclosure", bureau.OutOfCatalogueId, "Approve", "Submitted", "Approved"));
+        (a.EntityType, a.EntityId, a.Action, a.FromState, a.ToState).ShouldBe(("Disclosure", bureau.OutOfCatalogueId, WorkflowAction.Approve, "Submitted", "Approved"));
         a.OrganizationId.ShouldBe(bureau.BranchA);
     }
 
@@ -62,7 +63,7 @@ public sealed class LiveEventStreamTests
 
         subscription.Dispose();
         stream.SubscriberCount.ShouldBe(0);
-        stream.Publish([new ChangeEvent("X", 1, null, "A", null, null, "n", DateTime.UtcNow, null)]);
+        stream.Publish([new ChangeEvent("X", 1, null, WorkflowAction.Create, null, null, "n", DateTime.UtcNow, null)]);
         heard.ShouldBe(0);
     }
 
@@ -74,7 +75,7 @@ public sealed class LiveEventStreamTests
         var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var broken = stream.Subscribe(_ => throw new InvalidOperationException("circuit gone"));
         using var healthy = stream.Subscribe(_ => { heard.TrySetResult(); return Task.CompletedTask; });
-        stream.Publish([new ChangeEvent("X", 1, null, "A", null, null, "n", DateTime.UtcNow, null)]);
+        stream.Publish([new ChangeEvent("X", 1, null, WorkflowAction.Create, null, null, "n", DateTime.UtcNow, null)]);
         await heard.Task.WaitAsync(TimeSpan.FromSeconds(5));
     }
 }

@@ -43,7 +43,7 @@ public sealed class ScheduleService(
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             await Outcomes.ValidateAsync(openPhaseValidator, request, cancellationToken);
-            return await ChangeItemAsync(actor, request.ItemId, request.Year, request.Version, "OpenPhase", (item, calendar, rules) =>
+            return await ChangeItemAsync(actor, request.ItemId, request.Year, request.Version, WorkflowAction.OpenPhase, (item, calendar, rules) =>
                 item.OpenPhase(request.PhaseIndex, request.OpenedOn, clock.Today, calendar, rules), cancellationToken);
         });
 
@@ -52,7 +52,7 @@ public sealed class ScheduleService(
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             await Outcomes.ValidateAsync(recordEventValidator, request, cancellationToken);
-            return await ChangeItemAsync(actor, request.ItemId, request.Year, request.Version, "RecordEvent", (item, calendar, rules) =>
+            return await ChangeItemAsync(actor, request.ItemId, request.Year, request.Version, WorkflowAction.RecordEvent, (item, calendar, rules) =>
                 item.RecordEvent(request.Label, request.EventDate, clock.Today, calendar, rules), cancellationToken);
         });
 
@@ -148,7 +148,7 @@ public sealed class ScheduleService(
     /// and saves it with an audit line; returns the new due date. CatalogueItem keeps no audit of its own, so the line
     /// is written here and announced to the live pages after the commit.
     /// </summary>
-    private async Task<DateOnly> ChangeItemAsync(Actor actor, int itemId, int year, int version, string action,
+    private async Task<DateOnly> ChangeItemAsync(Actor actor, int itemId, int year, int version, WorkflowAction action,
         Func<CatalogueItem, WorkingCalendar, DueRules, CatalogueOccurrence> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -125,9 +125,9 @@ public sealed class ScheduleServiceTests : IAsyncLifetime
             var opened = await db.CatalogueOccurrences.SingleAsync(o => o.CatalogueItemId == itemId);
             (opened.Label, opened.PeriodStart, opened.DueDate).ShouldBe(("第一阶段", D(9, 30), D(10, 13)));
             var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(CatalogueItem) && a.EntityId == itemId);
-            (audit.Action, audit.OrganizationId, audit.Reason).ShouldBe(("OpenPhase", bureau.BranchAId, "第一阶段"));
+            (audit.Action, audit.OrganizationId, audit.Reason).ShouldBe((WorkflowAction.OpenPhase, bureau.BranchAId, "第一阶段"));
         }
-        heard.ShouldContain(e => e.EntityType == nameof(CatalogueItem) && e.EntityId == itemId && e.Action == "OpenPhase");
+        heard.ShouldContain(e => e.EntityType == nameof(CatalogueItem) && e.EntityId == itemId && e.Action == WorkflowAction.OpenPhase);
 
         var current = await VersionAsync(itemId);
         current.ShouldBe(version + 1);
