@@ -13,6 +13,7 @@ public interface IAudited
     /// <summary>Changes others should hear of once saved but the trail does not keep (never stored).</summary>
     IReadOnlyList<AuditEntry> PendingAnnouncements { get; }
 
-    /// <summary>Forgets both the pending entries and the pending announcements (they have been taken).</summary>
     void ClearPendingAudit();
+
+    void ClearPendingAnnouncements();
 }

@@ -18,11 +18,9 @@ public abstract class WorkflowEntity<TState> : IAudited where TState : struct, E
 
     public IReadOnlyList<AuditEntry> PendingAnnouncements => pendingAnnouncements;
 
-    public void ClearPendingAudit()
-    {
-        pendingAudit.Clear();
-        pendingAnnouncements.Clear();
-    }
+    public void ClearPendingAudit() => pendingAudit.Clear();
+
+    public void ClearPendingAnnouncements() => pendingAnnouncements.Clear();
 
     /// <summary>The organization the audit entry is filed under (null for bureau-wide records).</summary>
     protected abstract int? AuditOrganizationId { get; }

@@ -38,7 +38,7 @@ public sealed class DemoSeeder(
             var story = new DemoStory(db, new DemoTimeline(clock), organizations, people,
                 await settings.GetAsync(cancellationToken), await workingDays.GetCalendarAsync(cancellationToken), storage.Value);
             toArchive = (await story.TellAsync(cancellationToken)).Id;
-            await db.CommitAsync(transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         // Through the archive's own writer, as the Office would: the number, the copies and the digest are the real thing.

@@ -17,7 +17,6 @@ public sealed class ArchiveWriter(
     IDbContextFactory<AppDbContext> dbFactory,
     IOptions<StorageOptions> storage,
     BureauClock clock,
-    LiveEventStream liveEvents,
     ArchiveStaging staging)
 {
     public async Task<string> ArchiveAsync(Actor actor, int disclosureId, CancellationToken cancellationToken)
@@ -89,11 +88,10 @@ public sealed class ArchiveWriter(
             var entry = new AuditEntry(actor, now, nameof(ArchiveRecord), record.Id, organization.Id, WorkflowAction.Archive, null, null, number);
             db.AuditEntries.Add(entry);
             await db.SaveChangesAsync(cancellationToken);
-            await db.CommitAsync(transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             committed = true;
             // Committed: the staged, durable files take their place (or, after a kill here, at the next start).
             staging.Publish(number);
-            liveEvents.Publish([ChangeEvent.From(entry)]);
             return number;
         }
         catch when (!committed)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Shared;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Data;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;

@@ -1,6 +1,6 @@
 using PartyAffairs.App.Domain;
 
-namespace PartyAffairs.App.Features.Shared;
+namespace PartyAffairs.App.Data.Changes;
 
 /// <summary>A committed transition, as it travels to every circuit that listens.</summary>
 public sealed record ChangeEvent(string EntityType, int EntityId, int? OrganizationId, WorkflowAction Action,

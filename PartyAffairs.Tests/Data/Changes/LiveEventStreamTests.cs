@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Support;
 
-namespace PartyAffairs.Tests.Features.Shared;
+namespace PartyAffairs.Tests.Data.Changes;
 
 public sealed class LiveEventStreamTests
 {
