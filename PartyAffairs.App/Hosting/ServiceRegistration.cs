@@ -13,7 +13,7 @@ using PartyAffairs.App.Components.Account;
 using PartyAffairs.App.Components.Localization;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Data.Changes;
-using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Hosting.Seeding;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Board;
 using PartyAffairs.App.Features.Shared;

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 
-namespace PartyAffairs.App.Data.Seeding;
+namespace PartyAffairs.App.Hosting.Seeding;
 
 /// <summary>
 /// The living first run: the bureau of the source document with its people, this year's and last year's
