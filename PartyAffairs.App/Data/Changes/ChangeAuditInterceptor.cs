@@ -96,8 +96,9 @@ public sealed class ChangeAuditInterceptor(LiveEventStream stream) : SaveChanges
     }
 
     /// <summary>
-    /// Moves the entities' pending entries into the save, with their ids. A new entity learns its id only in this save: then
-    /// every entity's entries wait, in order, for the next save, which <see cref="AppDbContext"/> runs in the same transaction.
+    /// Moves the entities' pending entries into the save, with their ids — a deleted entity's too, its last entry. A new
+    /// entity learns its id only in this save: its entries wait for the next one, which <see cref="AppDbContext"/> runs in
+    /// the same transaction.
     /// </summary>
     private void Audit(DbContext? context)
     {
@@ -108,22 +109,20 @@ public sealed class ChangeAuditInterceptor(LiveEventStream stream) : SaveChanges
         var audited = context.ChangeTracker.Entries<IAudited>()
             .Where(e => e.Entity.PendingAudit.Count > 0 || e.Entity.PendingAnnouncements.Count > 0)
             .ToList();
-        var waitForIds = audited.Any(e => e.State == EntityState.Added && e.Entity.PendingAudit.Count > 0);
-        if (!waitForIds)
+        foreach (var entry in audited)
         {
-            foreach (var entry in audited)
+            var entity = entry.Entity;
+            // Announcements carry no row: they are read once saved, when a new entity has its id.
+            if (entity.PendingAnnouncements.Count > 0) state.Announcing.Add(entity);
+            if (entry.State == EntityState.Added) continue;
+            foreach (var row in entity.PendingAudit)
             {
-                var entity = entry.Entity;
-                foreach (var row in entity.PendingAudit)
-                {
-                    row.EntityId = entity.Id;
-                    state.Saving.Add(row);
-                }
-                entity.ClearPendingAudit();
-                if (entity.PendingAnnouncements.Count > 0) state.Announcing.Add(entity);
+                row.EntityId = entity.Id;
+                state.Saving.Add(row);
             }
-            context.Set<AuditEntry>().AddRange(state.Saving);
+            entity.ClearPendingAudit();
         }
+        context.Set<AuditEntry>().AddRange(state.Saving);
         // Rows a service added itself (a record that is not a workflow entity) are announced like the entities' own.
         var own = state.Saving.ToHashSet(ReferenceEqualityComparer.Instance);
         state.Saving.AddRange(context.ChangeTracker.Entries<AuditEntry>()

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
-using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Board;
 

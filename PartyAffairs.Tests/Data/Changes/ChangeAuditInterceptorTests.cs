@@ -114,6 +114,30 @@ public sealed class ChangeAuditInterceptorTests
     }
 
     [Fact]
+    public async Task A_deleted_entitys_last_entry_is_written_and_announced_beside_a_new_entitys_first()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var now = harness.Time.GetUtcNow().UtcDateTime;
+        await using var db = harness.NewDb();
+        var old = new Catalogue(2026, "旧目录", "模板", Actor.System, now);
+        db.Catalogues.Add(old);
+        await db.SaveChangesAsync();
+        var (heard, subscription) = Listen(harness);
+        using var _ = subscription;
+
+        old.Discard(Actor.System, now, "替换");
+        db.Catalogues.Remove(old);
+        var replacement = new Catalogue(2026, "新目录", "导入", Actor.System, now);
+        db.Catalogues.Add(replacement);
+        await db.SaveChangesAsync();
+
+        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.Action != WorkflowAction.Create || a.EntityId == replacement.Id)
+            .OrderBy(a => a.Id).Select(a => new { a.EntityId, a.Action }).ToListAsync();
+        rows.Select(r => (r.EntityId, r.Action)).ShouldBe([(old.Id, WorkflowAction.Discard), (replacement.Id, WorkflowAction.Create)]);
+        lock (heard) heard.Select(e => (e.EntityId, e.Action)).ShouldBe([(old.Id, WorkflowAction.Discard), (replacement.Id, WorkflowAction.Create)]);
+    }
+
+    [Fact]
     public async Task An_announcement_reaches_the_listeners_once_saved_and_leaves_no_audit_row()
     {
         await using var harness = await ServiceHarness.CreateAsync();
