@@ -9,7 +9,7 @@ namespace PartyAffairs.App.Components;
 /// <summary>
 /// The name a person reads for any domain enum value (categories, channels, audiences, cadences, states…),
 /// looked up as <c>Enum.{Type}.{Value}</c> in the current language. Flag values (channels) are listed joined by the culture's separator.
-/// Also names the verbs, record kinds and states the audit trail stores as text.
+/// Also names the record kinds and states the audit trail stores as text.
 /// </summary>
 public sealed class EnumLabels(IStringLocalizer<StepStrings> text)
 {
@@ -56,7 +56,11 @@ public sealed class EnumLabels(IStringLocalizer<StepStrings> text)
             .ToList();
 
     /// <summary>A transition verb from the audit trail, e.g. Submit → 提交.</summary>
-    public string Action(string action) => Lookup($"Audit.Action.{action}", action);
+    public string Action(WorkflowAction action) => Of(action);
+
+    /// <summary>A verb as an archived snapshot holds it (text frozen at archiving); a name no verb has is shown as stored.</summary>
+    public string Action(string action) =>
+        Enum.TryParse<WorkflowAction>(action, out var known) && Enum.GetName(known) == action ? Of(known) : action;
 
     /// <summary>The kind of record an audit entry is about, e.g. Disclosure → 公开事项.</summary>
     public string EntityType(string entityType) => Lookup($"Audit.Entity.{entityType}", entityType);
@@ -78,8 +82,8 @@ public sealed class EnumLabels(IStringLocalizer<StepStrings> text)
     }
 
     /// <summary>An audit note as a person reads it: a note that is an enum value (the channel feedback came by) gets its label.</summary>
-    public string AuditReason(string entityType, string action, string? reason) =>
-        entityType == nameof(Domain.Feedback) && action == "Receive" && Enum.TryParse<Domain.FeedbackChannel>(reason, out var channel)
+    public string AuditReason(string entityType, WorkflowAction action, string? reason) =>
+        entityType == nameof(Domain.Feedback) && action == WorkflowAction.Receive && Enum.TryParse<Domain.FeedbackChannel>(reason, out var channel)
             ? Of(channel)
             : reason ?? "";
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PartyAffairs.App.Domain;
-using PartyAffairs.App.Features.Shared;
+using PartyAffairs.App.Data.Changes;
 
 namespace PartyAffairs.App.Data;
 
@@ -53,17 +53,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         throw new NotSupportedException("Use SaveChangesAsync: it writes the audit trail in the same transaction.");
 
     /// <summary>
-    /// Saves the changes and, in the same transaction, the audit entries the entities queued; then tells
-    /// every subscribed circuit what changed. New entities get their ids in a first save, so their
-    /// audit entries are written in a second one before the commit.
+    /// Saves the changes and, in the same transaction, the audit entries the entities queued (written by
+    /// <see cref="ChangeAuditInterceptor"/>, which also announces them once committed). A save that audits waits for its
+    /// turn at the <see cref="SqliteWriteGate"/> and runs in a transaction of its own unless the caller opened one. New
+    /// entities get their ids in a first round, so their audit entries are written in a second one before the commit.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var tracked = ChangeTracker.Entries<IAudited>()
+        var audited = ChangeTracker.Entries<IAudited>()
             .Where(e => e.Entity.PendingAudit.Count > 0)
             .ToList();
-        var audited = tracked.Select(e => e.Entity).ToList();
-        if (audited.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (audited.Count == 0) return await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         using var turn = Database.CurrentTransaction is null && WriteGate is { } gate ? await gate.EnterAsync(cancellationToken) : null;
         var ownTransaction = Database.CurrentTransaction is null
@@ -71,33 +71,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             : null;
         try
         {
-            // Entities that already have their ids (a transition of a stored record, the common case) get their audit
-            // entries in the same round of statements; only new entities need a first round to learn their ids.
-            var needIds = tracked.Any(e => e.State == EntityState.Added);
-            var count = needIds ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken) : 0;
-            var entries = new List<AuditEntry>();
-            foreach (var entity in audited)
-            {
-                foreach (var entry in entity.PendingAudit)
-                {
-                    entry.EntityId = entity.Id;
-                    entries.Add(entry);
-                }
-                entity.ClearPendingAudit();
-            }
-            AuditEntries.AddRange(entries);
-            count += needIds
-                ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-                : await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-                LiveEvents?.Publish(entries.Select(ChangeEvent.From).ToList());
-            }
-            else
-            {
-                pendingEvents.AddRange(entries.Select(ChangeEvent.From));
-            }
+            // A transition of a stored record (the common case) has its audit entries written in the same round of
+            // statements; if the interceptor had to wait for a new entity's id, a second round writes them.
+            var count = await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (audited.Any(e => e.Entity.PendingAudit.Count > 0)) count += await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
             return count;
         }
         finally
@@ -106,9 +84,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         }
     }
 
-    private readonly List<ChangeEvent> pendingEvents = [];
-
-    /// <summary>Saves without detecting changes again: the caller just did, and since then only added the audit entries.</summary>
+    /// <summary>Saves without detecting changes again: this context just did, and since then only audit entries were added.</summary>
     private async Task<int> SaveDetectedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var detect = ChangeTracker.AutoDetectChangesEnabled;
@@ -123,34 +99,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         }
     }
 
-    /// <summary>Commits a transaction the caller opened and only then announces its transitions.</summary>
-    public async Task CommitAsync(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, CancellationToken cancellationToken)
-    {
-        await transaction.CommitAsync(cancellationToken);
-        if (pendingEvents.Count > 0)
-        {
-            LiveEvents?.Publish(pendingEvents.ToList());
-            pendingEvents.Clear();
-        }
-    }
-
-    // Contexts are pooled: events of a transaction that never committed must not reach the next lease.
-    public override void Dispose()
-    {
-        pendingEvents.Clear();
-        base.Dispose();
-    }
-
-    public override ValueTask DisposeAsync()
-    {
-        pendingEvents.Clear();
-        return base.DisposeAsync();
-    }
-
-    private LiveEventStream? LiveEvents => ApplicationService<LiveEventStream>();
-
-    private SqliteWriteGate? WriteGate => ApplicationService<SqliteWriteGate>();
-
-    private T? ApplicationService<T>() where T : class => this.GetService<IDbContextOptions>()
-        .FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<T>();
+    private SqliteWriteGate? WriteGate => this.GetService<IDbContextOptions>()
+        .FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<SqliteWriteGate>();
 }

@@ -35,6 +35,11 @@ public sealed class ArchiveRecord : IAudited
 
     void IAudited.ClearPendingAudit() => pendingAudit.Clear();
 
+    // Archiving announces nothing beyond its audit line.
+    IReadOnlyList<AuditEntry> IAudited.PendingAnnouncements => [];
+
+    void IAudited.ClearPendingAnnouncements() { }
+
     /// <summary>
     /// Archives a disclosure: refuses, saying why, unless <see cref="ArchiveRules"/> allows it (closed, no record of it yet,
     /// all of <paramref name="itsFeedback"/> closed), and queues the audit line saved with the record.
@@ -46,7 +51,7 @@ public sealed class ArchiveRecord : IAudited
         ArchiveRules.Ensure(disclosure, alreadyArchived, itsFeedback);
         var record = new ArchiveRecord(organizationCode, disclosure, year, sequence, actor, utcNow, chainIndex, canonicalJson, previousDigest,
             digest, files);
-        record.pendingAudit.Add(new AuditEntry(actor, utcNow, nameof(ArchiveRecord), 0, record.OrganizationId, "Archive", null, null,
+        record.pendingAudit.Add(new AuditEntry(actor, utcNow, nameof(ArchiveRecord), 0, record.OrganizationId, WorkflowAction.Archive, null, null,
             record.ArchiveNumber));
         return record;
     }

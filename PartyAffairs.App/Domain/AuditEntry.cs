@@ -11,7 +11,7 @@ public sealed class AuditEntry
     public int EntityId { get; internal set; }
     public int? OrganizationId { get; private set; }
     /// <summary>The verb, e.g. Submit, Approve, Assign.</summary>
-    public string Action { get; private set; } = "";
+    public WorkflowAction Action { get; private set; }
     public string? FromState { get; private set; }
     public string? ToState { get; private set; }
     public string? Reason { get; private set; }
@@ -19,7 +19,7 @@ public sealed class AuditEntry
     private AuditEntry() { }
 
     public AuditEntry(Actor actor, DateTime atUtc, string entityType, int entityId, int? organizationId,
-        string action, string? fromState, string? toState, string? reason)
+        WorkflowAction action, string? fromState, string? toState, string? reason)
     {
         if (atUtc.Kind != DateTimeKind.Utc) throw new ArgumentException("Audit times are UTC.", nameof(atUtc));
         AtUtc = atUtc;

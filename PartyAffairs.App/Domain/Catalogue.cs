@@ -29,7 +29,7 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
         Source = source;
         CreatedAtUtc = utcNow;
         State = CatalogueState.Draft;
-        Touch("Create", actor, utcNow, source, to: State.ToString());
+        Touch(WorkflowAction.Create, actor, utcNow, source, to: State.ToString());
     }
 
     public bool IsEditable => State == CatalogueState.Draft;
@@ -47,7 +47,7 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
     {
         if (Items.All(i => i.IsRetired)) throw new DomainRuleException("Catalogue.Empty");
         ReviewComment = null;
-        MoveTo(CatalogueState.Submitted, "Submit", actor, utcNow);
+        MoveTo(CatalogueState.Submitted, WorkflowAction.Submit, actor, utcNow);
         SubmittedById = actor.UserId;
     }
 
@@ -55,7 +55,7 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
     {
         if (string.IsNullOrWhiteSpace(comment)) throw new DomainRuleException("Review.CommentRequired");
         ReviewComment = comment.Trim();
-        MoveTo(CatalogueState.Draft, "Reject", actor, utcNow, comment);
+        MoveTo(CatalogueState.Draft, WorkflowAction.Reject, actor, utcNow, comment);
     }
 
     /// <summary>Approved by someone other than who submitted it: another Office member or a Leader.</summary>
@@ -65,7 +65,7 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
         ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         ApprovedById = actor.UserId;
         ApprovedAtUtc = utcNow;
-        MoveTo(CatalogueState.Approved, "Approve", actor, utcNow, comment);
+        MoveTo(CatalogueState.Approved, WorkflowAction.Approve, actor, utcNow, comment);
     }
 
     /// <summary>
@@ -75,10 +75,10 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
     public void Discard(Actor actor, DateTime utcNow, string? reason = null)
     {
         if (State != CatalogueState.Draft) throw new DomainRuleException("Catalogue.DiscardOnlyDraft");
-        Touch("Discard", actor, utcNow, reason ?? $"{Year} {Title}", from: State.ToString());
+        Touch(WorkflowAction.Discard, actor, utcNow, reason ?? $"{Year} {Title}", from: State.ToString());
     }
 
-    public void PutInForce(Actor actor, DateTime utcNow) => MoveTo(CatalogueState.InForce, "PutInForce", actor, utcNow);
+    public void PutInForce(Actor actor, DateTime utcNow) => MoveTo(CatalogueState.InForce, WorkflowAction.PutInForce, actor, utcNow);
 
     public CatalogueItem AddItem(CatalogueItem item)
     {
@@ -149,7 +149,7 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
                     break;
             }
         }
-        Touch("Amend", actor, utcNow, record ?? amendment.Reason);
+        Touch(WorkflowAction.Amend, actor, utcNow, record ?? amendment.Reason);
     }
 
     /// <summary>
@@ -175,7 +175,7 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
                 changed++;
             }
         }
-        if (changed > 0) Touch("ReplanStanding", actor, utcNow, $"{reason}（{changed}）");
+        if (changed > 0) Touch(WorkflowAction.ReplanStanding, actor, utcNow, $"{reason}（{changed}）");
         return changed;
     }
 
@@ -188,7 +188,7 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
         if (item.CatalogueId != Id || !item.Occurrences.Contains(occurrence)) throw new DomainRuleException("Catalogue.OccurrenceUnknown");
         var old = occurrence.DueDate;
         if (!occurrence.Redate(dueDate)) return false;
-        Touch("Redate", actor, utcNow, $"{item.Title}（{occurrence.Label}）：{reason}", old.ToString("yyyy-MM-dd"), dueDate.ToString("yyyy-MM-dd"));
+        Touch(WorkflowAction.Redate, actor, utcNow, $"{item.Title}（{occurrence.Label}）：{reason}", old.ToString("yyyy-MM-dd"), dueDate.ToString("yyyy-MM-dd"));
         return true;
     }
 

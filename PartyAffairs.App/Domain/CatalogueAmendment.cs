@@ -23,7 +23,7 @@ public sealed class CatalogueAmendment : WorkflowEntity<AmendmentState>
         Reason = reason.Trim();
         CreatedById = actor.UserId;
         CreatedAtUtc = utcNow;
-        Touch("Create", actor, utcNow, reason, to: State.ToString());
+        Touch(WorkflowAction.Create, actor, utcNow, reason, to: State.ToString());
     }
 
     /// <summary>
@@ -63,23 +63,23 @@ public sealed class CatalogueAmendment : WorkflowEntity<AmendmentState>
         if (State != AmendmentState.Draft) throw new DomainRuleException("Amendment.NotEditable");
         var change = Changes.FirstOrDefault(c => c.Id == changeId) ?? throw new DomainRuleException("Amendment.ChangeNotFound");
         Changes.Remove(change);
-        Touch("RemoveChange", actor, utcNow, description);
+        Touch(WorkflowAction.RemoveChange, actor, utcNow, description);
     }
 
     /// <summary>Drops a draft: it is kept as Discarded (never applied), which frees the catalogue for another amendment.</summary>
-    public void Discard(Actor actor, DateTime utcNow, string? reason = null) => MoveTo(AmendmentState.Discarded, "Discard", actor, utcNow, reason);
+    public void Discard(Actor actor, DateTime utcNow, string? reason = null) => MoveTo(AmendmentState.Discarded, WorkflowAction.Discard, actor, utcNow, reason);
 
     public void Submit(Actor actor, DateTime utcNow)
     {
         if (Changes.Count == 0) throw new DomainRuleException("Amendment.Empty");
-        MoveTo(AmendmentState.Submitted, "Submit", actor, utcNow);
+        MoveTo(AmendmentState.Submitted, WorkflowAction.Submit, actor, utcNow);
     }
 
     public void Reject(Actor actor, DateTime utcNow, string comment)
     {
         if (string.IsNullOrWhiteSpace(comment)) throw new DomainRuleException("Review.CommentRequired");
         ReviewComment = comment.Trim();
-        MoveTo(AmendmentState.Draft, "Reject", actor, utcNow, comment);
+        MoveTo(AmendmentState.Draft, WorkflowAction.Reject, actor, utcNow, comment);
     }
 
     /// <summary>Approved like the catalogue, by someone other than who drew it up: another Office member or a Leader.</summary>
@@ -87,6 +87,6 @@ public sealed class CatalogueAmendment : WorkflowEntity<AmendmentState>
     {
         if (actor.UserId == CreatedById) throw new DomainRuleException("Catalogue.OwnApproval");
         ReviewComment = comment;
-        MoveTo(AmendmentState.Approved, "Approve", actor, utcNow, comment);
+        MoveTo(AmendmentState.Approved, WorkflowAction.Approve, actor, utcNow, comment);
     }
 }

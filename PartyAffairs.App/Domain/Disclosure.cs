@@ -81,7 +81,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         DisplayFromUtc = utcNow;
         DisplayUntilUtc = utcNow.AddDays(7);
         State = DisclosureState.Draft;
-        Touch("Create", author, utcNow, OutOfCatalogueReason, to: State.ToString());
+        Touch(WorkflowAction.Create, author, utcNow, OutOfCatalogueReason, to: State.ToString());
     }
 
     /// <summary>A draft fulfilling a catalogue occurrence, with the item's channels and audience as defaults.</summary>
@@ -139,7 +139,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         DateTime displayUntilUtc, bool important, Actor actor, DateTime utcNow)
     {
         if (!IsEditable) throw new DomainRuleException("Disclosure.NotEditable");
-        if (State == DisclosureState.Rejected) MoveTo(DisclosureState.Draft, "Revise", actor, utcNow);
+        if (State == DisclosureState.Rejected) MoveTo(DisclosureState.Draft, WorkflowAction.Revise, actor, utcNow);
         else Version++;
         Title = title.Trim();
         Body = body;
@@ -173,6 +173,12 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         sensitiveHits.Except(SensitiveOverrideWords).ToList();
 
     /// <summary>
+    /// An edit changed which sensitive words wait for a reviewer, or retitled a draft that has some: the dashboard's
+    /// 敏感词待放行 card must hear of it once saved, though an edit is not audited.
+    /// </summary>
+    public void AnnounceSensitiveWordsChanged(Actor actor, DateTime utcNow) => Announce(WorkflowAction.SensitiveWordsChanged, actor, utcNow);
+
+    /// <summary>
     /// Submits after <see cref="SubmissionProblems"/> and <see cref="UnresolvedSensitiveWords"/> — the very checks the
     /// drafting page shows. A rejected item may be resubmitted as it is: it goes back to Draft on the way, as an edit would take it.
     /// </summary>
@@ -182,8 +188,8 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         if (problems.Count > 0) throw new DomainRuleException(problems[0]);
         var unresolved = UnresolvedSensitiveWords(sensitiveHits);
         if (unresolved.Count > 0) throw new DomainRuleException("Disclosure.SensitiveWords", string.Join("、", unresolved));
-        if (State == DisclosureState.Rejected) MoveTo(DisclosureState.Draft, "Revise", actor, utcNow);
-        MoveTo(DisclosureState.Submitted, "Submit", actor, utcNow);
+        if (State == DisclosureState.Rejected) MoveTo(DisclosureState.Draft, WorkflowAction.Revise, actor, utcNow);
+        MoveTo(DisclosureState.Submitted, WorkflowAction.Submit, actor, utcNow);
         SubmittedAtUtc = utcNow;
         Versions.Add(new DisclosureVersion(Versions.Count + 1, this, actor, utcNow));
     }
@@ -196,7 +202,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         SensitiveOverrideWords = SensitiveOverrideWords.Union(words).ToList();
         SensitiveOverrideReason = reason.Trim();
         Approvals.Add(new Approval(reviewer, ApprovalDecision.SensitiveWordsOverridden, reason, false, false, utcNow));
-        Touch("OverrideSensitiveWords", reviewer, utcNow, $"{string.Join("、", words)}: {reason}");
+        Touch(WorkflowAction.OverrideSensitiveWords, reviewer, utcNow, $"{string.Join("、", words)}: {reason}");
     }
 
     /// <summary>
@@ -211,7 +217,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         if (State == DisclosureState.Submitted && utcNow >= DisplayUntilUtc) throw new DomainRuleException("Disclosure.DisplayPeriodOver");
         var ownItem = reviewer.UserId == AuthorId;
         if (ownItem && ReviewRoute.For(this, officeApprovesEverything: false).Gated) throw new DomainRuleException("Review.OwnGatedItem");
-        MoveTo(DisclosureState.Approved, "Approve", reviewer, utcNow, comment);
+        MoveTo(DisclosureState.Approved, WorkflowAction.Approve, reviewer, utcNow, comment);
         ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         Approvals.Add(new Approval(reviewer, ApprovalDecision.Approved, comment, true, ownItem, utcNow));
     }
@@ -219,7 +225,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
     public void Reject(Actor reviewer, DateTime utcNow, string comment)
     {
         if (string.IsNullOrWhiteSpace(comment)) throw new DomainRuleException("Review.CommentRequired");
-        MoveTo(DisclosureState.Rejected, "Reject", reviewer, utcNow, comment);
+        MoveTo(DisclosureState.Rejected, WorkflowAction.Reject, reviewer, utcNow, comment);
         ReviewComment = comment.Trim();
         Approvals.Add(new Approval(reviewer, ApprovalDecision.Rejected, comment, false, false, utcNow));
     }
@@ -240,7 +246,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
             DisplayUntilUtc = utcNow + (DisplayUntilUtc - DisplayFromUtc);
             DisplayFromUtc = utcNow;
         }
-        MoveTo(DisclosureState.Published, "Publish", actor, utcNow);
+        MoveTo(DisclosureState.Published, WorkflowAction.Publish, actor, utcNow);
         PublishedAtUtc = utcNow;
         if (CatalogueOccurrenceId is not null)
         {
@@ -257,10 +263,10 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         SupersededByDisclosureId = correction.Id;
         if (State == DisclosureState.Published)
         {
-            MoveTo(DisclosureState.Closed, "Supersede", actor, utcNow, $"#{correction.RevisionNumber}");
+            MoveTo(DisclosureState.Closed, WorkflowAction.Supersede, actor, utcNow, $"#{correction.RevisionNumber}");
             ClosedAtUtc = utcNow;
         }
-        else Touch("Supersede", actor, utcNow, $"#{correction.RevisionNumber}", State.ToString(), State.ToString());
+        else Touch(WorkflowAction.Supersede, actor, utcNow, $"#{correction.RevisionNumber}", State.ToString(), State.ToString());
     }
 
     /// <summary>
@@ -270,7 +276,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
     public void Close(Actor actor, DateTime utcNow, string? reason = null, DisplayRules? rules = null)
     {
         if (utcNow < DisplayUntilUtc && string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Disclosure.EarlyCloseNeedsReason");
-        MoveTo(DisclosureState.Closed, "Close", actor, utcNow, reason);
+        MoveTo(DisclosureState.Closed, WorkflowAction.Close, actor, utcNow, reason);
         ClosedAtUtc = utcNow;
         ReopenOccurrenceIfShortOf(rules, actor, utcNow);
     }
@@ -284,7 +290,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainRuleException("Disclosure.WithdrawReasonRequired");
         if (InsideImportantMinimum(utcNow) && !actor.IsInRole(Roles.Office)) throw new DomainRuleException("Disclosure.ImportantNeedsOffice");
         var wasOnDisplay = State == DisclosureState.Published;
-        MoveTo(DisclosureState.Withdrawn, "Withdraw", actor, utcNow, reason);
+        MoveTo(DisclosureState.Withdrawn, WorkflowAction.Withdraw, actor, utcNow, reason);
         WithdrawnAtUtc = utcNow;
         if (wasOnDisplay) ReopenOccurrenceIfShortOf(rules, actor, utcNow);
     }
@@ -312,7 +318,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
     {
         var occurrence = CatalogueOccurrence ?? throw new InvalidOperationException("Load the catalogue occurrence before reopening it.");
         occurrence.Reopen();
-        Touch("ReopenOccurrence", actor, utcNow, why ?? occurrence.Label, State.ToString(), State.ToString());
+        Touch(WorkflowAction.ReopenOccurrence, actor, utcNow, why ?? occurrence.Label, State.ToString(), State.ToString());
     }
 
     /// <summary>See <see cref="DisclosureRules.OnDisplayAt"/>.</summary>

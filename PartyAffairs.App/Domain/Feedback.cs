@@ -120,7 +120,7 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
     public void Assign(Actor actor, DateTime utcNow, string assigneeId, string assigneeName, DateTime? nextDueUtc)
     {
         if (string.IsNullOrWhiteSpace(assigneeId)) throw new DomainRuleException("Feedback.AssigneeRequired");
-        MoveTo(FeedbackState.Assigned, "Assign", actor, utcNow, assigneeName);
+        MoveTo(FeedbackState.Assigned, WorkflowAction.Assign, actor, utcNow, assigneeName);
         AssigneeId = assigneeId;
         AssigneeName = assigneeName;
         StepDueAtUtc = nextDueUtc;
@@ -131,7 +131,7 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
     {
         if (string.IsNullOrWhiteSpace(answer)) throw new DomainRuleException("Feedback.AnswerRequired");
         if (answer.Length > MaxAnswerLength) throw new DomainRuleException("Feedback.AnswerTooLong", MaxAnswerLength);
-        MoveTo(FeedbackState.Answered, "Answer", actor, utcNow);
+        MoveTo(FeedbackState.Answered, WorkflowAction.Answer, actor, utcNow);
         Answer = answer.Trim();
         AnsweredAtUtc = utcNow;
         StepDueAtUtc = nextDueUtc;
@@ -148,7 +148,7 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
         if (string.IsNullOrWhiteSpace(resolution)) throw new DomainRuleException("Feedback.ResolutionRequired");
         if (resolution.Length > MaxAnswerLength) throw new DomainRuleException("Feedback.ResolutionTooLong", MaxAnswerLength);
         if (publicSummary is { Length: > MaxSummaryLength }) throw new DomainRuleException("Feedback.SummaryTooLong", MaxSummaryLength);
-        MoveTo(FeedbackState.Reported, "Report", actor, utcNow, leaderName);
+        MoveTo(FeedbackState.Reported, WorkflowAction.Report, actor, utcNow, leaderName);
         ReportedToId = leaderId;
         ReportedTo = leaderName.Trim();
         ReportedAtUtc = utcNow;
@@ -165,7 +165,7 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
     public void Acknowledge(Actor leader, DateTime utcNow, DateTime? nextDueUtc, WorkingCalendar calendar, TimeZoneInfo zone, string? comment = null)
     {
         if (State == FeedbackState.Reported && leader.UserId != ReportedToId) throw new AccessDeniedException("Feedback.NotReportedToYou");
-        MoveTo(FeedbackState.ResultDisclosed, "Acknowledge", leader, utcNow, comment);
+        MoveTo(FeedbackState.ResultDisclosed, WorkflowAction.Acknowledge, leader, utcNow, comment);
         ResultDisclosedAtUtc = utcNow;
         StepDueAtUtc = nextDueUtc;
         WorkingDaysToHandle = calendar.WorkingDaysBetween(LocalDay(ReceivedAtUtc, zone), LocalDay(utcNow, zone));
@@ -188,7 +188,7 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
         ClosedAtUtc = utcNow;
         WorkingDaysToHandle = null;
         StepDueAtUtc = null;
-        Touch("MarkAbusive", actor, utcNow, reason.Trim(), from.ToString(), State.ToString());
+        Touch(WorkflowAction.MarkAbusive, actor, utcNow, reason.Trim(), from.ToString(), State.ToString());
     }
 
     /// <summary>Once answered, feedback may start a re-disclosure of its item (再次公开); one per feedback.</summary>
@@ -197,12 +197,12 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
         if (IsAbusive || State < FeedbackState.Answered) throw new DomainRuleException("Feedback.NotHandledYet");
         if (RedisclosureId is not null) throw new DomainRuleException("Feedback.RedisclosureStarted");
         RedisclosureId = revision.Id;
-        Touch("StartRedisclosure", actor, utcNow, revision.Title);
+        Touch(WorkflowAction.StartRedisclosure, actor, utcNow, revision.Title);
     }
 
     public void Close(Actor actor, DateTime utcNow, string? note = null)
     {
-        MoveTo(FeedbackState.Closed, "Close", actor, utcNow, note);
+        MoveTo(FeedbackState.Closed, WorkflowAction.Close, actor, utcNow, note);
         ClosedAtUtc = utcNow;
         StepDueAtUtc = null;
     }

@@ -13,7 +13,7 @@ public static class FeedbackAnonymity
     public const string ActorName = "匿名";
 
     /// <summary>The audit verb of the entry a submission writes: the one whose actor is the sender.</summary>
-    public const string SubmitAction = "Receive";
+    public const WorkflowAction SubmitAction = WorkflowAction.Receive;
 
     /// <summary>Who an anonymous sender is recorded as, signed in or not.</summary>
     public static readonly Actor Sender = new("", ActorName, null, new HashSet<string>());
@@ -22,7 +22,7 @@ public static class FeedbackAnonymity
     public static bool HidesSender(bool isAnonymous, FeedbackChannel channel) => isAnonymous && channel == FeedbackChannel.Online;
 
     /// <summary>Whether an audit entry names the sender of feedback that hides her, given the ids of such feedback.</summary>
-    public static bool Redacts(string entityType, string action, int entityId, IReadOnlySet<int> anonymousFeedbackIds) =>
+    public static bool Redacts(string entityType, WorkflowAction action, int entityId, IReadOnlySet<int> anonymousFeedbackIds) =>
         entityType == nameof(Feedback) && action == SubmitAction && anonymousFeedbackIds.Contains(entityId);
 
     /// <summary>The same rule as a query over the audit log, so filters and exports apply it in the database.</summary>

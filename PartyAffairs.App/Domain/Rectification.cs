@@ -34,7 +34,7 @@ public sealed class Rectification : WorkflowEntity<RectificationState>
     };
 
     /// <summary>Audits an item added to an inspection already recorded.</summary>
-    internal void Added(Actor actor, DateTime utcNow) => Touch("Add", actor, utcNow, What, to: State.ToString());
+    internal void Added(Actor actor, DateTime utcNow) => Touch(WorkflowAction.Add, actor, utcNow, What, to: State.ToString());
 
     /// <summary>See <see cref="RectificationRules.OverdueOn"/>.</summary>
     public bool IsOverdue(DateOnly today) => RectificationRules.IsOverdue(State, DueDate, today);
@@ -42,7 +42,7 @@ public sealed class Rectification : WorkflowEntity<RectificationState>
     public void Complete(Actor actor, DateTime utcNow, string outcome)
     {
         if (string.IsNullOrWhiteSpace(outcome)) throw new DomainRuleException("Rectification.OutcomeRequired");
-        MoveTo(RectificationState.Done, "Complete", actor, utcNow, outcome);
+        MoveTo(RectificationState.Done, WorkflowAction.Complete, actor, utcNow, outcome);
         Outcome = outcome.Trim();
         DoneAtUtc = utcNow;
     }

@@ -8,6 +8,7 @@ namespace PartyAffairs.App.Domain;
 public abstract class WorkflowEntity<TState> : IAudited where TState : struct, Enum
 {
     private readonly List<AuditEntry> pendingAudit = [];
+    private readonly List<AuditEntry> pendingAnnouncements = [];
 
     public int Id { get; protected set; }
     public TState State { get; protected set; }
@@ -15,7 +16,11 @@ public abstract class WorkflowEntity<TState> : IAudited where TState : struct, E
 
     public IReadOnlyList<AuditEntry> PendingAudit => pendingAudit;
 
+    public IReadOnlyList<AuditEntry> PendingAnnouncements => pendingAnnouncements;
+
     public void ClearPendingAudit() => pendingAudit.Clear();
+
+    public void ClearPendingAnnouncements() => pendingAnnouncements.Clear();
 
     /// <summary>The organization the audit entry is filed under (null for bureau-wide records).</summary>
     protected abstract int? AuditOrganizationId { get; }
@@ -25,7 +30,7 @@ public abstract class WorkflowEntity<TState> : IAudited where TState : struct, E
 
     public bool CanMoveTo(TState to) => Next(State).Contains(to);
 
-    protected void MoveTo(TState to, string action, Actor actor, DateTime utcNow, string? reason = null)
+    protected void MoveTo(TState to, WorkflowAction action, Actor actor, DateTime utcNow, string? reason = null)
     {
         if (!CanMoveTo(to))
         {
@@ -37,11 +42,19 @@ public abstract class WorkflowEntity<TState> : IAudited where TState : struct, E
     }
 
     /// <summary>Records a change that keeps the state (creation, an edit, an override) and still bumps the version.</summary>
-    protected void Touch(string action, Actor actor, DateTime utcNow, string? reason = null, string? from = null, string? to = null)
+    protected void Touch(WorkflowAction action, Actor actor, DateTime utcNow, string? reason = null, string? from = null, string? to = null)
     {
         Version++;
         pendingAudit.Add(new AuditEntry(actor, utcNow, GetType().Name, Id, AuditOrganizationId, action, from, to, reason));
     }
+
+    /// <summary>
+    /// Tells the live pages of a change once it is saved, without a line in the audit trail and without a new version
+    /// (e.g. an autosave that changed what waits for a reviewer: auditing every autosave would flood the trail).
+    /// </summary>
+    protected void Announce(WorkflowAction action, Actor actor, DateTime utcNow) =>
+        pendingAnnouncements.Add(new AuditEntry(actor, utcNow, GetType().Name, Id, AuditOrganizationId, action,
+            State.ToString(), State.ToString(), null));
 
     /// <summary>Checks that the version the user saw is still the current one.</summary>
     public void EnsureVersion(int expectedVersion)

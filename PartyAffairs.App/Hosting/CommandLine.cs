@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Hosting.Seeding;
 using PartyAffairs.App.Features.Admin.LoadGeneration;
 using PartyAffairs.App.Features.Archive.Packages;
 using PartyAffairs.App.Features.Archive.Verification;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Localization;
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Components.Account;
 using PartyAffairs.App.Components.Layout;
-using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Hosting.Seeding;
 using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.AnnualReport;
 using PartyAffairs.App.Features.Catalogues.Schedule;

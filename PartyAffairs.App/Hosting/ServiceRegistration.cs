@@ -12,7 +12,8 @@ using MudBlazor.Services;
 using PartyAffairs.App.Components.Account;
 using PartyAffairs.App.Components.Localization;
 using PartyAffairs.App.Data;
-using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Data.Changes;
+using PartyAffairs.App.Hosting.Seeding;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Board;
 using PartyAffairs.App.Features.Shared;
@@ -40,6 +41,7 @@ public static class ServiceRegistration
         services.AddSingleton<LiveEventStream>();
 
         services.AddSingleton<SqlitePragmaInterceptor>();
+        services.AddSingleton<ChangeAuditInterceptor>();
         services.AddSingleton<SqliteWriteGate>();
         // Pooled: a context's internal services are built once and reused, instead of once per operation. Two cores never
         // have more than a few dozen contexts in use at once; EF's default pool of 1,024 kept a burst's worth of idle
@@ -49,7 +51,7 @@ public static class ServiceRegistration
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             // Default Timeout also bounds how long Microsoft.Data.Sqlite retries a busy database.
             options.UseSqlite($"Data Source={storage.DatabasePath};Default Timeout=30;Pooling=True")
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>());
+                .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>(), sp.GetRequiredService<ChangeAuditInterceptor>());
         }, poolSize: 64);
         // Identity's stores take a context per request scope; they get one from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());

@@ -49,8 +49,8 @@ public sealed class EnumLabelsTests : IDisposable
         Labels.Action("Submit").ShouldBe("提交");
         Labels.Action("Add").ShouldBe("添加");
         Labels.Action("SomethingNew").ShouldBe("SomethingNew");
-        Labels.AuditReason("Feedback", "Receive", "Letter").ShouldBe("来信");
-        Labels.AuditReason("Disclosure", "Reject", "请补充").ShouldBe("请补充");
+        Labels.AuditReason("Feedback", WorkflowAction.Receive, "Letter").ShouldBe("来信");
+        Labels.AuditReason("Disclosure", WorkflowAction.Reject, "请补充").ShouldBe("请补充");
     }
 
     [Fact]

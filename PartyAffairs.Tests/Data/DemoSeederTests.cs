@@ -21,7 +21,7 @@ public sealed class DemoSeederTests(DemoBureauFixture bureau) : IClassFixture<De
         var kinds = await db.AuditEntries.Select(a => a.EntityType).Distinct().ToListAsync();
         var labels = harness.Services.GetRequiredService<PartyAffairs.App.Components.EnumLabels>();
 
-        actions.Where(a => labels.Action(a) == a).ShouldBeEmpty();
+        actions.Where(a => labels.Action(a) == a.ToString()).ShouldBeEmpty();
         kinds.Where(k => labels.EntityType(k) == k).ShouldBeEmpty();
         labels.Action("Archive").ShouldBe("归档");
     }
@@ -100,7 +100,7 @@ public sealed class DemoSeederTests(DemoBureauFixture bureau) : IClassFixture<De
             occurrence.DueDate.ShouldBeInRange(new DateOnly(year, 1, 14), new DateOnly(year, 1, 31));
         }
         (await db.AuditEntries.Where(a => a.EntityType == nameof(Catalogue) && a.EntityId == catalogue.Id).Select(a => a.Action).ToListAsync())
-            .ShouldBe(["Create", "Submit", "Approve", "PutInForce"]);
+            .ShouldBe([WorkflowAction.Create, WorkflowAction.Submit, WorkflowAction.Approve, WorkflowAction.PutInForce]);
 
         var lastYear = await db.Catalogues.Include(c => c.Items).SingleAsync(c => c.Year == year - 1);
         lastYear.State.ShouldBe(CatalogueState.InForce);
@@ -223,7 +223,7 @@ public sealed class DemoSeederTests(DemoBureauFixture bureau) : IClassFixture<De
         audit.ShouldNotBeEmpty();
         audit.ShouldAllBe(a => a.EntityId > 0);
         audit.ShouldAllBe(a => a.AtUtc <= now);
-        audit.ShouldContain(a => a.EntityType == nameof(ArchiveRecord) && a.Action == "Archive");
+        audit.ShouldContain(a => a.EntityType == nameof(ArchiveRecord) && a.Action == WorkflowAction.Archive);
     }
 
     [Theory]

@@ -111,7 +111,7 @@ public sealed class ModelTests
         var entry = await db.AuditEntries.SingleAsync();
         entry.EntityId.ShouldBe(catalogue.Id);
         entry.EntityType.ShouldBe(nameof(Catalogue));
-        entry.Action.ShouldBe("Create");
+        entry.Action.ShouldBe(WorkflowAction.Create);
         entry.ToState.ShouldBe("Draft");
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Shared;
@@ -46,13 +47,13 @@ public sealed class PooledContextTests
             var disclosure = await db.Disclosures.SingleAsync(d => d.Id == bureau.OutOfCatalogueId);
             disclosure.Approve(reviewer, now, true, "同意");
             await db.SaveChangesAsync();
-            await db.CommitAsync(transaction, CancellationToken.None);
+            await transaction.CommitAsync();
         }
         finally
         {
             foreach (var db in leased) await db.DisposeAsync();
         }
 
-        lock (heard) heard.Select(e => e.Action).ShouldBe(["Approve"]);
+        lock (heard) heard.Select(e => e.Action).ShouldBe([WorkflowAction.Approve]);
     }
 }

@@ -32,7 +32,7 @@ public sealed class ArchiveRulesTests
             var record = Archive(disclosure, alreadyArchived, feedback);
             record.ArchiveNumber.ShouldBe("TST-2026-0003");
             var audit = ((IAudited)record).PendingAudit.ShouldHaveSingleItem();
-            (audit.EntityType, audit.Action, audit.Reason, audit.OrganizationId).ShouldBe((nameof(ArchiveRecord), "Archive", "TST-2026-0003", (int?)10));
+            (audit.EntityType, audit.Action, audit.Reason, audit.OrganizationId).ShouldBe((nameof(ArchiveRecord), WorkflowAction.Archive, "TST-2026-0003", (int?)10));
         }
         else
         {

@@ -52,7 +52,7 @@ public sealed class CatalogueAmendmentTests
         kept.IsRetired.ShouldBeTrue();
         kept.Occurrences.ShouldAllBe(o => o.State == OccurrenceState.Cancelled);
         catalogue.Version.ShouldBeGreaterThan(versionBefore);
-        catalogue.PendingAudit[^1].Action.ShouldBe("Amend");
+        catalogue.PendingAudit[^1].Action.ShouldBe(WorkflowAction.Amend);
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class CatalogueAmendmentTests
         {
             removing.RemoveChange(changeId, DomainFixtures.Office, DomainFixtures.Now, "撤销「党员大会」");
             removing.Changes.ShouldBeEmpty();
-            removing.PendingAudit[^1].Action.ShouldBe("RemoveChange");
+            removing.PendingAudit[^1].Action.ShouldBe(WorkflowAction.RemoveChange);
             removing.PendingAudit[^1].Reason.ShouldBe("撤销「党员大会」");
             discarding.Discard(DomainFixtures.Office, DomainFixtures.Now);
             discarding.State.ShouldBe(AmendmentState.Discarded);
@@ -166,7 +166,7 @@ public sealed class CatalogueAmendmentTests
         if (allowed)
         {
             catalogue.Discard(DomainFixtures.Office, DomainFixtures.Now);
-            catalogue.PendingAudit[^1].Action.ShouldBe("Discard");
+            catalogue.PendingAudit[^1].Action.ShouldBe(WorkflowAction.Discard);
         }
         else
         {

@@ -53,12 +53,12 @@ public sealed class FeedbackReadersTests
         AccessPolicy.ReadsArchivedFeedback(People["leader reported to"], Own, ["l1", "l2"]).ShouldBeFalse();
 
     [Theory]
-    [InlineData(true, FeedbackChannel.Online, "Feedback", "Receive", true)]
-    [InlineData(true, FeedbackChannel.Online, "Feedback", "Assign", false)]
-    [InlineData(false, FeedbackChannel.Online, "Feedback", "Receive", false)]
-    [InlineData(true, FeedbackChannel.Letter, "Feedback", "Receive", false)]
-    [InlineData(true, FeedbackChannel.Online, "Disclosure", "Receive", false)]
-    public void Only_the_submission_of_anonymous_online_feedback_is_redacted(bool anonymous, FeedbackChannel channel, string type, string action, bool redacted)
+    [InlineData(true, FeedbackChannel.Online, "Feedback", WorkflowAction.Receive, true)]
+    [InlineData(true, FeedbackChannel.Online, "Feedback", WorkflowAction.Assign, false)]
+    [InlineData(false, FeedbackChannel.Online, "Feedback", WorkflowAction.Receive, false)]
+    [InlineData(true, FeedbackChannel.Letter, "Feedback", WorkflowAction.Receive, false)]
+    [InlineData(true, FeedbackChannel.Online, "Disclosure", WorkflowAction.Receive, false)]
+    public void Only_the_submission_of_anonymous_online_feedback_is_redacted(bool anonymous, FeedbackChannel channel, string type, WorkflowAction action, bool redacted)
     {
         var ids = FeedbackAnonymity.HidesSender(anonymous, channel) ? new HashSet<int> { 7 } : new HashSet<int>();
         FeedbackAnonymity.Redacts(type, action, 7, ids).ShouldBe(redacted);

@@ -103,7 +103,7 @@ public sealed class ServedDisplayTests
 
         occurrence.State.ShouldBe(stillFulfilled ? OccurrenceState.Fulfilled : OccurrenceState.Open, @case);
         occurrence.DisclosureId.ShouldBe(stillFulfilled ? d.Id : null, @case);
-        d.PendingAudit.Any(a => a.Action == "ReopenOccurrence").ShouldBe(!stillFulfilled, @case);
+        d.PendingAudit.Any(a => a.Action == WorkflowAction.ReopenOccurrence).ShouldBe(!stillFulfilled, @case);
     }
 
     public static TheoryData<string, bool, double, bool> ImportantWithdrawals => new()
@@ -152,7 +152,7 @@ public sealed class ServedDisplayTests
         original.State.ShouldBe(DisclosureState.Closed);
         original.ClosedAtUtc.ShouldBe(correctedAt);
         original.SupersededByDisclosureId.ShouldBe(correction.Id);
-        original.PendingAudit.ShouldContain(a => a.Action == "Supersede");
+        original.PendingAudit.ShouldContain(a => a.Action == WorkflowAction.Supersede);
         occurrence.State.ShouldBe(OccurrenceState.Fulfilled);
         occurrence.FulfilledAtUtc.ShouldBe(original.PublishedAtUtc);
         Should.Throw<DomainRuleException>(() => original.Revise(Secretary, correctedAt, "再更正")).Code.ShouldBe("Disclosure.ReviseOnlyPublished");

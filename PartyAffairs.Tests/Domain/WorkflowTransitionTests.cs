@@ -70,7 +70,7 @@ public sealed class WorkflowTransitionTests
         var calendar = new WorkingCalendar(PartyAffairs.App.Features.Calendar.CalendarCsv.Bundled());
         c.ApproveIntoForce(Leader, Now, calendar, new DueRules());
         c.State.ShouldBe(CatalogueState.InForce);
-        c.PendingAudit.Select(a => a.Action).ShouldBe(["Approve", "PutInForce"]);
+        c.PendingAudit.Select(a => a.Action).ShouldBe([WorkflowAction.Approve, WorkflowAction.PutInForce]);
         c.Items.Single().Occurrences.Select(o => o.Label).ShouldBe(["2026年第一季度", "2026年第二季度", "2026年第三季度", "2026年第四季度"]);
         Should.Throw<DomainRuleException>(() => c.RemoveItem(c.Items.Single())).Code.ShouldBe("Catalogue.NotEditable");
     }
@@ -203,6 +203,6 @@ public sealed class WorkflowTransitionTests
     [Fact]
     public void Audit_entries_refuse_local_times()
     {
-        Should.Throw<ArgumentException>(() => new AuditEntry(Office, DateTime.Now, "X", 1, null, "A", null, null, null));
+        Should.Throw<ArgumentException>(() => new AuditEntry(Office, DateTime.Now, "X", 1, null, WorkflowAction.Create, null, null, null));
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Dashboard;
@@ -52,6 +53,6 @@ public sealed class CircuitProbe(IServiceProvider services)
             await db.Disclosures.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.Title, title));
         }
         services.GetRequiredService<LiveEventStream>().Publish(
-            [new ChangeEvent(nameof(Disclosure), id, null, "Edit", null, null, "drill", DateTime.UtcNow, null)]);
+            [new ChangeEvent(nameof(Disclosure), id, null, WorkflowAction.SensitiveWordsChanged, null, null, "drill", DateTime.UtcNow, null)]);
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using PartyAffairs.App.Data;
-using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Hosting.Seeding;
 using PartyAffairs.App.Hosting;
 
 namespace PartyAffairs.Tests.Support;

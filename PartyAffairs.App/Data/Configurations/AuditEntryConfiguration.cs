@@ -9,7 +9,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
         b.Property(a => a.EntityType).HasMaxLength(50);
-        b.Property(a => a.Action).HasMaxLength(50);
+        // Stored as the verb's name, as it always was: every value ever written must stay in WorkflowAction.
+        b.Property(a => a.Action).HasConversion<string>().HasMaxLength(50);
         b.Property(a => a.ActorName).HasMaxLength(50);
         b.Property(a => a.FromState).HasMaxLength(30);
         b.Property(a => a.ToState).HasMaxLength(30);

@@ -12,6 +12,7 @@ public sealed class CatalogueConfiguration : IEntityTypeConfiguration<Catalogue>
         b.Property(c => c.Title).HasMaxLength(200);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.Ignore(c => c.PendingAudit);
+        b.Ignore(c => c.PendingAnnouncements);
         b.HasMany(c => c.Items).WithOne().HasForeignKey(i => i.CatalogueId).OnDelete(DeleteBehavior.Cascade);
     }
 }

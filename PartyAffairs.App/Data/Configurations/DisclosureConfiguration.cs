@@ -14,6 +14,7 @@ public sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclosur
         b.Property(d => d.RevisionReason).HasMaxLength(1000);
         b.Property(d => d.Version).IsConcurrencyToken();
         b.Ignore(d => d.PendingAudit);
+        b.Ignore(d => d.PendingAnnouncements);
         b.HasOne(d => d.Organization).WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.CatalogueOccurrence).WithMany().HasForeignKey(d => d.CatalogueOccurrenceId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Disclosure>().WithMany().HasForeignKey(d => d.RevisesDisclosureId).OnDelete(DeleteBehavior.Restrict);

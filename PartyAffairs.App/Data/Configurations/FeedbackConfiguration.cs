@@ -16,6 +16,7 @@ public sealed class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
         b.Property(f => f.PublicSummary).HasMaxLength(Domain.Feedback.MaxSummaryLength);
         b.Property(f => f.Version).IsConcurrencyToken();
         b.Ignore(f => f.PendingAudit);
+        b.Ignore(f => f.PendingAnnouncements);
         b.HasOne(f => f.Disclosure).WithMany().HasForeignKey(f => f.DisclosureId).OnDelete(DeleteBehavior.Restrict);
         // Late steps, oldest deadline first (dashboard, reminders): walked in deadline order, the first few are found at once
         // instead of sorting a city's ~70,000 late ones (0.33 s → 3 ms); a closed one has no deadline, so it is not in the way.

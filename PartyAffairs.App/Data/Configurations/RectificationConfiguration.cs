@@ -12,6 +12,7 @@ public sealed class RectificationConfiguration : IEntityTypeConfiguration<Rectif
         b.Property(r => r.OwnerName).HasMaxLength(50);
         b.Property(r => r.Version).IsConcurrencyToken();
         b.Ignore(r => r.PendingAudit);
+        b.Ignore(r => r.PendingAnnouncements);
         b.HasIndex(r => new { r.State, r.DueDate });
     }
 }

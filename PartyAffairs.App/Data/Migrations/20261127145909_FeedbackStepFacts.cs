@@ -1,6 +1,5 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using PartyAffairs.App.Features.Settings;
 
 #nullable disable
 
@@ -36,9 +35,10 @@ namespace PartyAffairs.App.Data.Migrations
 
         private static void Backfill(MigrationBuilder migrationBuilder)
         {
-            var answerDays = $"""
-                (SELECT coalesce((SELECT CAST("Value" AS INTEGER) FROM "Settings" WHERE "Key" = '{nameof(AppSettings.FeedbackAnswerWorkingDays)}'),
-                    {new AppSettings().FeedbackAnswerWorkingDays}))
+            // The setting's key and default, written out: a migration must not change with the code of a later feature.
+            var answerDays = """
+                (SELECT coalesce((SELECT CAST("Value" AS INTEGER) FROM "Settings" WHERE "Key" = 'FeedbackAnswerWorkingDays'),
+                    5))
                 """;
             // The bureau's day of each moment; substr keeps whole seconds, as DateOnly.FromDateTime does (SQLite would round to milliseconds).
             static string Day(string utc) => $"""date(substr({utc}, 1, 19), '+8 hours')""";

@@ -77,7 +77,7 @@ public sealed class ArchiveQueryService(IDbContextFactory<AppDbContext> dbFactor
         var anonymous = snapshot.Feedback.Where(f => FeedbackAnonymity.HidesSender(f.IsAnonymous, f.Channel)).Select(f => f.Id).ToHashSet();
         var audit = snapshot.Audit
             .Where(a => a.EntityType != nameof(Feedback) || read.Contains(a.EntityId))
-            .Select(a => FeedbackAnonymity.Redacts(a.EntityType, a.Action, a.EntityId, anonymous)
+            .Select(a => Enum.TryParse<WorkflowAction>(a.Action, out var action) && FeedbackAnonymity.Redacts(a.EntityType, action, a.EntityId, anonymous)
                 ? a with { ActorId = "", ActorName = FeedbackAnonymity.ActorName }
                 : a)
             .ToList();

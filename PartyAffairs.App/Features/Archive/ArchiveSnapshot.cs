@@ -99,8 +99,8 @@ public sealed record ArchiveSnapshot(
         /// <param name="anonymousFeedbackIds">The record's feedback that hides its sender: its submission is frozen as 匿名.</param>
         public static AuditPart From(AuditEntry a, IReadOnlySet<int> anonymousFeedbackIds) =>
             FeedbackAnonymity.Redacts(a.EntityType, a.Action, a.EntityId, anonymousFeedbackIds)
-                ? new(a.Id, a.AtUtc, "", FeedbackAnonymity.ActorName, a.EntityType, a.EntityId, a.Action, a.FromState, a.ToState, a.Reason)
-                : new(a.Id, a.AtUtc, a.ActorId, a.ActorName, a.EntityType, a.EntityId, a.Action, a.FromState, a.ToState, a.Reason);
+                ? new(a.Id, a.AtUtc, "", FeedbackAnonymity.ActorName, a.EntityType, a.EntityId, a.Action.ToString(), a.FromState, a.ToState, a.Reason)
+                : new(a.Id, a.AtUtc, a.ActorId, a.ActorName, a.EntityType, a.EntityId, a.Action.ToString(), a.FromState, a.ToState, a.Reason);
     }
 
     // Ordinal name order, whatever order the records declare their properties in.

@@ -81,9 +81,9 @@ public sealed class ArchiveWriter(
             var record = ArchiveRecord.Archive(disclosure, alreadyArchived, feedback, organization.Code, year, sequence, actor, now,
                 chainIndex, json, head?.Digest, digest, files);
             db.ArchiveRecords.Add(record);
-            // The record and its audit line, in this transaction; CommitAsync announces the line once it has committed.
+            // The record and its audit line, in this transaction; the change interceptor announces the line once it has committed.
             await db.SaveChangesAsync(cancellationToken);
-            await db.CommitAsync(transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             committed = true;
             // Committed: the staged, durable files take their place (or, after a kill here, at the next start).
             staging.Publish(number);

@@ -34,7 +34,7 @@ public sealed class AuditLogService(
             var organizations = await OrganizationOptions.ListAsync(db, null, cancellationToken);
             var types = await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
             var actions = await db.AuditEntries.Select(a => a.Action).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
-            return new AuditLogOptions(organizations, types, actions);
+            return new AuditLogOptions(organizations, types, actions.Select(a => a.ToString()).ToList());
         });
 
     public Task<Result<AuditLogList>> ListAsync(AuditLogQuery query, CancellationToken cancellationToken = default) =>
@@ -69,7 +69,7 @@ public sealed class AuditLogService(
             foreach (var r in rows)
             {
                 AppendLine(csv, [clock.ToLocal(r.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), r.ActorName,
-                    r.OrganizationName, r.EntityType, r.EntityId.ToString(CultureInfo.InvariantCulture), r.Action, r.FromState, r.ToState, r.Reason]);
+                    r.OrganizationName, r.EntityType, r.EntityId.ToString(CultureInfo.InvariantCulture), r.Action.ToString(), r.FromState, r.ToState, r.Reason]);
             }
             // The log is append-only: older entries that name an anonymous sender are redacted in the export, which then says so last.
             if (rows.Any(r => r.ActorName == FeedbackAnonymity.ActorName)) AppendLine(csv, [text["Audit.RedactionNote"]]);
@@ -92,7 +92,13 @@ public sealed class AuditLogService(
         if (q.OrganizationId is { } organizationId) query = query.Where(a => a.OrganizationId == organizationId);
         if (!string.IsNullOrWhiteSpace(q.EntityType)) query = query.Where(a => a.EntityType == q.EntityType);
         if (q.EntityId is { } entityId) query = query.Where(a => a.EntityId == entityId);
-        if (!string.IsNullOrWhiteSpace(q.Action)) query = query.Where(a => a.Action == q.Action);
+        // The filter comes as text (a link, the CSV's query string): a name no verb has finds nothing.
+        if (!string.IsNullOrWhiteSpace(q.Action))
+        {
+            query = Enum.TryParse<WorkflowAction>(q.Action, out var action) && Enum.GetName(action) == q.Action
+                ? query.Where(a => a.Action == action)
+                : query.Where(a => false);
+        }
         if (q.From is { } from)
         {
             var start = clock.StartOfDayUtc(from);

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
-using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Board;
 
@@ -10,8 +10,9 @@ namespace PartyAffairs.App.Features.Board;
 /// </summary>
 public sealed class BoardCacheInvalidator(LiveEventStream events, IOutputCacheStore store, ILogger<BoardCacheInvalidator> logger) : IHostedService
 {
-    private static readonly HashSet<string> DisclosureActions = ["Publish", "Close", "Withdraw", "Revise"];
-    private static readonly HashSet<string> FeedbackActions = ["Acknowledge", "Close", "MarkAbusive"];
+    private static readonly HashSet<WorkflowAction> DisclosureActions =
+        [WorkflowAction.Publish, WorkflowAction.Close, WorkflowAction.Withdraw, WorkflowAction.Revise];
+    private static readonly HashSet<WorkflowAction> FeedbackActions = [WorkflowAction.Acknowledge, WorkflowAction.Close, WorkflowAction.MarkAbusive];
     private IDisposable? subscription;
 
     public static bool Affects(ChangeEvent e) =>

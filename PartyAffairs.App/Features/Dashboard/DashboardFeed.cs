@@ -1,3 +1,4 @@
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Dashboard;

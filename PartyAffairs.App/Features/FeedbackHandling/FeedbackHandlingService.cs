@@ -150,7 +150,7 @@ public sealed class FeedbackHandlingService(
             await db.SaveChangesAsync(cancellationToken);
             feedback.StartRedisclosure(actor, clock.UtcNow, revision);
             await db.SaveChangesAsync(cancellationToken);
-            await db.CommitAsync(transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return revision.Id;
         });
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Data;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Shared;
@@ -78,13 +79,13 @@ public sealed class NotificationWriter(
     private Task<IReadOnlyList<Notification>> DecideAsync(AppDbContext db, ChangeEvent change, CancellationToken cancellationToken) =>
         (change.EntityType, change.Action) switch
         {
-            (nameof(Disclosure), "Submit") => SubmittedAsync(db, change, cancellationToken),
-            (nameof(Disclosure), "Approve" or "Reject") => ReviewedAsync(db, change, cancellationToken),
-            (nameof(Catalogue), "Submit") => CatalogueSubmittedAsync(db, change, cancellationToken),
-            (nameof(CatalogueAmendment), "Submit") => AmendmentSubmittedAsync(db, change, cancellationToken),
-            (nameof(Feedback), "Assign") => AssignedAsync(db, change, cancellationToken),
-            (nameof(Feedback), "Report") => ReportedAsync(db, change, cancellationToken),
-            (nameof(Feedback), "StartRedisclosure") => RedisclosureStartedAsync(db, change, cancellationToken),
+            (nameof(Disclosure), WorkflowAction.Submit) => SubmittedAsync(db, change, cancellationToken),
+            (nameof(Disclosure), WorkflowAction.Approve or WorkflowAction.Reject) => ReviewedAsync(db, change, cancellationToken),
+            (nameof(Catalogue), WorkflowAction.Submit) => CatalogueSubmittedAsync(db, change, cancellationToken),
+            (nameof(CatalogueAmendment), WorkflowAction.Submit) => AmendmentSubmittedAsync(db, change, cancellationToken),
+            (nameof(Feedback), WorkflowAction.Assign) => AssignedAsync(db, change, cancellationToken),
+            (nameof(Feedback), WorkflowAction.Report) => ReportedAsync(db, change, cancellationToken),
+            (nameof(Feedback), WorkflowAction.StartRedisclosure) => RedisclosureStartedAsync(db, change, cancellationToken),
             _ => Task.FromResult<IReadOnlyList<Notification>>([]),
         };
 
@@ -151,7 +152,7 @@ public sealed class NotificationWriter(
             .Select(d => new { d.Id, d.Title, d.AuthorId, d.ReviewComment })
             .FirstOrDefaultAsync(cancellationToken);
         if (disclosure is null || disclosure.AuthorId.Length == 0) return [];
-        var approved = change.Action == "Approve";
+        var approved = change.Action == WorkflowAction.Approve;
         var title = approved ? text["Notify.Approved.Title", disclosure.Title] : text["Notify.Rejected.Title", disclosure.Title];
         var body = approved
             ? text["Notify.Approved.Body", change.ActorName]

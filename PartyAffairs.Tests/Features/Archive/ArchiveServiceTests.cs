@@ -81,7 +81,7 @@ public sealed class ArchiveServiceTests : ArchiveTestBase
         var file = records[0].Files.Single();
         file.StoredPath.ShouldStartWith("TST-2026-0001/");
         Hash(await File.ReadAllBytesAsync(Path.Combine(harness.DataDirectory, "archive", file.StoredPath))).ShouldBe(file.Sha256);
-        (await db.AuditEntries.CountAsync(a => a.EntityType == nameof(ArchiveRecord) && a.Action == "Archive")).ShouldBe(2);
+        (await db.AuditEntries.CountAsync(a => a.EntityType == nameof(ArchiveRecord) && a.Action == WorkflowAction.Archive)).ShouldBe(2);
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public sealed class AssessmentBenchmarkTests(ITestOutputHelper output)
                 ["AnswerDueAtUtc"] = "strftime('%Y-%m-%d %H:%M:%S', '2026-01-01', '+' || (i % 330 + 7) || ' days', '+15 hours', '+59 minutes')",
                 ["WorkingDaysToHandle"] = "CASE WHEN i % 4 = 0 THEN NULL ELSE (i % 13) * 5 / 7 END",
             });
-            var assign = (int)await db.AuditEntries.Where(a => a.EntityType == nameof(Feedback) && a.Action == "Assign").Select(a => a.Id).SingleAsync();
+            var assign = (int)await db.AuditEntries.Where(a => a.EntityType == nameof(Feedback) && a.Action == WorkflowAction.Assign).Select(a => a.Id).SingleAsync();
             await db.Database.ExecuteSqlRawAsync("CREATE TEMP TABLE fb (k INTEGER PRIMARY KEY, id INTEGER, at TEXT); INSERT INTO fb SELECT row_number() OVER (ORDER BY Id) - 1, Id, ReceivedAtUtc FROM Feedback;");
             await CloneAsync(db, "AuditEntries", assign, FeedbackCount - 1, new()
             {

@@ -155,7 +155,7 @@ public sealed class FeedbackStepFactsTests
             .Select(f => new
             {
                 f.Id, f.IsAbusive, f.AssigneeId, f.ReceivedAtUtc, f.AnsweredAtUtc, f.ResultDisclosedAtUtc, f.ClosedAtUtc,
-                AssignedAtUtc = db.AuditEntries.Where(a => a.EntityType == nameof(Feedback) && a.EntityId == f.Id && a.Action == "Assign")
+                AssignedAtUtc = db.AuditEntries.Where(a => a.EntityType == nameof(Feedback) && a.EntityId == f.Id && a.Action == WorkflowAction.Assign)
                     .Min(a => (DateTime?)a.AtUtc),
             })
             .ToListAsync();

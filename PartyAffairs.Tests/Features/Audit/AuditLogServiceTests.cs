@@ -38,7 +38,7 @@ public sealed class AuditLogServiceTests : ArchiveTestBase
         var all = (await ListAsync(new(PageSize: 200))).Value!;
         all.Total.ShouldBe(10);
         (await ListAsync(new(EntityType: "Disclosure", EntityId: id))).Value!.Rows.Select(r => r.Action)
-            .ShouldBe(["Close", "Publish", "Approve", "Submit", "Create"]);
+            .ShouldBe([App.Domain.WorkflowAction.Close, App.Domain.WorkflowAction.Publish, App.Domain.WorkflowAction.Approve, App.Domain.WorkflowAction.Submit, App.Domain.WorkflowAction.Create]);
         (await ListAsync(new(Action: "Approve"))).Value!.Rows.ShouldAllBe(r => r.ActorName == "office");
         (await ListAsync(new(Person: "secret"))).Value!.Total.ShouldBe(4);
         (await ListAsync(new(Person: "%"))).Value!.Total.ShouldBe(0);
@@ -58,7 +58,7 @@ public sealed class AuditLogServiceTests : ArchiveTestBase
         var id = await ClosedDisclosureAsync();
         await using (var db = harness.NewDb())
         {
-            db.AuditEntries.Add(new App.Domain.AuditEntry(office, now, "Disclosure", id, branchId, "Withdraw", "Published", "Withdrawn", "=HYPERLINK(\"http://x\",\"点我\")"));
+            db.AuditEntries.Add(new App.Domain.AuditEntry(office, now, "Disclosure", id, branchId, App.Domain.WorkflowAction.Withdraw, "Published", "Withdrawn", "=HYPERLINK(\"http://x\",\"点我\")"));
             await db.SaveChangesAsync();
         }
         await harness.SignInAsync("office");
@@ -84,7 +84,7 @@ public sealed class AuditLogServiceTests : ArchiveTestBase
         {
             foreach (var at in written)
             {
-                var entry = new App.Domain.AuditEntry(office, at, "Disclosure", 1, branchId, "Submit", "Draft", "Submitted", null);
+                var entry = new App.Domain.AuditEntry(office, at, "Disclosure", 1, branchId, App.Domain.WorkflowAction.Submit, "Draft", "Submitted", null);
                 db.AuditEntries.Add(entry);
                 await db.SaveChangesAsync();
                 ids.Add(entry.Id);

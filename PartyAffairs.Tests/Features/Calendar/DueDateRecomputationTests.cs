@@ -83,7 +83,7 @@ public sealed class DueDateRecomputationTests
         (await harness.Services.GetRequiredService<WorkingDayService>().GetCalendarAsync()).IsProvisional(2027).ShouldBeFalse();
 
         await using var db = harness.NewDb();
-        var audit = await db.AuditEntries.Where(a => a.Action == "Redate").ToListAsync();
+        var audit = await db.AuditEntries.Where(a => a.Action == WorkflowAction.Redate).ToListAsync();
         var entry = audit.ShouldHaveSingleItem();
         (entry.EntityType, entry.FromState, entry.ToState, entry.ActorId).ShouldBe(("Catalogue", "2027-01-15", "2027-01-14", adminId));
         entry.Reason.ShouldBe("支部工作季报（2026年第四季度）：导入2027年放假调休安排");
@@ -116,7 +116,7 @@ public sealed class DueDateRecomputationTests
         (await DueDateAsync(harness, december)).ShouldBe(D(2027, 1, 11));
         (await DueDateAsync(harness, november)).ShouldBe(D(2026, 12, 7));
         await using var db = harness.NewDb();
-        (await db.AuditEntries.CountAsync(a => a.Action == "Redate")).ShouldBe(11);
+        (await db.AuditEntries.CountAsync(a => a.Action == WorkflowAction.Redate)).ShouldBe(11);
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class DueDateRecomputationTests
         // A date in an official year is the notice's and stays, however it was planned.
         (await DueDateAsync(harness, plan["支部年报"][0])).ShouldBe(D(2026, 6, 1));
         await using var db = harness.NewDb();
-        var entry = (await db.AuditEntries.Where(a => a.Action == "Redate").ToListAsync()).ShouldHaveSingleItem();
+        var entry = (await db.AuditEntries.Where(a => a.Action == WorkflowAction.Redate).ToListAsync()).ShouldHaveSingleItem();
         (entry.ActorId, entry.Reason).ShouldBe((Actor.System.UserId, "党费收缴情况（第1期）：" + DueDateRecomputation.ProvisionalReason));
     }
 

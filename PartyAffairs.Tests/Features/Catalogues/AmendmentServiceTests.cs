@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Home;
 using PartyAffairs.App.Features.Notifications;
@@ -161,7 +162,7 @@ public sealed class AmendmentServiceTests
             .Where(f => f.Changed).Select(f => (f.Field, f.Old, f.New))
             .ShouldBe([("Title", "党员大会", "支部党员大会"), ("Description", "", "每季度召开")]);
         await using var db = harness.NewDb();
-        var amend = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Catalogue) && a.Action == "Amend");
+        var amend = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Catalogue) && a.Action == WorkflowAction.Amend);
         amend.Reason.ShouldBe("更名｜修改「第一党支部·党员大会」：事项 党员大会 → 支部党员大会，内容说明 （空） → 每季度召开");
     }
 
@@ -202,7 +203,7 @@ public sealed class AmendmentServiceTests
         var listed = (await AsAsync(harness, "leader", s => s.ListAsync(catalogueId))).Value!;
         listed.Select(a => a.State).ShouldBe([AmendmentState.Draft, AmendmentState.Discarded]);
         await using var db = harness.NewDb();
-        (await db.AuditEntries.CountAsync(a => a.EntityType == nameof(CatalogueAmendment) && a.EntityId == first && a.Action == "Discard")).ShouldBe(1);
+        (await db.AuditEntries.CountAsync(a => a.EntityType == nameof(CatalogueAmendment) && a.EntityId == first && a.Action == WorkflowAction.Discard)).ShouldBe(1);
     }
 
     [Fact]
@@ -228,7 +229,7 @@ public sealed class AmendmentServiceTests
         (await AsAsync(harness, "office", s => s.SubmitAsync(amendmentId, left.Version))).Succeeded.ShouldBeTrue();
         (await AsAsync(harness, "office", s => s.RemoveChangeAsync(amendmentId, left.Version + 1, meeting))).Status.ShouldBe(ResultStatus.Invalid);
         await using var db = harness.NewDb();
-        (await db.AuditEntries.Where(a => a.EntityType == nameof(CatalogueAmendment) && a.Action == "RemoveChange").OrderBy(a => a.Id)
+        (await db.AuditEntries.Where(a => a.EntityType == nameof(CatalogueAmendment) && a.Action == WorkflowAction.RemoveChange).OrderBy(a => a.Id)
             .Select(a => a.Reason).ToListAsync()).ShouldBe(["新增「第一党支部·主题党日」", "撤销「第二党支部·党费收缴」"]);
     }
 
@@ -249,7 +250,7 @@ public sealed class AmendmentServiceTests
 
         await using var db = harness.NewDb();
         var events = (await db.AuditEntries.AsNoTracking()
-                .Where(a => (a.EntityType == nameof(CatalogueAmendment) || a.EntityType == nameof(Catalogue)) && a.Action == "Submit")
+                .Where(a => (a.EntityType == nameof(CatalogueAmendment) || a.EntityType == nameof(Catalogue)) && a.Action == WorkflowAction.Submit)
                 .OrderBy(a => a.Id).ToListAsync())
             .Select(ChangeEvent.From).ToList();
         await harness.Services.GetRequiredService<NotificationWriter>().HandleAsync(events);

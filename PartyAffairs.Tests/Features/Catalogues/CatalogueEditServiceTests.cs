@@ -200,7 +200,7 @@ public sealed class CatalogueEditServiceTests
         await using (var db = harness.NewDb())
         {
             (await db.Catalogues.CountAsync(), await db.CatalogueItems.CountAsync()).ShouldBe((0, 0));
-            (await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Catalogue) && a.Action == "Discard")).EntityId.ShouldBe(draftId);
+            (await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Catalogue) && a.Action == WorkflowAction.Discard)).EntityId.ShouldBe(draftId);
         }
         // The year can be started again.
         var again = await DraftAsync(harness);

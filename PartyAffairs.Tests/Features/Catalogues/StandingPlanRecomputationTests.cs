@@ -32,7 +32,7 @@ public sealed class StandingPlanRecomputationTests
             .ShouldBe(("2026年度（长期公开）", D(2026, 1, 1), D(2026, 12, 31), D(2026, 1, 15), OccurrenceState.Open));
         (await db.CatalogueOccurrences.SingleAsync(o => o.Id == plan["已公开的长期事项"][0])).State.ShouldBe(OccurrenceState.Fulfilled);
         (await db.CatalogueOccurrences.SingleAsync(o => o.Id == plan["年度总结"][0])).DueDate.ShouldBe(D(2027, 1, 21));
-        var audit = await db.AuditEntries.Where(a => a.Action == "ReplanStanding").ToListAsync();
+        var audit = await db.AuditEntries.Where(a => a.Action == WorkflowAction.ReplanStanding).ToListAsync();
         audit.ShouldHaveSingleItem().Reason.ShouldStartWith(StandingPlanRecomputation.Reason);
         audit[0].ActorName.ShouldNotBeNullOrWhiteSpace();
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.App.Features.Publishing.Drafting;
@@ -59,9 +60,9 @@ public sealed class DashboardFeedTests
         });
 
         // Announced, but nothing the dashboard shows changed; one push goes out so the newcomer is in step, then no more.
-        events.Publish([new ChangeEvent(nameof(Disclosure), 0, bureau.BranchAId, "Edit", null, null, "secA", bureau.Now, null)]);
+        events.Publish([new ChangeEvent(nameof(Disclosure), 0, bureau.BranchAId, WorkflowAction.SensitiveWordsChanged, null, null, "secA", bureau.Now, null)]);
         await WaitUntilAsync(() => { lock (pushes) return pushes.Count == 1; });
-        events.Publish([new ChangeEvent(nameof(Disclosure), 0, bureau.BranchAId, "Edit", null, null, "secA", bureau.Now, null)]);
+        events.Publish([new ChangeEvent(nameof(Disclosure), 0, bureau.BranchAId, WorkflowAction.SensitiveWordsChanged, null, null, "secA", bureau.Now, null)]);
         await feed.GetAsync();
         await bureau.OutOfCatalogueAsync(bureau.BranchAId, "临时通知", Audience.Public, DisclosureState.Submitted, bureau.Now, "secA");
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.App.Features.Publishing;
@@ -59,7 +60,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
             await db.Disclosures.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DisclosureState.Submitted));
         }
         harness.Services.GetRequiredService<LiveEventStream>().Publish(
-            [new ChangeEvent(nameof(Disclosure), id, bureau.BranchAId, "Submit", "Draft", "Submitted", "secA", bureau.Now, null)]);
+            [new ChangeEvent(nameof(Disclosure), id, bureau.BranchAId, WorkflowAction.Submit, "Draft", "Submitted", "secA", bureau.Now, null)]);
 
         page.WaitForAssertion(() => Count(page, "submitted").ShouldBe("1"), Patience);
         page.Markup.ShouldContain("临时通知");
@@ -116,7 +117,7 @@ public sealed class DashboardPageTests : IAsyncLifetime
             await db.Disclosures.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.State, DisclosureState.Submitted));
         }
         harness.Services.GetRequiredService<LiveEventStream>().Publish(
-            [new ChangeEvent(nameof(Disclosure), id, bureau.BranchAId, "Submit", "Draft", "Submitted", "secA", bureau.Now, null)]);
+            [new ChangeEvent(nameof(Disclosure), id, bureau.BranchAId, WorkflowAction.Submit, "Draft", "Submitted", "secA", bureau.Now, null)]);
 
         page.WaitForAssertion(() => Count(page, "submitted").ShouldBe("1"), Patience);
         submitted.RenderCount.ShouldBeGreaterThan(submittedBefore);

@@ -85,7 +85,7 @@ public sealed class DashboardServiceTests
         feed.Count.ShouldBe(DashboardService.FeedSize);
         feed.Select(e => e.Id).ShouldBeInOrder(SortDirection.Descending);
         feed[0].ShouldSatisfyAllConditions(
-            e => e.Action.ShouldBe("Reject"),
+            e => e.Action.ShouldBe(WorkflowAction.Reject),
             e => e.Subject.ShouldBe("最后一项"),
             e => e.OrganizationName.ShouldBe("第二党支部"),
             e => (e.FromState, e.ToState).ShouldBe(("Submitted", "Rejected")));

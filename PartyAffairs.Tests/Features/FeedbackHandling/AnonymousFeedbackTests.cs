@@ -95,7 +95,7 @@ public sealed class AnonymousFeedbackTests : ArchiveTestBase
             db.Feedback.Add(feedback);
             await db.SaveChangesAsync();
             feedbackId = feedback.Id;
-            db.AuditEntries.Add(new AuditEntry(member, now, nameof(Feedback), feedbackId, branchId, "Receive", null, "Received", "Online"));
+            db.AuditEntries.Add(new AuditEntry(member, now, nameof(Feedback), feedbackId, branchId, WorkflowAction.Receive, null, "Received", "Online"));
             await db.SaveChangesAsync();
             await db.Feedback.ExecuteUpdateAsync(s => s.SetProperty(f => f.SubmittedById, memberId));
         }
@@ -105,7 +105,7 @@ public sealed class AnonymousFeedbackTests : ArchiveTestBase
         {
             var audit = harness.Get<AuditLogService>(scope);
             var rows = (await audit.ListAsync(new AuditLogQuery(EntityType: nameof(Feedback)))).Value!.Rows;
-            rows.Single(r => r.Action == "Receive").ActorName.ShouldBe("匿名");
+            rows.Single(r => r.Action == WorkflowAction.Receive).ActorName.ShouldBe("匿名");
             (await audit.ListAsync(new AuditLogQuery(Person: "member-zhang"))).Value!.Total.ShouldBe(0);
             var csv = Encoding.UTF8.GetString((await audit.ExportCsvAsync(new AuditLogQuery(EntityType: nameof(Feedback)))).Value!);
             csv.ShouldNotContain("member-zhang");
@@ -113,10 +113,10 @@ public sealed class AnonymousFeedbackTests : ArchiveTestBase
             csv.ShouldContain("匿名规则");
 
             var feed = (await harness.Get<App.Features.Dashboard.DashboardService>(scope).GetAsync()).Value!.Feed;
-            feed.Single(e => e.EntityType == nameof(Feedback) && e.Action == "Receive").ActorName.ShouldBe("匿名");
+            feed.Single(e => e.EntityType == nameof(Feedback) && e.Action == WorkflowAction.Receive).ActorName.ShouldBe("匿名");
 
             var detail = (await harness.Get<FeedbackQueryService>(scope).GetAsync(feedbackId)).Value!;
-            detail.Trail.Single(t => t.Action == "Receive").ActorName.ShouldBe("匿名");
+            detail.Trail.Single(t => t.Action == WorkflowAction.Receive).ActorName.ShouldBe("匿名");
         }
 
         await CloseAllAsync(disclosureId);

@@ -76,7 +76,7 @@ public sealed class FeedbackHandlingServiceTests
         await harness.SignInAsync("handler");
         await using var scope = harness.NewScope();
         var detail = (await harness.Get<FeedbackQueryService>(scope).GetAsync(id)).Value!;
-        detail.Trail.Select(t => t.Action).ShouldBe(["Receive", "Assign", "Answer", "Report", "Acknowledge", "Close"]);
+        detail.Trail.Select(t => t.Action).ShouldBe([WorkflowAction.Receive, WorkflowAction.Assign, WorkflowAction.Answer, WorkflowAction.Report, WorkflowAction.Acknowledge, WorkflowAction.Close]);
     }
 
     [Fact]

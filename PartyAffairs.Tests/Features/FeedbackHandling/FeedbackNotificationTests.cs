@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Notifications;
@@ -74,7 +75,7 @@ public sealed class FeedbackNotificationTests
         List<ChangeEvent> events;
         await using (var db = harness.NewDb())
         {
-            events = (await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Feedback) && a.EntityId == id && a.Action == "StartRedisclosure").ToListAsync())
+            events = (await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Feedback) && a.EntityId == id && a.Action == WorkflowAction.StartRedisclosure).ToListAsync())
                 .Select(ChangeEvent.From).ToList();
         }
 

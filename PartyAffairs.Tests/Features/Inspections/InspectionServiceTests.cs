@@ -127,7 +127,7 @@ public sealed class InspectionServiceTests
         await harness.SignInAsync("drafterA");
         (await service.ListAsync()).Value!.Inspections.ShouldHaveSingleItem().Rectifications.ShouldHaveSingleItem().CanComplete.ShouldBeTrue();
         await using var db = harness.NewDb();
-        var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Rectification) && a.Action == "Add");
+        var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Rectification) && a.Action == WorkflowAction.Add);
         audit.EntityId.ShouldBe(added.Value);
     }
 
@@ -180,7 +180,7 @@ public sealed class InspectionServiceTests
         var done = await db.Rectifications.OrderBy(r => r.Id).ToListAsync();
         done.Select(r => (r.State, r.Outcome)).ShouldBe([(RectificationState.Done, "已补齐近三个月记录。"), (RectificationState.Done, "办公室核实已补充。")]);
         done[0].DoneAtUtc.ShouldBe(harness.Time.GetUtcNow().UtcDateTime);
-        (await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Rectification) && a.Action == "Complete")).ShouldBe(2);
+        (await db.AuditEntries.CountAsync(a => a.EntityType == nameof(Rectification) && a.Action == WorkflowAction.Complete)).ShouldBe(2);
     }
 
     [Fact]

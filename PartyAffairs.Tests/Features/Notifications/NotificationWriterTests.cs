@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.App.Features.Publishing;
@@ -10,7 +11,7 @@ namespace PartyAffairs.Tests.Features.Notifications;
 
 public sealed class NotificationWriterTests
 {
-    private static async Task<IReadOnlyList<ChangeEvent>> EventsAsync(ServiceHarness harness, string entityType, int entityId, string action)
+    private static async Task<IReadOnlyList<ChangeEvent>> EventsAsync(ServiceHarness harness, string entityType, int entityId, WorkflowAction action)
     {
         await using var db = harness.NewDb();
         return (await db.AuditEntries.AsNoTracking()
@@ -45,7 +46,7 @@ public sealed class NotificationWriterTests
         var bureau = await ReviewBureau.CreateAsync(harness);
         var writer = harness.Services.GetRequiredService<NotificationWriter>();
 
-        await writer.HandleAsync(await EventsAsync(harness, nameof(Disclosure), bureau.InCatalogueId, "Submit"));
+        await writer.HandleAsync(await EventsAsync(harness, nameof(Disclosure), bureau.InCatalogueId, WorkflowAction.Submit));
 
         var written = await NotificationsAsync(harness);
         written.Select(n => n.UserName).ShouldBe(["office", "secretaryA"]);
@@ -60,7 +61,7 @@ public sealed class NotificationWriterTests
         var bureau = await ReviewBureau.CreateAsync(harness);
         var writer = harness.Services.GetRequiredService<NotificationWriter>();
 
-        await writer.HandleAsync(await EventsAsync(harness, nameof(Disclosure), bureau.OutOfCatalogueId, "Submit"));
+        await writer.HandleAsync(await EventsAsync(harness, nameof(Disclosure), bureau.OutOfCatalogueId, WorkflowAction.Submit));
 
         (await NotificationsAsync(harness)).Select(n => n.UserName).ShouldBe(["office"]);
     }
@@ -80,8 +81,8 @@ public sealed class NotificationWriterTests
         }
 
         await writer.HandleAsync([
-            .. await EventsAsync(harness, nameof(Disclosure), bureau.InCatalogueId, "Approve"),
-            .. await EventsAsync(harness, nameof(Disclosure), bureau.OutOfCatalogueId, "Reject"),
+            .. await EventsAsync(harness, nameof(Disclosure), bureau.InCatalogueId, WorkflowAction.Approve),
+            .. await EventsAsync(harness, nameof(Disclosure), bureau.OutOfCatalogueId, WorkflowAction.Reject),
         ]);
 
         var written = await NotificationsAsync(harness);
@@ -105,7 +106,7 @@ public sealed class NotificationWriterTests
             await db.SaveChangesAsync();
         }
 
-        await harness.Services.GetRequiredService<NotificationWriter>().HandleAsync(await EventsAsync(harness, nameof(Feedback), feedbackId, "Assign"));
+        await harness.Services.GetRequiredService<NotificationWriter>().HandleAsync(await EventsAsync(harness, nameof(Feedback), feedbackId, WorkflowAction.Assign));
 
         var written = await NotificationsAsync(harness);
         written.Select(n => (n.UserName, n.Title, n.Link)).ShouldBe([("secA", "意见反馈已分派给您", $"/feedback/{feedbackId}")]);

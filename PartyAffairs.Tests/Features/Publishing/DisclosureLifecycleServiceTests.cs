@@ -48,7 +48,7 @@ public sealed class DisclosureLifecycleServiceTests
         (await WithdrawAsync(harness, "secretaryA", id, "发布有误")).Succeeded.ShouldBeTrue();
         (await StateOfAsync(harness, id)).ShouldBe(DisclosureState.Withdrawn);
         await using var db = harness.NewDb();
-        (await db.AuditEntries.SingleAsync(a => a.EntityId == id && a.Action == "Withdraw")).Reason.ShouldBe("发布有误");
+        (await db.AuditEntries.SingleAsync(a => a.EntityId == id && a.Action == WorkflowAction.Withdraw)).Reason.ShouldBe("发布有误");
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class DisclosureLifecycleServiceTests
             revision.State.ShouldBe(DisclosureState.Draft);
             revision.RevisesDisclosureId.ShouldBe(id);
             revision.RevisionNumber.ShouldBe(2);
-            (await db.AuditEntries.SingleAsync(a => a.EntityId == id && a.Action == "Revise")).Reason.ShouldBe("更正第二行");
+            (await db.AuditEntries.SingleAsync(a => a.EntityId == id && a.Action == WorkflowAction.Revise)).Reason.ShouldBe("更正第二行");
             var now = harness.Time.GetUtcNow().UtcDateTime;
             var drafter = new Actor("d", "d", bureau.BranchA, new HashSet<string> { Roles.Drafter });
             revision.Edit("标题", "第一行\n第二行（更正）\n第三行", Channel.Board, Audience.Public, now, now.AddDays(8), false, drafter, now);

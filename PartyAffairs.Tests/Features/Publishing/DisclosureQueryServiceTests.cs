@@ -104,7 +104,7 @@ public sealed class DisclosureQueryServiceTests
         asSecretary.SeesWork.ShouldBeTrue();
         asSecretary.Versions.Count.ShouldBe(1);
         asSecretary.Approvals.Single().ConfidentialityConfirmed.ShouldBeTrue();
-        asSecretary.Audit.Select(a => a.Action).ShouldBe(["Create", "Submit", "Approve", "Publish"]);
+        asSecretary.Audit.Select(a => a.Action).ShouldBe([WorkflowAction.Create, WorkflowAction.Submit, WorkflowAction.Approve, WorkflowAction.Publish]);
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed class DisclosureReviewServiceTests
         var d = await db.Disclosures.Include(x => x.Approvals).SingleAsync(x => x.Id == bureau.InCatalogueId);
         d.State.ShouldBe(DisclosureState.Approved);
         d.Approvals.ShouldHaveSingleItem().ConfidentialityConfirmed.ShouldBeTrue();
-        var audit = await db.AuditEntries.Where(a => a.EntityType == nameof(Disclosure) && a.EntityId == d.Id && a.Action == "Approve").SingleAsync();
+        var audit = await db.AuditEntries.Where(a => a.EntityType == nameof(Disclosure) && a.EntityId == d.Id && a.Action == WorkflowAction.Approve).SingleAsync();
         audit.ActorName.ShouldBe("secretaryA");
         (audit.FromState, audit.ToState).ShouldBe(("Submitted", "Approved"));
         audit.OrganizationId.ShouldBe(bureau.BranchA);

@@ -31,7 +31,7 @@ public sealed class DisplayScheduleTests
             var d = await db.Disclosures.Include(x => x.CatalogueOccurrence).SingleAsync(x => x.Id == bureau.InCatalogueId);
             d.State.ShouldBe(DisclosureState.Published);
             d.CatalogueOccurrence!.State.ShouldBe(OccurrenceState.Fulfilled);
-            (await db.AuditEntries.SingleAsync(a => a.EntityId == d.Id && a.Action == "Publish" && a.EntityType == "Disclosure")).ActorId.ShouldBe("system");
+            (await db.AuditEntries.SingleAsync(a => a.EntityId == d.Id && a.Action == WorkflowAction.Publish && a.EntityType == "Disclosure")).ActorId.ShouldBe("system");
         }
 
         harness.Time.Advance(TimeSpan.FromDays(8));

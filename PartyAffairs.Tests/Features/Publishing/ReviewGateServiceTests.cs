@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Dashboard;
@@ -102,7 +103,7 @@ public sealed class ReviewGateServiceTests : IAsyncLifetime
         await using (var db = harness.NewDb())
         {
             events = (await db.AuditEntries.AsNoTracking()
-                    .Where(a => a.EntityType == nameof(Disclosure) && a.Action == "Submit" && (a.EntityId == catchAllDraftId || a.EntityId == narrowedDraftId))
+                    .Where(a => a.EntityType == nameof(Disclosure) && a.Action == WorkflowAction.Submit && (a.EntityId == catchAllDraftId || a.EntityId == narrowedDraftId))
                     .ToListAsync())
                 .Select(ChangeEvent.From).ToList();
         }

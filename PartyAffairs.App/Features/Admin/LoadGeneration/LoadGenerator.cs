@@ -215,21 +215,21 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         var reason = occurrence is null ? "根据工作需要临时公开" : null;
 
         var audit = new List<ArchiveSnapshot.AuditPart>();
-        void Audit(DateTime at, string actorId, string actorName, string action, DisclosureState? from, DisclosureState to, string? why = null)
+        void Audit(DateTime at, string actorId, string actorName, WorkflowAction action, DisclosureState? from, DisclosureState to, string? why = null)
         {
             var entryId = ++state.AuditId;
             writer.Audit(entryId, at, actorId, actorName, nameof(Disclosure), id, organizationId, action, from?.ToString(), to.ToString(), why);
-            audit.Add(new ArchiveSnapshot.AuditPart(entryId, at, actorId, actorName, nameof(Disclosure), id, action, from?.ToString(), to.ToString(), why));
+            audit.Add(new ArchiveSnapshot.AuditPart(entryId, at, actorId, actorName, nameof(Disclosure), id, action.ToString(), from?.ToString(), to.ToString(), why));
         }
-        Audit(createdAt, AuthorId, AuthorName, "Create", null, DisclosureState.Draft, reason);
-        if (submittedAt is { } submitted) Audit(submitted, AuthorId, AuthorName, "Submit", DisclosureState.Draft, DisclosureState.Submitted);
+        Audit(createdAt, AuthorId, AuthorName, WorkflowAction.Create, null, DisclosureState.Draft, reason);
+        if (submittedAt is { } submitted) Audit(submitted, AuthorId, AuthorName, WorkflowAction.Submit, DisclosureState.Draft, DisclosureState.Submitted);
         var approved = finalState is DisclosureState.Approved or DisclosureState.Published or DisclosureState.Closed;
-        if (approved) Audit(decidedAt, ReviewerId, ReviewerName, "Approve", DisclosureState.Submitted, DisclosureState.Approved);
-        if (finalState == DisclosureState.Rejected) Audit(decidedAt, ReviewerId, ReviewerName, "Reject", DisclosureState.Submitted, DisclosureState.Rejected, "请补充材料");
-        if (finalState == DisclosureState.Withdrawn) Audit(decidedAt, AuthorId, AuthorName, "Withdraw", DisclosureState.Submitted, DisclosureState.Withdrawn, "内容重复");
-        if (reachesBoard) Audit(displayFrom, Actor.System.UserId, Actor.System.DisplayName, "Publish", DisclosureState.Approved, DisclosureState.Published);
+        if (approved) Audit(decidedAt, ReviewerId, ReviewerName, WorkflowAction.Approve, DisclosureState.Submitted, DisclosureState.Approved);
+        if (finalState == DisclosureState.Rejected) Audit(decidedAt, ReviewerId, ReviewerName, WorkflowAction.Reject, DisclosureState.Submitted, DisclosureState.Rejected, "请补充材料");
+        if (finalState == DisclosureState.Withdrawn) Audit(decidedAt, AuthorId, AuthorName, WorkflowAction.Withdraw, DisclosureState.Submitted, DisclosureState.Withdrawn, "内容重复");
+        if (reachesBoard) Audit(displayFrom, Actor.System.UserId, Actor.System.DisplayName, WorkflowAction.Publish, DisclosureState.Approved, DisclosureState.Published);
         DateTime? closedAt = finalState == DisclosureState.Closed ? displayUntil : null;
-        if (closedAt is { } closed) Audit(closed, Actor.System.UserId, Actor.System.DisplayName, "Close", DisclosureState.Published, DisclosureState.Closed);
+        if (closedAt is { } closed) Audit(closed, Actor.System.UserId, Actor.System.DisplayName, WorkflowAction.Close, DisclosureState.Published, DisclosureState.Closed);
         var version = audit.Count;
         var reviewComment = finalState == DisclosureState.Rejected ? "请补充材料" : null;
 
@@ -327,7 +327,7 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         state.HeadDigest = digest;
         state.ArchiveCount++;
         var entryId = ++state.AuditId;
-        writer.Audit(entryId, archivedAt, ReviewerId, ReviewerName, nameof(ArchiveRecord), writer.LastArchiveId, organizationId, "Archive", null, null, number);
+        writer.Audit(entryId, archivedAt, ReviewerId, ReviewerName, nameof(ArchiveRecord), writer.LastArchiveId, organizationId, WorkflowAction.Archive, null, null, number);
     }
 
     private static Category AnyCategory(Random random) => (Category)random.Next(1, 9);
@@ -483,8 +483,8 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             Run(approval, 2, disclosureId, ReviewerId, ReviewerName, (int)decision, comment, confirmed, false, at);
 
         public void Audit(long id, DateTime at, string actorId, string actorName, string entityType, int entityId, int organizationId,
-            string action, string? from, string? to, string? reason) =>
-            Run(audit, 3, id, at, actorId, actorName, entityType, entityId, organizationId, action, from, to, reason);
+            WorkflowAction action, string? from, string? to, string? reason) =>
+            Run(audit, 3, id, at, actorId, actorName, entityType, entityId, organizationId, action.ToString(), from, to, reason);
 
         public void Feedback(int id, int disclosureId, int organizationId, string content, bool anonymous, string? sender, DateTime receivedAt,
             string? assigneeId, string? assigneeName, string? answer, DateTime? answeredAt, string? reportedTo, string? reportedToId,

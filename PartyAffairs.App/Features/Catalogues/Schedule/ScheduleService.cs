@@ -18,7 +18,7 @@ namespace PartyAffairs.App.Features.Catalogues.Schedule;
 /// </summary>
 public sealed class ScheduleService(
     IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, BureauClock clock, Outcomes outcomes,
-    WorkingDayService workingDays, SettingsService settings, LiveEventStream liveEvents,
+    WorkingDayService workingDays, SettingsService settings,
     IValidator<OpenPhaseRequest> openPhaseValidator, IValidator<RecordEventRequest> recordEventValidator,
     ScheduleExport export, IStringLocalizer<ScheduleStrings> text)
 {
@@ -43,7 +43,7 @@ public sealed class ScheduleService(
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             await Outcomes.ValidateAsync(openPhaseValidator, request, cancellationToken);
-            return await ChangeItemAsync(actor, request.ItemId, request.Year, request.Version, "OpenPhase", (item, calendar, rules) =>
+            return await ChangeItemAsync(actor, request.ItemId, request.Year, request.Version, WorkflowAction.OpenPhase, (item, calendar, rules) =>
                 item.OpenPhase(request.PhaseIndex, request.OpenedOn, clock.Today, calendar, rules), cancellationToken);
         });
 
@@ -52,7 +52,7 @@ public sealed class ScheduleService(
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             await Outcomes.ValidateAsync(recordEventValidator, request, cancellationToken);
-            return await ChangeItemAsync(actor, request.ItemId, request.Year, request.Version, "RecordEvent", (item, calendar, rules) =>
+            return await ChangeItemAsync(actor, request.ItemId, request.Year, request.Version, WorkflowAction.RecordEvent, (item, calendar, rules) =>
                 item.RecordEvent(request.Label, request.EventDate, clock.Today, calendar, rules), cancellationToken);
         });
 
@@ -146,9 +146,9 @@ public sealed class ScheduleService(
     /// <summary>
     /// Loads the item, checks who acts and that its catalogue of that year is in force, lets the domain add the occurrence,
     /// and saves it with an audit line; returns the new due date. CatalogueItem keeps no audit of its own, so the line
-    /// is written here and announced to the live pages after the commit.
+    /// is written here; like every audit line, it reaches the live pages once committed.
     /// </summary>
-    private async Task<DateOnly> ChangeItemAsync(Actor actor, int itemId, int year, int version, string action,
+    private async Task<DateOnly> ChangeItemAsync(Actor actor, int itemId, int year, int version, WorkflowAction action,
         Func<CatalogueItem, WorkingCalendar, DueRules, CatalogueOccurrence> change, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -167,7 +167,6 @@ public sealed class ScheduleService(
         var audit = new AuditEntry(actor, clock.UtcNow, nameof(CatalogueItem), item.Id, item.OrganizationId, action, null, null, occurrence.Label);
         db.AuditEntries.Add(audit);
         await db.SaveChangesAsync(cancellationToken);
-        liveEvents.Publish([ChangeEvent.From(audit)]);
         return occurrence.DueDate;
     }
 

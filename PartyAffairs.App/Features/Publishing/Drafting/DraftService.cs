@@ -25,12 +25,8 @@ public sealed class DraftService(
     Outcomes outcomes,
     IValidator<DraftRequest> validator,
     IStringLocalizer<Strings> rules,
-    IStringLocalizer<DraftStrings> text,
-    LiveEventStream liveEvents)
+    IStringLocalizer<DraftStrings> text)
 {
-    /// <summary>The live event of an autosave that changed which sensitive words wait for a reviewer (never audited, never in the feed).</summary>
-    public const string SensitiveWordsChangedAction = "SensitiveWordsChanged";
-
     public Task<Result<NewDraftChoices>> ChoicesAsync(CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
@@ -121,12 +117,11 @@ public sealed class DraftService(
                 DateTime.SpecifyKind(request.DisplayFromUtc, DateTimeKind.Utc), DateTime.SpecifyKind(request.DisplayUntilUtc, DateTimeKind.Utc),
                 request.Important, actor, now);
             var blocking = draft.UnresolvedSensitiveWords(SensitiveWords.FindIn(words, draft.Title, draft.Body));
-            await db.SaveChangesAsync(cancellationToken);
-            // An autosave is not audited (it would flood the trail), so it announces nothing by itself; the dashboard's
-            // 敏感词待放行 card must still hear of a word appearing or going, or of a listed draft's new title.
+            // An autosave is not audited (it would flood the trail); the dashboard's 敏感词待放行 card must still hear of a
+            // word appearing or going, or of a listed draft's new title, once the save commits.
             if (!before.Blocking.SequenceEqual(blocking) || (blocking.Count > 0 && before.Title != draft.Title))
-                liveEvents.Publish([new ChangeEvent(nameof(Disclosure), draft.Id, draft.OrganizationId, SensitiveWordsChangedAction,
-                    draft.State.ToString(), draft.State.ToString(), actor.DisplayName, now, null)]);
+                draft.AnnounceSensitiveWordsChanged(actor, now);
+            await db.SaveChangesAsync(cancellationToken);
             return new DraftSaved(draft.Version, now);
         });
 

@@ -72,7 +72,7 @@ public sealed class DisclosureLifecycleService(
         var revision = original.Revise(actor, now, reason);
         db.Disclosures.Add(revision);
         db.AuditEntries.Add(new AuditEntry(actor, now, nameof(Disclosure), original.Id, original.OrganizationId,
-            "Revise", original.State.ToString(), original.State.ToString(), reason));
+            WorkflowAction.Revise, original.State.ToString(), original.State.ToString(), reason));
         return revision;
     }
 

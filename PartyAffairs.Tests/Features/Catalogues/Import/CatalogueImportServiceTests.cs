@@ -439,7 +439,7 @@ public sealed class CatalogueImportServiceTests(ITestOutputHelper output)
         (catalogue.Source, catalogue.Items.Count).ShouldBe(("定稿.csv", 3));
         await using var db = harness.NewDb();
         (await db.CatalogueItems.CountAsync()).ShouldBe(3);
-        var discard = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Catalogue) && a.Action == "Discard");
+        var discard = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Catalogue) && a.Action == WorkflowAction.Discard);
         (discard.EntityId, discard.Reason).ShouldBe((first.Value, "由导入的文件 定稿.csv 替换"));
     }
 

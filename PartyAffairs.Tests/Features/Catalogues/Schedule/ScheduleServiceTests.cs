@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Shared;
@@ -125,9 +126,9 @@ public sealed class ScheduleServiceTests : IAsyncLifetime
             var opened = await db.CatalogueOccurrences.SingleAsync(o => o.CatalogueItemId == itemId);
             (opened.Label, opened.PeriodStart, opened.DueDate).ShouldBe(("第一阶段", D(9, 30), D(10, 13)));
             var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(CatalogueItem) && a.EntityId == itemId);
-            (audit.Action, audit.OrganizationId, audit.Reason).ShouldBe(("OpenPhase", bureau.BranchAId, "第一阶段"));
+            (audit.Action, audit.OrganizationId, audit.Reason).ShouldBe((WorkflowAction.OpenPhase, bureau.BranchAId, "第一阶段"));
         }
-        heard.ShouldContain(e => e.EntityType == nameof(CatalogueItem) && e.EntityId == itemId && e.Action == "OpenPhase");
+        heard.ShouldContain(e => e.EntityType == nameof(CatalogueItem) && e.EntityId == itemId && e.Action == WorkflowAction.OpenPhase);
 
         var current = await VersionAsync(itemId);
         current.ShouldBe(version + 1);

@@ -1,6 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Hosting.Seeding;
 using PartyAffairs.App.Features.Publishing.Bodies;
 using PageSize = UglyToad.PdfPig.Content.PageSize;
 using UglyToad.PdfPig.Core;

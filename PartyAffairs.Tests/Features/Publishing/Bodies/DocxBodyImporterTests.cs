@@ -3,7 +3,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using PartyAffairs.App.Data.Seeding;
+using PartyAffairs.App.Hosting.Seeding;
 using PartyAffairs.App.Features.Publishing.Bodies;
 using A = DocumentFormat.OpenXml.Drawing;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Catalogues.Schedule;
@@ -11,7 +12,7 @@ using PartyAffairs.App.Features.Shared;
 
 using PartyAffairs.App.Features.Archive;
 
-namespace PartyAffairs.App.Data.Seeding;
+namespace PartyAffairs.App.Hosting.Seeding;
 
 /// <summary>
 /// First-start work: the data folders, the migrations, WAL, the roles, the bundled holiday calendar,

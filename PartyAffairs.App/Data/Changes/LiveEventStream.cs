@@ -1,4 +1,4 @@
-namespace PartyAffairs.App.Features.Shared;
+namespace PartyAffairs.App.Data.Changes;
 
 /// <summary>
 /// The in-process stream of committed transitions (a singleton: it crosses circuits). A component

@@ -1,4 +1,4 @@
-namespace PartyAffairs.App.Data.Seeding;
+namespace PartyAffairs.App.Hosting.Seeding;
 
 public sealed class DemoOptions
 {

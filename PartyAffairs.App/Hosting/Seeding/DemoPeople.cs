@@ -1,6 +1,6 @@
 using PartyAffairs.App.Domain;
 
-namespace PartyAffairs.App.Data.Seeding;
+namespace PartyAffairs.App.Hosting.Seeding;
 
 /// <summary>The demo accounts as actors, so the story can act as each of them without anyone signing in.</summary>
 internal sealed class DemoPeople(IReadOnlyDictionary<string, Actor> byUserName)

@@ -1,6 +1,6 @@
 using PartyAffairs.App.Features.Shared;
 
-namespace PartyAffairs.App.Data.Seeding;
+namespace PartyAffairs.App.Hosting.Seeding;
 
 /// <summary>
 /// The moment the demo is seeded and wall-clock times around it in the bureau's zone, so every seeded date

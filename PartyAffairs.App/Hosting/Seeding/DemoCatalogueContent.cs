@@ -1,7 +1,7 @@
 using PartyAffairs.App.Domain;
-using static PartyAffairs.App.Data.Seeding.DemoBureau;
+using static PartyAffairs.App.Hosting.Seeding.DemoBureau;
 
-namespace PartyAffairs.App.Data.Seeding;
+namespace PartyAffairs.App.Hosting.Seeding;
 
 /// <summary>
 /// The demo's annual catalogue, after the city's template (市直机关党的基层组织党务公开目录): every category of §5(一),

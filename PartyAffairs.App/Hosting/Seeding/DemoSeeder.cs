@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 
-namespace PartyAffairs.App.Data.Seeding;
+namespace PartyAffairs.App.Hosting.Seeding;
 
 /// <summary>
 /// The living first run: the bureau of the source document with its people, this year's and last year's
@@ -38,7 +39,7 @@ public sealed class DemoSeeder(
             var story = new DemoStory(db, new DemoTimeline(clock), organizations, people,
                 await settings.GetAsync(cancellationToken), await workingDays.GetCalendarAsync(cancellationToken), storage.Value);
             toArchive = (await story.TellAsync(cancellationToken)).Id;
-            await db.CommitAsync(transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         // Through the archive's own writer, as the Office would: the number, the copies and the digest are the real thing.

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace PartyAffairs.App.Data.Seeding;
+namespace PartyAffairs.App.Hosting.Seeding;
 
 /// <summary>Small real files for the demo attachments, made in code so the repository ships no binaries.</summary>
 internal static class DemoFiles

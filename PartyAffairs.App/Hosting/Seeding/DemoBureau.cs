@@ -1,6 +1,6 @@
 using PartyAffairs.App.Domain;
 
-namespace PartyAffairs.App.Data.Seeding;
+namespace PartyAffairs.App.Hosting.Seeding;
 
 /// <summary>
 /// Who is who in the demo bureau: the organizations of §4, the people who sign in, and the leading group of §6(一).

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.App.Data.Changes;
+using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Support;
 
-namespace PartyAffairs.Tests.Features.Shared;
+namespace PartyAffairs.Tests.Data.Changes;
 
 public sealed class LiveEventStreamTests
 {
@@ -40,7 +42,7 @@ public sealed class LiveEventStreamTests
         var a = await heardA.Task.WaitAsync(TimeSpan.FromSeconds(5));
         var b = await heardB.Task.WaitAsync(TimeSpan.FromSeconds(5));
         a.ShouldBe(b);
-        (a.EntityType, a.EntityId, a.Action, a.FromState, a.ToState).ShouldBe(("Disclosure", bureau.OutOfCatalogueId, "Approve", "Submitted", "Approved"));
+        (a.EntityType, a.EntityId, a.Action, a.FromState, a.ToState).ShouldBe(("Disclosure", bureau.OutOfCatalogueId, WorkflowAction.Approve, "Submitted", "Approved"));
         a.OrganizationId.ShouldBe(bureau.BranchA);
     }
 
@@ -62,7 +64,7 @@ public sealed class LiveEventStreamTests
 
         subscription.Dispose();
         stream.SubscriberCount.ShouldBe(0);
-        stream.Publish([new ChangeEvent("X", 1, null, "A", null, null, "n", DateTime.UtcNow, null)]);
+        stream.Publish([new ChangeEvent("X", 1, null, WorkflowAction.Create, null, null, "n", DateTime.UtcNow, null)]);
         heard.ShouldBe(0);
     }
 
@@ -74,7 +76,7 @@ public sealed class LiveEventStreamTests
         var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var broken = stream.Subscribe(_ => throw new InvalidOperationException("circuit gone"));
         using var healthy = stream.Subscribe(_ => { heard.TrySetResult(); return Task.CompletedTask; });
-        stream.Publish([new ChangeEvent("X", 1, null, "A", null, null, "n", DateTime.UtcNow, null)]);
+        stream.Publish([new ChangeEvent("X", 1, null, WorkflowAction.Create, null, null, "n", DateTime.UtcNow, null)]);
         await heard.Task.WaitAsync(TimeSpan.FromSeconds(5));
     }
 }

@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
+using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
-using static PartyAffairs.App.Data.Seeding.DemoBureau;
-using static PartyAffairs.App.Data.Seeding.DemoCatalogueContent;
+using static PartyAffairs.App.Hosting.Seeding.DemoBureau;
+using static PartyAffairs.App.Hosting.Seeding.DemoCatalogueContent;
 
-namespace PartyAffairs.App.Data.Seeding;
+namespace PartyAffairs.App.Hosting.Seeding;
 
 /// <summary>
 /// One telling of the demo year inside the seeder's transaction. Every event happens at a past (or, for what is

@@ -1,0 +1,45 @@
+namespace PartyAffairs.App.Domain;
+
+/// <summary>
+/// The verb of a recorded change: what an audit entry says was done and what a committed change event tells the
+/// listeners. Stored as its name (<c>AuditEntries.Action</c> is text), so a value once written is never renamed or
+/// removed: existing rows must keep reading back.
+/// </summary>
+public enum WorkflowAction
+{
+    Create,
+    Submit,
+    Reject,
+    Approve,
+    PutInForce,
+    Discard,
+    Amend,
+    ReplanStanding,
+    Redate,
+    RemoveChange,
+    Revise,
+    OverrideSensitiveWords,
+    Publish,
+    Supersede,
+    Close,
+    Withdraw,
+    ReopenOccurrence,
+    Receive,
+    Assign,
+    Answer,
+    Report,
+    Acknowledge,
+    MarkAbusive,
+    StartRedisclosure,
+    Add,
+    Complete,
+    Archive,
+    OpenPhase,
+    RecordEvent,
+
+    /// <summary>Written by the first releases when a leader acknowledged feedback (now <see cref="Acknowledge"/>); old rows still hold it.</summary>
+    DiscloseResult,
+
+    /// <summary>An autosave changed which sensitive words wait for a reviewer: announced to live pages, never audited.</summary>
+    SensitiveWordsChanged,
+}
