@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR.Client;
 using PartyAffairs.Tests.Benchmarks.Circuits;
+using PartyAffairs.Tests.Support;
 using Xunit.Abstractions;
 
 namespace PartyAffairs.Tests.Drills;
@@ -92,7 +93,7 @@ public sealed class CircuitAbuseTests(CircuitAbuseServer fixture, ITestOutputHel
         // The draft editor sends the whole body (up to 100,000 characters, Chinese: 3 bytes each) with one input event.
         var body = new string('党', App.Features.Publishing.Drafting.DraftRequestValidator.MaxBodyLength);
         await writer.SendDotNetCallAsync($"[\"{body}\"]");
-        await WaitUntilAsync(() => writer.DotNetResults == 1);
+        await Eventually.TrueAsync(() => writer.DotNetResults == 1, Patience, "the full-length draft body is answered");
 
         await abuser.SendDotNetCallAsync($"[\"{new string('x', 400 * 1024)}\"]");
         await abuser.Closed.WaitAsync(Patience);
@@ -151,27 +152,15 @@ public sealed class CircuitAbuseTests(CircuitAbuseServer fixture, ITestOutputHel
                 other.Error.ShouldBeNull();
             await open[0].DisposeAsync();
             open.RemoveAt(0);
-            await WaitUntilAsync(async () =>
+            await Eventually.TrueAsync(async () =>
             {
                 await using var again = await CircuitClient.StartAsync(Base, page, secretary);
                 return again.Error is null;
-            });
+            }, Patience, "a window closed gives its place back");
         }
         finally
         {
             foreach (var client in open) await client.DisposeAsync();
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition) => await WaitUntilAsync(() => Task.FromResult(condition()));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition was not met in time.");
-            await Task.Delay(50);
         }
     }
 }
