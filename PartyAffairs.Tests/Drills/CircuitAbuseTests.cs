@@ -10,6 +10,7 @@ namespace PartyAffairs.Tests.Drills;
 /// can, one that sends messages over the size limit, one account opening more windows than allowed. The server bounds
 /// each, and another user's dashboard keeps up (its latency before and during the abuse is written to the output).
 /// </summary>
+[Trait("Category", "Drill")]
 public sealed class CircuitAbuseTests(CircuitAbuseServer fixture, ITestOutputHelper output) : IClassFixture<CircuitAbuseServer>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -101,6 +102,7 @@ public sealed class CircuitAbuseTests(CircuitAbuseServer fixture, ITestOutputHel
     }
 
     [SkippableFact]
+    [Trait("Category", "Browser")]
     public async Task In_the_browser_the_window_over_the_cap_says_why_in_its_error_bar()
     {
         Support.Browser.SkipIfUnavailable();

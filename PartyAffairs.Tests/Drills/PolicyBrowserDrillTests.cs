@@ -6,6 +6,8 @@ namespace PartyAffairs.Tests.Drills;
 
 /// <summary>Drill 5 in the browser: every page, as the role that reaches it, runs under the policy with no violation.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+[Trait("Category", "Drill")]
 public sealed class PolicyBrowserDrillTests(AppServer server)
 {
     [SkippableFact]
