@@ -66,6 +66,10 @@ public sealed class ServiceHarness : IAsyncDisposable
         services.AddPartyAffairs(configuration, environment);
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
         services.Replace(ServiceDescriptor.Singleton<AuthenticationStateProvider>(auth));
+        // Identity's 100,000 PBKDF2 rounds cost a tenth of a second a password (far more on a loaded machine), and a test's
+        // cast of eight people was most of its time. The same hasher and format (which records its rounds) at fewer rounds;
+        // the test servers (AppServer) keep the production count.
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
         if (!migrateFromEmpty) await TemplateDatabase.CopyToAsync(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
