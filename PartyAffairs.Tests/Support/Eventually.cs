@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace PartyAffairs.Tests.Support;
 
@@ -23,7 +24,7 @@ public static class Eventually
             var waited = Stopwatch.GetElapsedTime(started);
             if (waited > deadline)
             {
-                throw new TimeoutException($"{message} — not seen within {deadline.TotalSeconds:0.#} s; last saw: {(describe ?? Shorten)(seen)}");
+                throw new TimeoutException($"{message} — not seen within {deadline.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s; last saw: {(describe ?? Shorten)(seen)}");
             }
             await Task.Delay(Interval);
         }
