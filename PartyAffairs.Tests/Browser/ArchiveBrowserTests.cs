@@ -11,6 +11,7 @@ namespace PartyAffairs.Tests.Browser;
 
 /// <summary>The demo Office archives a closed item, finds it in the register by a Chinese word from its body and downloads its package.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class ArchiveBrowserTests(AppServer server)
 {
     /// <summary>A closed demo item nobody has archived and whose feedback is settled, with a word from its body's description line.</summary>

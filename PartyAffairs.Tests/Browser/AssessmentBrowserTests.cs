@@ -6,6 +6,7 @@ namespace PartyAffairs.Tests.Browser;
 
 /// <summary>Issue 7's acceptance in Chromium: the Leader's assessment of this year, its chart, one branch's missed items, the report exported.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class AssessmentBrowserTests(AppServer server)
 {
     [SkippableFact]

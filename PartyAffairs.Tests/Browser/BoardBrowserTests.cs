@@ -5,6 +5,7 @@ namespace PartyAffairs.Tests.Browser;
 
 /// <summary>An anonymous visitor reads the board as the public does: the list, an item with its feedback link, the printed board.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class BoardBrowserTests(AppServer server)
 {
     /// <summary>A standing item of the demo data, public and on display for a year.</summary>

@@ -4,6 +4,7 @@ using PartyAffairs.Tests.Support;
 namespace PartyAffairs.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class CatalogueEditingTests(AppServer server)
 {
     private static ILocator Dialog(IPage page) => page.Locator(".mud-dialog");

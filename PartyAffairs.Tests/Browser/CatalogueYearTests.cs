@@ -6,6 +6,7 @@ namespace PartyAffairs.Tests.Browser;
 
 /// <summary>The catalogue step end to end, as the acceptance describes it.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class CatalogueYearTests(AppServer server)
 {
     [SkippableFact]

@@ -13,6 +13,7 @@ namespace PartyAffairs.Tests.Browser;
 /// corrected version's page says so and links forward.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class CorrectionBrowserTests(AppServer server)
 {
     private readonly string marker = Guid.NewGuid().ToString("N")[..6];

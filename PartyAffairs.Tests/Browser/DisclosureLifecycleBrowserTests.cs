@@ -9,6 +9,7 @@ namespace PartyAffairs.Tests.Browser;
 
 /// <summary>The Secretary re-discloses a published item from its page, sees the diff panel, then withdraws the original with a reason.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class DisclosureLifecycleBrowserTests(AppServer server)
 {
     private async Task<int> PublishedAsync()

@@ -4,6 +4,7 @@ using PartyAffairs.Tests.Support;
 namespace PartyAffairs.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class DraftingTests(AppServer server)
 {
     [SkippableFact]

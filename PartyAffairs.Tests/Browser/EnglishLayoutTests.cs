@@ -9,6 +9,7 @@ namespace PartyAffairs.Tests.Browser;
 /// assessment table without a sideways scroll, schedule chips naming their organization. Screenshots are kept in artifacts/.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class EnglishLayoutTests(AppServer server)
 {
     private async Task<IPage> EnglishPageAsync(IBrowser browser, string userName)

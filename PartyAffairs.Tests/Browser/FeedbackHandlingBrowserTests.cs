@@ -13,6 +13,7 @@ namespace PartyAffairs.Tests.Browser;
 /// the result shows on the item's public page. Then no internal item, draft or attachment of theirs opens anonymously.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class FeedbackHandlingBrowserTests(AppServer server)
 {
     private async Task<T> QueryAsync<T>(Func<AppDbContext, Task<T>> query)

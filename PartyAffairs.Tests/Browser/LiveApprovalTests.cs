@@ -8,6 +8,7 @@ namespace PartyAffairs.Tests.Browser;
 
 /// <summary>Step 2 end to end in two browsers side by side, as the acceptance describes it.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class LiveApprovalTests(AppServer server, ITestOutputHelper output)
 {
     [SkippableFact]

@@ -9,6 +9,7 @@ namespace PartyAffairs.Tests.Browser;
 /// chosen by the checkbox, and a long item on the lobby screen rolling through until its last line is in view.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class PrintedBoardBrowserTests(AppServer server)
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);

@@ -5,6 +5,7 @@ namespace PartyAffairs.Tests.Browser;
 
 /// <summary>The schedule in the running app over the demo seed: the calendar, the list, the Secretary's event and the export.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class ScheduleBrowserTests(AppServer server)
 {
     [SkippableTheory]

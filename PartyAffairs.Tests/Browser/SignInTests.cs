@@ -7,6 +7,7 @@ using PartyAffairs.Tests.Support;
 namespace PartyAffairs.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class SignInTests(AppServer server)
 {
     [SkippableFact]

@@ -12,6 +12,7 @@ namespace PartyAffairs.Tests.Browser;
 /// error and no Error logged by the server. Nothing is submitted: each dialog is cancelled.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed partial class SmokeTests(AppServer server, ITestOutputHelper output)
 {
     private static readonly string[] DemoRoles = ["admin", "leader", "office", "secretary", "drafter", "handler", "member"];

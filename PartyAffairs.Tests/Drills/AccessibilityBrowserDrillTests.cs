@@ -7,6 +7,8 @@ namespace PartyAffairs.Tests.Drills;
 
 /// <summary>Drill 7: axe finds no serious or critical accessibility violation on the pages people use most.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+[Trait("Category", "Drill")]
 public sealed class AccessibilityBrowserDrillTests(AppServer server)
 {
     [SkippableFact]

@@ -21,6 +21,7 @@ namespace PartyAffairs.Tests.Drills;
 /// Drill 6: well over a thousand generated inputs through every service that takes text or files. Each call answers with a
 /// result (never an exception); a refusal says why; what is accepted is stored as the text it was and renders escaped.
 /// </summary>
+[Trait("Category", "Drill")]
 public sealed class BadInputDrillTests(ITestOutputHelper log)
 {
     private int calls;

@@ -11,6 +11,7 @@ namespace PartyAffairs.Tests.Drills;
 /// minute, a client that never acknowledges through hundreds of changes. Other users' latency is written to the output.
 /// </summary>
 [Trait("Category", "LongDrill")]
+[Trait("Category", "Drill")]
 public sealed class CircuitAbuseLongTests(AppServer server, ITestOutputHelper output) : IClassFixture<AppServer>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);

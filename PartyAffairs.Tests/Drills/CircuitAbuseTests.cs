@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR.Client;
 using PartyAffairs.Tests.Benchmarks.Circuits;
+using PartyAffairs.Tests.Support;
 using Xunit.Abstractions;
 
 namespace PartyAffairs.Tests.Drills;
@@ -9,6 +10,7 @@ namespace PartyAffairs.Tests.Drills;
 /// can, one that sends messages over the size limit, one account opening more windows than allowed. The server bounds
 /// each, and another user's dashboard keeps up (its latency before and during the abuse is written to the output).
 /// </summary>
+[Trait("Category", "Drill")]
 public sealed class CircuitAbuseTests(CircuitAbuseServer fixture, ITestOutputHelper output) : IClassFixture<CircuitAbuseServer>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -92,7 +94,7 @@ public sealed class CircuitAbuseTests(CircuitAbuseServer fixture, ITestOutputHel
         // The draft editor sends the whole body (up to 100,000 characters, Chinese: 3 bytes each) with one input event.
         var body = new string('党', App.Features.Publishing.Drafting.DraftRequestValidator.MaxBodyLength);
         await writer.SendDotNetCallAsync($"[\"{body}\"]");
-        await WaitUntilAsync(() => writer.DotNetResults == 1);
+        await Eventually.TrueAsync(() => writer.DotNetResults == 1, Patience, "the full-length draft body is answered");
 
         await abuser.SendDotNetCallAsync($"[\"{new string('x', 400 * 1024)}\"]");
         await abuser.Closed.WaitAsync(Patience);
@@ -100,6 +102,7 @@ public sealed class CircuitAbuseTests(CircuitAbuseServer fixture, ITestOutputHel
     }
 
     [SkippableFact]
+    [Trait("Category", "Browser")]
     public async Task In_the_browser_the_window_over_the_cap_says_why_in_its_error_bar()
     {
         Support.Browser.SkipIfUnavailable();
@@ -151,27 +154,15 @@ public sealed class CircuitAbuseTests(CircuitAbuseServer fixture, ITestOutputHel
                 other.Error.ShouldBeNull();
             await open[0].DisposeAsync();
             open.RemoveAt(0);
-            await WaitUntilAsync(async () =>
+            await Eventually.TrueAsync(async () =>
             {
                 await using var again = await CircuitClient.StartAsync(Base, page, secretary);
                 return again.Error is null;
-            });
+            }, Patience, "a window closed gives its place back");
         }
         finally
         {
             foreach (var client in open) await client.DisposeAsync();
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition) => await WaitUntilAsync(() => Task.FromResult(condition()));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition was not met in time.");
-            await Task.Delay(50);
         }
     }
 }

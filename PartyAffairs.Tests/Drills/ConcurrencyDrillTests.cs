@@ -2,6 +2,7 @@ using Xunit.Abstractions;
 
 namespace PartyAffairs.Tests.Drills;
 
+[Trait("Category", "Drill")]
 public sealed class ConcurrencyDrillTests(ITestOutputHelper log)
 {
     [Fact]

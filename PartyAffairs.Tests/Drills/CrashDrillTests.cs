@@ -15,6 +15,7 @@ namespace PartyAffairs.Tests.Drills;
 /// kill the database is whole, every acknowledged transition is there, none is half applied, and at the end the archive
 /// chain verifies.
 /// </summary>
+[Trait("Category", "Drill")]
 public sealed class CrashDrillTests(ITestOutputHelper log)
 {
     [Fact]

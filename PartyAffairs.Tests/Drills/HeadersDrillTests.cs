@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace PartyAffairs.Tests.Drills;
 
 /// <summary>Drill 5 over HTTP: the security headers are on every kind of response, and the policy allows no eval.</summary>
+[Trait("Category", "Drill")]
 public sealed class HeadersDrillTests(DrillWebApp app) : IClassFixture<DrillWebApp>
 {
     [Theory]

@@ -6,6 +6,8 @@ namespace PartyAffairs.Tests.Drills;
 
 /// <summary>Drill 5 in the browser: every page, as the role that reaches it, runs under the policy with no violation.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Browser")]
+[Trait("Category", "Drill")]
 public sealed class PolicyBrowserDrillTests(AppServer server)
 {
     [SkippableFact]
@@ -56,16 +58,6 @@ public sealed class PolicyBrowserDrillTests(AppServer server)
         // The watch itself can fail: an injected inline script is refused and reported.
         await page.EvaluateAsync("() => { const s = document.createElement('script'); s.textContent = 'window.__x = 1'; document.body.appendChild(s); }");
         (await page.EvaluateAsync<bool>("() => window.__x === 1")).ShouldBeFalse();
-        await WaitForAsync(() => violations.Count > 0);
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not come true within 10 s.");
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(() => violations.Count > 0, TimeSpan.FromSeconds(10), "the injected inline script is reported as a violation");
     }
 }

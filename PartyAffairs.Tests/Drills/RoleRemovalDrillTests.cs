@@ -10,6 +10,7 @@ using PartyAffairs.Tests.Support;
 namespace PartyAffairs.Tests.Drills;
 
 /// <summary>Drill 4: a role taken away counts from the very next call of a page that was opened with it (one scope = one circuit).</summary>
+[Trait("Category", "Drill")]
 public sealed class RoleRemovalDrillTests
 {
     [Fact]

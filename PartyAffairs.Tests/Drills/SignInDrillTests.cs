@@ -9,6 +9,7 @@ using PartyAffairs.App.Domain;
 namespace PartyAffairs.Tests.Drills;
 
 /// <summary>Drill 4 over HTTP: lockout, the per-address sign-in limit, cookie flags and the circuit's Origin check.</summary>
+[Trait("Category", "Drill")]
 public sealed class SignInDrillTests(DrillWebApp app) : IClassFixture<DrillWebApp>
 {
     private async Task CreateUserAsync(string userName)

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace PartyAffairs.Tests.Support;
 
 /// <summary>
-/// The real app (Program.cs, the demo seed, a fresh data directory) on a loopback port for browser
-/// tests; stopped and its data removed when the tests end.
+/// The real app (Program.cs, the demo seed, a fresh data directory holding a copy of the migrated
+/// <see cref="TemplateDatabase"/>) on a loopback port for browser tests; stopped and its data removed when the tests end.
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
 {
@@ -34,14 +34,14 @@ public sealed class AppServer : IAsyncLifetime
     /// <summary>What the server logged at Warning and above, for a test to fail on an error it logged.</summary>
     public ServerLogCapture Logs { get; } = new();
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
+        await TemplateDatabase.CopyToAsync(new PartyAffairs.App.Features.Shared.StorageOptions { DataDirectory = dataDirectory }.DatabasePath);
         factory = new Factory(dataDirectory, settings, Logs);
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.Replace("[::1]", "127.0.0.1") + "/");
-        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()

@@ -7,17 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Hosting.Seeding;
+using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Hosting;
 
 namespace PartyAffairs.Tests.Support;
 
 /// <summary>
 /// The app's real container (AddPartyAffairs, as Program.cs builds it) over a real SQLite file in a
-/// temporary data directory, migrated by the real initializer; only the clock and the signed-in
-/// principal are the test's.
+/// temporary data directory, started by the real initializer from a copy of the migrated
+/// <see cref="TemplateDatabase"/>; only the clock and the signed-in principal are the test's.
 /// </summary>
 public sealed class ServiceHarness : IAsyncDisposable
 {
@@ -38,7 +40,8 @@ public sealed class ServiceHarness : IAsyncDisposable
     public string DataDirectory { get; }
 
     /// <param name="dataDirectory">An existing data directory to open again (the crash drill's writer); a fresh temporary one by default.</param>
-    public static async Task<ServiceHarness> CreateAsync(bool seedDemo = false, DateTimeOffset? now = null, string? dataDirectory = null)
+    /// <param name="migrateFromEmpty">Let the initializer migrate an empty file instead of starting from the template's copy.</param>
+    public static async Task<ServiceHarness> CreateAsync(bool seedDemo = false, DateTimeOffset? now = null, string? dataDirectory = null, bool migrateFromEmpty = false)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "partyaffairs-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -63,8 +66,13 @@ public sealed class ServiceHarness : IAsyncDisposable
         services.AddPartyAffairs(configuration, environment);
         services.Replace(ServiceDescriptor.Singleton<TimeProvider>(time));
         services.Replace(ServiceDescriptor.Singleton<AuthenticationStateProvider>(auth));
+        // Identity's 100,000 PBKDF2 rounds cost a tenth of a second a password (far more on a loaded machine), and a test's
+        // cast of eight people was most of its time. The same hasher and format (which records its rounds) at fewer rounds;
+        // the test servers (AppServer) keep the production count.
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
+        if (!migrateFromEmpty) await TemplateDatabase.CopyToAsync(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
         await using (var scope = provider.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);

@@ -106,16 +106,13 @@ public sealed partial class BoardHttpTests(AppServer server) : IClassFixture<App
             await db.SaveChangesAsync();
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        string body;
-        while (true)
-        {
-            using var response = await GetAsync("/board");
-            body = await response.Content.ReadAsStringAsync();
-            if (!body.Contains(title) || DateTime.UtcNow > deadline) break;
-            await Task.Delay(100);
-        }
-        body.ShouldNotContain(title, customMessage: "the withdrawal evicts the cached board");
+        await Eventually.ReturnsAsync(async () =>
+            {
+                using var response = await GetAsync("/board");
+                return await response.Content.ReadAsStringAsync();
+            },
+            body => !body.Contains(title), TimeSpan.FromSeconds(10), "the withdrawal evicts the cached board",
+            _ => $"the board still lists {title}");
         (await GetAsync($"/board/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 

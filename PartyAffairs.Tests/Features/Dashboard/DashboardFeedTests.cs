@@ -37,9 +37,9 @@ public sealed class DashboardFeedTests
         await bureau.OutOfCatalogueAsync(bureau.BranchAId, "临时通知", Audience.Public, DisclosureState.Submitted, bureau.Now, "secA");
 
         // Every dashboard ends up holding the very same view object, which names the new submission.
-        await WaitUntilAsync(() =>
+        await Eventually.TrueAsync(() =>
             latest.All(v => v is not null && ReferenceEquals(v, latest[0]))
-            && latest[0]!.SubmittedDisclosures.Items.Any(d => d.Title == "临时通知"));
+            && latest[0]!.SubmittedDisclosures.Items.Any(d => d.Title == "临时通知"), Patience, "all 50 dashboards hold the one view naming the submission");
         foreach (var watcher in watchers) watcher.Dispose();
         feed.WatcherCount.ShouldBe(0);
     }
@@ -61,12 +61,13 @@ public sealed class DashboardFeedTests
 
         // Announced, but nothing the dashboard shows changed; one push goes out so the newcomer is in step, then no more.
         events.Publish([new ChangeEvent(nameof(Disclosure), 0, bureau.BranchAId, WorkflowAction.SensitiveWordsChanged, null, null, "secA", bureau.Now, null)]);
-        await WaitUntilAsync(() => { lock (pushes) return pushes.Count == 1; });
+        await Eventually.TrueAsync(() => { lock (pushes) return pushes.Count == 1; }, Patience, "the newcomer is pushed one view");
         events.Publish([new ChangeEvent(nameof(Disclosure), 0, bureau.BranchAId, WorkflowAction.SensitiveWordsChanged, null, null, "secA", bureau.Now, null)]);
         await feed.GetAsync();
         await bureau.OutOfCatalogueAsync(bureau.BranchAId, "临时通知", Audience.Public, DisclosureState.Submitted, bureau.Now, "secA");
 
-        await WaitUntilAsync(() => { lock (pushes) return pushes[^1].SubmittedDisclosures.Items.Any(d => d.Title == "临时通知"); });
+        await Eventually.TrueAsync(() => { lock (pushes) return pushes[^1].SubmittedDisclosures.Items.Any(d => d.Title == "临时通知"); }, Patience,
+            "the dashboard is pushed the submission");
         // Each push after the first shows something the one before did not (the draft in the feed, then its submission).
         lock (pushes)
         {
@@ -180,10 +181,12 @@ public sealed class DashboardFeedTests
         });
 
         version = await AutosaveAsync(harness, id, version, "本通知附内部资料一份");
-        await WaitUntilAsync(() => Volatile.Read(ref latest)?.SensitiveWordsWaiting.Any(r => r.Id == id && r.Words.SequenceEqual(["内部资料"])) == true);
+        await Eventually.TrueAsync(() => Volatile.Read(ref latest)?.SensitiveWordsWaiting.Any(r => r.Id == id && r.Words.SequenceEqual(["内部资料"])) == true,
+            Patience, "the dashboard lists the draft with its sensitive word");
 
         await AutosaveAsync(harness, id, version, "本通知附公开资料一份");
-        await WaitUntilAsync(() => Volatile.Read(ref latest) is { } v && v.SensitiveWordsWaiting.All(r => r.Id != id));
+        await Eventually.TrueAsync(() => Volatile.Read(ref latest) is { } v && v.SensitiveWordsWaiting.All(r => r.Id != id), Patience,
+            "the cleaned draft leaves the dashboard's sensitive list");
     }
 
     private static async Task<int> AutosaveAsync(ServiceHarness harness, int id, int version, string body)
@@ -194,15 +197,5 @@ public sealed class DashboardFeedTests
             new DraftRequest("临时通知", body, Channel.Board, Audience.Organization, now.AddHours(1), now.AddDays(8), false));
         saved.Succeeded.ShouldBeTrue(saved.Message);
         return saved.Value!.Version;
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The dashboards were not updated in time.");
-            await Task.Delay(20);
-        }
     }
 }

@@ -126,9 +126,8 @@ public sealed class NotificationWriterTests
             var review = scope.ServiceProvider.GetRequiredService<DisclosureReviewService>();
             (await review.RejectAsync(bureau.InCatalogueId, await VersionAsync(harness, bureau.InCatalogueId), "数字有误")).Succeeded.ShouldBeTrue();
 
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            List<(string UserName, string Title, string? Body, string? Link)> written;
-            while ((written = await NotificationsAsync(harness)).Count == 0 && DateTime.UtcNow < deadline) await Task.Delay(50);
+            var written = await Eventually.ReturnsAsync(() => NotificationsAsync(harness), w => w.Count > 0, TimeSpan.FromSeconds(10),
+                "the started writer notifies the drafter of the rejection");
             written.Select(n => (n.UserName, n.Title)).ShouldBe([("drafterA", "已退回修改：党费收缴情况")]);
         }
         finally
