@@ -1,7 +1,6 @@
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Components.Layout;
 using PartyAffairs.App.Hosting.Seeding;
-using PartyAffairs.App.Features.Admin.Calendar;
 using PartyAffairs.App.Features.Admin.Organizations;
 using PartyAffairs.App.Features.Admin.Users;
 using PartyAffairs.App.Features.AnnualReport;

@@ -118,6 +118,7 @@ public static class ServiceRegistration
 
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<Outcomes>();
+        services.AddTransient<PageCommand>();
         services.AddScoped<DatabaseInitializer>();
         services.AddFeatureServices();
         services.AddFeedbackRateLimiting(configuration);

@@ -66,10 +66,10 @@ public sealed class FeedbackHandlingBrowserTests(AppServer server)
         await Assertions.Expect(handler.GetByTestId("feedback-content")).ToHaveTextAsync(text);
         await PickAsync(handler, "assignee", handlerName);
         await handler.GetByTestId("assign").ClickAsync();
-        await Assertions.Expect(handler.GetByTestId("feedback-notice")).ToHaveTextAsync("已分办。");
+        await Assertions.Expect(handler.Locator(".mud-snackbar", new() { HasText = "已分办。" })).ToBeVisibleAsync();
         await handler.GetByTestId("answer-text").FillAsync("感谢建议，下期将公开办理时限。");
         await handler.GetByTestId("answer").ClickAsync();
-        await Assertions.Expect(handler.GetByTestId("feedback-notice")).ToHaveTextAsync("已答复。");
+        await Assertions.Expect(handler.Locator(".mud-snackbar", new() { HasText = "已答复。" })).ToBeVisibleAsync();
         const string resolution = "下期公开将写明各事项的办理时限。";
         const string summary = "有群众建议公开各事项的办理时限。";
         await handler.GetByTestId("resolution").FillAsync(resolution);
@@ -78,7 +78,7 @@ public sealed class FeedbackHandlingBrowserTests(AppServer server)
         // The button is enabled once the circuit has the leader and the result: what a person waits for before clicking.
         await Assertions.Expect(handler.GetByTestId("report")).ToBeEnabledAsync();
         await handler.GetByTestId("report").ClickAsync();
-        await Assertions.Expect(handler.GetByTestId("feedback-notice")).ToHaveTextAsync("已报告主管领导。");
+        await Assertions.Expect(handler.Locator(".mud-snackbar", new() { HasText = "已报告主管领导。" })).ToBeVisibleAsync();
         await handler.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("feedback-reported.png"), FullPage = true });
 
         var leader = await Support.Browser.NewPageAsync(browser);
@@ -87,7 +87,7 @@ public sealed class FeedbackHandlingBrowserTests(AppServer server)
         await leader.Locator("[data-circuit=live]").WaitForAsync();
         await leader.Locator($"a[href='/feedback/{id}']").ClickAsync();
         await leader.GetByTestId("acknowledge").ClickAsync();
-        await Assertions.Expect(leader.GetByTestId("feedback-notice")).ToHaveTextAsync("已审阅，办理结果已公开。");
+        await Assertions.Expect(leader.Locator(".mud-snackbar", new() { HasText = "已审阅，办理结果已公开。" })).ToBeVisibleAsync();
         await leader.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("feedback-acknowledged.png"), FullPage = true });
         await Assertions.Expect(leader.Locator("#blazor-error-ui")).ToBeHiddenAsync();
 

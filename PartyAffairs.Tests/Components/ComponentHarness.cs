@@ -34,6 +34,8 @@ public sealed class ComponentHarness : IAsyncDisposable
         Context.Services.AddLocalization();
         Context.Services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
         Context.Services.AddSingleton<ICurrentUser>(User);
+        // Here, not from the backend: a page's runner must tell its outcomes to the snackbar the test renders.
+        Context.Services.AddTransient<PageCommand>();
         // Built from the backend's services but handed the fake user instead of the backend's.
         Context.Services.AddScoped(_ => ActivatorUtilities.CreateInstance<ShellService>(backendScope.ServiceProvider, User));
         Context.Services.AddScoped(_ => ActivatorUtilities.CreateInstance<HomeService>(backendScope.ServiceProvider, User));

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.App.Domain;
-using PartyAffairs.App.Features.Admin.Calendar;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;

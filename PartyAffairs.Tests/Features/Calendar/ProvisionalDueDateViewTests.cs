@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Domain;
-using PartyAffairs.App.Features.Admin.Calendar;
+using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.Tests.Support;

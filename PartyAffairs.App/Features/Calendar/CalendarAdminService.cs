@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
-using PartyAffairs.App.Features.Calendar;
+using PartyAffairs.App.Features.Admin;
 using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
 
-namespace PartyAffairs.App.Features.Admin.Calendar;
+namespace PartyAffairs.App.Features.Calendar;
 
 /// <summary>
 /// The Admin keeps the working-day calendar (holidays and 调休 make-up days) that every deadline counts

@@ -1,6 +1,5 @@
-using PartyAffairs.App.Features.Settings;
 
-namespace PartyAffairs.App.Features.Admin.Settings;
+namespace PartyAffairs.App.Features.Settings;
 
 /// <summary>An editable copy of <see cref="AppSettings"/> (an immutable record) for the form; same property names, so the same validator checks both.</summary>
 public sealed class SettingsForm

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Resources;
 
-namespace PartyAffairs.App.Features.Admin.Calendar;
+namespace PartyAffairs.App.Features.Calendar;
 
 public sealed class CalendarDayRequestValidator : AbstractValidator<CalendarDayRequest>
 {

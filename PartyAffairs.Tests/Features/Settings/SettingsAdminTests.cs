@@ -2,9 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
+using PartyAffairs.Tests.Features.Admin;
 using PartyAffairs.Tests.Support;
 
-namespace PartyAffairs.Tests.Features.Admin;
+namespace PartyAffairs.Tests.Features.Settings;
 
 public sealed class SettingsAdminTests
 {

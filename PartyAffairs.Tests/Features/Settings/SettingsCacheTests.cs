@@ -3,7 +3,7 @@ using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.Tests.Support;
 
-namespace PartyAffairs.Tests.Features.Admin;
+namespace PartyAffairs.Tests.Features.Settings;
 
 /// <summary>The settings are served from a shared copy; a save is seen by the very next read, in every circuit.</summary>
 public sealed class SettingsCacheTests

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Domain;
-using PartyAffairs.App.Features.Admin.Calendar;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Shared;
+using PartyAffairs.Tests.Features.Admin;
 using PartyAffairs.Tests.Support;
 
-namespace PartyAffairs.Tests.Features.Admin;
+namespace PartyAffairs.Tests.Features.Calendar;
 
 public sealed class CalendarAdminServiceTests
 {

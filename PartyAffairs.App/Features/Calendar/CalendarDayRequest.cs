@@ -1,6 +1,6 @@
 using PartyAffairs.App.Domain;
 
-namespace PartyAffairs.App.Features.Admin.Calendar;
+namespace PartyAffairs.App.Features.Calendar;
 
 /// <summary>One holiday or make-up working day as the Admin enters it. The date is a DateTime because MudDatePicker binds one; only its date counts.</summary>
 public sealed class CalendarDayRequest

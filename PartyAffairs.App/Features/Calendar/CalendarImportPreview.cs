@@ -1,6 +1,5 @@
-using PartyAffairs.App.Features.Calendar;
 
-namespace PartyAffairs.App.Features.Admin.Calendar;
+namespace PartyAffairs.App.Features.Calendar;
 
 /// <summary>
 /// What an import would do: the year of the file, its days, how many stored days of that year it replaces, and the due dates
