@@ -73,6 +73,9 @@ public sealed partial class DraftPage
     protected override async Task OnParametersSetAsync()
     {
         loading = true;
+        // Starting a draft navigates from /disclosures/new to its editor, and Blazor keeps this same component for the
+        // new route: the command that navigated left it busy (against double clicks), which must not disable the editor.
+        busy = false;
         if (Id is null)
         {
             var result = await Drafts.ChoicesAsync();
