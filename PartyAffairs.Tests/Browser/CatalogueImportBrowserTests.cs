@@ -58,8 +58,11 @@ public sealed class CatalogueImportBrowserTests(AppServer server)
         await dialog.GetByTestId("import-replace").ClickAsync();
         var confirm = page.Locator(".mud-dialog").Filter(new() { HasText = $"放弃 {year} 年度的草稿目录" });
         await confirm.GetByRole(AriaRole.Button, new() { Name = "替换草稿" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        // Step by step, so that a failure under load says which step did not happen: the question closes,
+        // the import reports, then the import dialog closes.
+        await Assertions.Expect(confirm).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync($"已导入 {year} 年度目录草稿");
+        await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
 
         var print = await browser.NewPageAsync(new BrowserNewPageOptions { Locale = "zh-CN", StorageState = await page.Context.StorageStateAsync() });
         await print.GotoAsync(new Uri(server.BaseAddress, $"/catalogue/{year}/print").ToString());
