@@ -233,12 +233,12 @@ public sealed class DraftServiceTests
         await using var _ = harness;
         var id = await StartOutOfCatalogueAsync(harness, bureau);
         var version = (await AsAsync(harness, "drafterA", s => s.GetAsync(id))).Value!.Version;
-        await AsAsync(harness, "drafterA", s => s.SaveAsync(id, version, Request(harness, body: "## 小标题\n\n重启前写下的正文")));
+        await AsAsync(harness, "drafterA", s => s.SaveAsync(id, version, Request(harness, body: "<h2>小标题</h2><p>重启前写下的正文</p>")));
 
         // A fresh scope and context read only what the database holds, as after a server restart.
         var reloaded = await AsAsync(harness, "drafterA", s => s.GetAsync(id));
 
-        reloaded.Value!.Body.ShouldBe("## 小标题\n\n重启前写下的正文");
+        reloaded.Value!.Body.ShouldBe("<h2>小标题</h2><p>重启前写下的正文</p>");
         reloaded.Value.CanEdit.ShouldBeTrue();
     }
 
