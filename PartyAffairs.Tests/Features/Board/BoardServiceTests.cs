@@ -124,7 +124,7 @@ public sealed class BoardServiceTests
         (await AsAsync(harness, null, s => s.GetItemAsync(c.ClosedA))).OnDisplay.ShouldBeFalse();
         var expired = await AsAsync(harness, null, s => s.GetItemAsync(c.ExpiredA));
         expired.OnDisplay.ShouldBeFalse();
-        expired.ContentHtml.ShouldContain("<h1");
+        expired.ContentHtml.ShouldContain("<h2");
         expired.Versions.ShouldHaveSingleItem().Number.ShouldBe(1);
     }
 

@@ -15,16 +15,19 @@ public static class StoredBodies
 
     /// <summary>
     /// A body with each image address of an old attachment id pointed at its replacement (a correction's own copy of the
-    /// original's file), then cleaned with the new ids as the own ones.
+    /// original's file), then cleaned with the new ids as the own ones; unchanged when it shows none of them.
     /// </summary>
     public static string Relink(string html, IReadOnlyDictionary<int, int> newIdByOldId)
     {
         var document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+        var relinked = false;
         foreach (var image in document.QuerySelectorAll("img"))
         {
-            if (AttachmentUrls.IdOf(image.GetAttribute("src")) is { } old && newIdByOldId.TryGetValue(old, out var now))
-                image.SetAttribute("src", AttachmentUrls.Of(now));
+            if (AttachmentUrls.IdOf(image.GetAttribute("src")) is not { } old || !newIdByOldId.TryGetValue(old, out var now)) continue;
+            image.SetAttribute("src", AttachmentUrls.Of(now));
+            relinked = true;
         }
-        return BodyHtml.Sanitize(document.Body!.InnerHtml, AttachmentUrls.OwnedBy(newIdByOldId.Values));
+        // A body without the original's images stays exactly as it was.
+        return relinked ? BodyHtml.Sanitize(document.Body!.InnerHtml, AttachmentUrls.OwnedBy(newIdByOldId.Values)) : html;
     }
 }
