@@ -18,8 +18,10 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
     public string? OutOfCatalogueReason { get; private set; }
     public Category Category { get; private set; }
     public string Title { get; private set; } = "";
-    /// <summary>Markdown; rendered and sanitized for display.</summary>
+    /// <summary>Clean HTML (<see cref="BodyFormat.Html"/>), cleaned by the service on every write and shown as stored.</summary>
     public string Body { get; private set; } = "";
+    /// <summary>Markdown only on rows written before the rich-text editor, until the startup conversion rewrites them.</summary>
+    public BodyFormat BodyFormat { get; private set; } = BodyFormat.Html;
     public Channel Channels { get; private set; }
     public Audience Audience { get; private set; }
     public DateTime DisplayFromUtc { get; private set; }
@@ -149,6 +151,16 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         DisplayUntilUtc = EnsureUtc(displayUntilUtc);
         Important = important;
         LastSavedAtUtc = utcNow;
+    }
+
+    /// <summary>
+    /// A correction's body pointed at its own copies of the files it carried over, once they have ids (the service rewrites
+    /// the image addresses). Not an edit: the author has not seen the draft yet.
+    /// </summary>
+    public void RelinkBody(string body)
+    {
+        if (!IsEditable) throw new DomainRuleException("Disclosure.NotEditable");
+        Body = body;
     }
 
     /// <summary>The rules checked before submission, as keys the form can show next to the fields.</summary>

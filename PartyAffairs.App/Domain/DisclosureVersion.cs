@@ -8,6 +8,7 @@ public sealed class DisclosureVersion
     public int Number { get; private set; }
     public string Title { get; private set; } = "";
     public string Body { get; private set; } = "";
+    public BodyFormat BodyFormat { get; private set; } = BodyFormat.Html;
     public Channel Channels { get; private set; }
     public Audience Audience { get; private set; }
     public DateTime DisplayFromUtc { get; private set; }
@@ -23,6 +24,7 @@ public sealed class DisclosureVersion
         Number = number;
         Title = d.Title;
         Body = d.Body;
+        BodyFormat = d.BodyFormat;
         Channels = d.Channels;
         Audience = d.Audience;
         DisplayFromUtc = d.DisplayFromUtc;

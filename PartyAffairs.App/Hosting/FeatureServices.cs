@@ -26,6 +26,7 @@ using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Publishing.Drafting;
 using PartyAffairs.App.Features.Publishing.Attachments;
+using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Publishing.Lifecycle;
 using PartyAffairs.App.Features.Settings;
 
@@ -46,6 +47,8 @@ public static class FeatureServices
         services.AddSingleton<ReviewRoutes>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<DraftService>();
+        services.AddScoped<DocxImportService>();
+        services.AddSingleton<MarkdownBodyConversion>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<DisclosureLifecycleService>();
         services.AddSingleton<DisplaySchedule>();

@@ -25,7 +25,8 @@ public sealed class ArchiveBrowserTests(AppServer server)
             .OrderBy(d => d.ClosedAtUtc).ThenBy(d => d.Id)
             .Select(d => new { d.Title, d.Body })
             .FirstAsync();
-        var line = item.Body.Split('\n').Select(l => l.Trim()).First(l => l.Length >= 8 && !l.StartsWith('#'));
+        // The first line of the body's text is its heading; a word from the text after it.
+        var line = App.Features.Publishing.Bodies.BodyHtml.ToPlainText(item.Body).Split('\n').Skip(1).First(l => l.Length >= 8);
         return (item.Title, line.Substring(2, 4));
     }
 

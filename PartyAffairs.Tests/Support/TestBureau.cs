@@ -115,7 +115,7 @@ public sealed class TestBureau
     private async Task<int> SaveThroughAsync(AppDbContext db, Disclosure disclosure, string title, DisclosureState state, DateTime atUtc, string author)
     {
         var writer = actors[author];
-        disclosure.Edit(title, $"# {title}\n\n正文。", disclosure.Channels, disclosure.Audience, atUtc, atUtc.AddDays(7), false, writer, atUtc);
+        disclosure.Edit(title, $"<h2>{System.Net.WebUtility.HtmlEncode(title)}</h2><p>正文。</p>", disclosure.Channels, disclosure.Audience, atUtc, atUtc.AddDays(7), false, writer, atUtc);
         db.Disclosures.Add(disclosure);
         await db.SaveChangesAsync();
         if (state == DisclosureState.Withdrawn) disclosure.Withdraw(writer, atUtc, "不再公开");

@@ -9,6 +9,7 @@ public sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclosur
     public void Configure(EntityTypeBuilder<Disclosure> b)
     {
         b.Property(d => d.Title).HasMaxLength(200);
+        b.Property(d => d.BodyFormat).HasConversion<string>().HasMaxLength(16);
         b.Property(d => d.OutOfCatalogueReason).HasMaxLength(1000);
         b.Property(d => d.AuthorName).HasMaxLength(50);
         b.Property(d => d.RevisionReason).HasMaxLength(1000);

@@ -9,6 +9,7 @@ public sealed class DisclosureVersionConfiguration : IEntityTypeConfiguration<Di
     public void Configure(EntityTypeBuilder<DisclosureVersion> b)
     {
         b.Property(v => v.Title).HasMaxLength(200);
+        b.Property(v => v.BodyFormat).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(v => new { v.DisclosureId, v.Number }).IsUnique();
     }
 }

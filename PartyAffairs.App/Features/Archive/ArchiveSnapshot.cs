@@ -29,8 +29,22 @@ public sealed record ArchiveSnapshot(
     IReadOnlyList<ArchiveSnapshot.FeedbackPart> Feedback,
     IReadOnlyList<ArchiveSnapshot.AuditPart> Audit)
 {
-    /// <summary>2: feedback carries who it was reported to, its public summary, the abusive flag and its re-disclosure.</summary>
-    public const int CurrentSchemaVersion = 2;
+    /// <summary>
+    /// 2: feedback carries who it was reported to, its public summary, the abusive flag and its re-disclosure.
+    /// 3: bodies are clean HTML, said by <see cref="BodyFormat"/>.
+    /// </summary>
+    public const int CurrentSchemaVersion = 3;
+
+    /// <summary>
+    /// How the bodies of the disclosure and its versions are written. Absent in records frozen before the rich-text editor,
+    /// whose bodies are Markdown: their bytes (and so their digests) stay exactly as frozen.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public BodyFormat? BodyFormat { get; init; }
+
+    /// <summary>The format the bodies are in: Markdown for records frozen before it was recorded.</summary>
+    [JsonIgnore]
+    public BodyFormat BodiesAre => BodyFormat ?? Domain.BodyFormat.Markdown;
 
     private static readonly JsonSerializerOptions Canonical = new()
     {

@@ -74,7 +74,7 @@ public sealed class ArchiveWriter(
                     a.FileName, a.ContentType, f.SizeBytes, f.Sha256, f.StoredPath, a.UploadedById, a.UploadedAtUtc)).ToList(),
                 disclosure.Approvals.OrderBy(a => a.Id).Select(ArchiveSnapshot.ApprovalPart.From).ToList(),
                 feedback.Select(ArchiveSnapshot.FeedbackPart.From).ToList(),
-                audit.Select(a => ArchiveSnapshot.AuditPart.From(a, anonymous)).ToList());
+                audit.Select(a => ArchiveSnapshot.AuditPart.From(a, anonymous)).ToList()) { BodyFormat = disclosure.BodyFormat };
             var json = snapshot.ToCanonicalJson();
             var digest = ArchiveDigest.Compute(json, files.Select(f => f.Sha256), head?.Digest);
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Publishing;
+using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Publishing.Lifecycle;
 using PartyAffairs.App.Features.Shared;
 
@@ -17,7 +18,6 @@ public sealed class BoardService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     BureauClock clock,
-    MarkdownRenderer markdown,
     Outcomes outcomes)
 {
     /// <summary>A longer search adds nothing a title can match; cut it rather than refuse it.</summary>
@@ -75,7 +75,7 @@ public sealed class BoardService(
                 .Select(r => r.Result).ToList();
             var supersededBy = d.SupersededByDisclosureId is { } nextId ? revisions.FirstOrDefault(r => r.Id == nextId) : null;
 
-            return new BoardItem(d.Id, d.Title, d.Organization?.Name ?? "", d.Category, d.Standing, markdown.ToSafeHtml(d.Body),
+            return new BoardItem(d.Id, d.Title, d.Organization?.Name ?? "", d.Category, d.Standing, d.Body,
                 d.DisplayFromUtc, d.DisplayUntilUtc, d.PublishedAtUtc, d.ClosedAtUtc, d.IsOnDisplay(clock.UtcNow), d.RevisionNumber,
                 d.Attachments.OrderBy(a => a.Id).Select(a => new BoardAttachment(a.Id, a.FileName, a.SizeBytes)).ToList(),
                 Versions(d.Versions),
@@ -140,8 +140,8 @@ public sealed class BoardService(
         return rows.Select(r =>
         {
             var itemResults = results[r.Id].ToList();
-            var length = r.Title.Length + r.Body.Length + itemResults.Sum(x => (x.Summary?.Length ?? 0) + x.Resolution.Length);
-            return new BoardPrintItem(r.Id, r.Title, r.OrganizationName, r.Category, r.Standing, r.Audience, markdown.ToSafeHtml(r.Body),
+            var length = r.Title.Length + BodyHtml.TextLength(r.Body) + itemResults.Sum(x => (x.Summary?.Length ?? 0) + x.Resolution.Length);
+            return new BoardPrintItem(r.Id, r.Title, r.OrganizationName, r.Category, r.Standing, r.Audience, r.Body,
                 r.DisplayFromUtc, r.DisplayUntilUtc, itemResults, length);
         }).ToList();
     }
@@ -220,8 +220,8 @@ public sealed class BoardService(
     {
         var ordered = versions.OrderBy(v => v.Number).ToList();
         return ordered.Select((v, i) => i == 0
-                ? new BoardVersion(v.Number, v.CreatedAtUtc, [], [])
-                : new BoardVersion(v.Number, v.CreatedAtUtc, DisclosureDiff.Lines(ordered[i - 1].Title, v.Title), DisclosureDiff.Lines(ordered[i - 1].Body, v.Body)))
+                ? new BoardVersion(v.Number, v.CreatedAtUtc, [], new BodyDiff([]))
+                : new BoardVersion(v.Number, v.CreatedAtUtc, DisclosureDiff.Lines(ordered[i - 1].Title, v.Title), BodyDiff.Between(ordered[i - 1].Body, v.Body)))
             .Reverse()
             .ToList();
     }

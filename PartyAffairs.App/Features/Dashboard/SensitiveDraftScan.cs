@@ -60,7 +60,7 @@ public sealed class SensitiveDraftScan
                 .Select(d => new { d.Id, d.Version, d.LastSavedAtUtc, d.Title, d.Body })
                 .ToListAsync(cancellationToken);
             foreach (var text in texts)
-                next[text.Id] = new Scanned(text.Version, text.LastSavedAtUtc, SensitiveWords.FindIn(sensitiveWords, text.Title, text.Body));
+                next[text.Id] = new Scanned(text.Version, text.LastSavedAtUtc, SensitiveWords.InDraft(sensitiveWords, text.Title, text.Body));
         }
         // Only drafts still waiting are kept: a submitted or deleted one drops out. Of two concurrent reloads the later wins,
         // and either one's entries are right for the versions they name.

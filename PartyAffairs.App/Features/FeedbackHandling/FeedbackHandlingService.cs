@@ -148,6 +148,7 @@ public sealed class FeedbackHandlingService(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var revision = await lifecycle.OpenRevisionAsync(db, actor, original, request.Reason, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            DisclosureLifecycleService.RelinkImages(original, revision);
             feedback.StartRedisclosure(actor, clock.UtcNow, revision);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -33,7 +33,7 @@ public sealed class DisclosureReviewService(
             var disclosure = await LoadAsync(db, disclosureId, cancellationToken);
             AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, disclosure.OrganizationId), "Access.NotYourOrganization");
             disclosure.EnsureVersion(expectedVersion);
-            disclosure.Submit(actor, clock.UtcNow, SensitiveWords.FindIn(current.SensitiveWords, disclosure.Title, disclosure.Body), current.DisplayRules);
+            disclosure.Submit(actor, clock.UtcNow, SensitiveWords.InDraft(current.SensitiveWords, disclosure.Title, disclosure.Body), current.DisplayRules);
             await db.SaveChangesAsync(cancellationToken);
         });
 

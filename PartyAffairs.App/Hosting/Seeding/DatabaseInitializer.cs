@@ -7,6 +7,7 @@ using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.App.Features.Publishing;
+using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 
@@ -39,6 +40,8 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
             // WAL lets readers (the board, the dashboard) go on while one writer commits; it stays set in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            // Bodies written as Markdown before the rich-text editor become clean HTML once, before any page reads them.
+            await services.GetRequiredService<MarkdownBodyConversion>().RunAsync(cancellationToken);
 
             await services.GetRequiredService<ServedDisplayRecomputation>().RunAsync(cancellationToken);
             // Before anything archives or verifies: an archiving a stop interrupted is finished or cleared.

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Publishing;
+using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 using static PartyAffairs.App.Hosting.Seeding.DemoBureau;
@@ -166,7 +167,7 @@ internal sealed class DemoStory(
 
             以上情况经{organizations.Values.Single(o => o.Id == item.OrganizationId).Name}研究，现予公开。公开期间如有意见和建议，请通过公开栏“意见反馈”或意见箱提出。
             """;
-        disclosure.Edit($"{item.Title}（{period}）", body, item.Channels, item.Audience, from, until,
+        WriteMarkdown(disclosure, $"{item.Title}（{period}）", body, item.Channels, item.Audience, from, until,
             important: item.Cadence == Cadence.Phased, author, time.At(publishDay.AddDays(-3), 9, 30));
         Submit(disclosure, author, time.At(publishDay.AddDays(-2), 10));
         disclosure.Approve(reviewer, time.At(publishDay.AddDays(-1), 15), confidentialityConfirmed: true);
@@ -214,7 +215,7 @@ internal sealed class DemoStory(
     {
         var (item, occurrence) = Reserved(BranchAppraisal);
         var disclosure = Disclosure.ForOccurrence(occurrence, item, people.Drafter, time.DaysAgo(2, 10));
-        disclosure.Edit($"关于开展{occurrence.PeriodStart.Year}年度民主评议党员工作的安排", $"""
+        WriteMarkdown(disclosure, $"关于开展{occurrence.PeriodStart.Year}年度民主评议党员工作的安排", $"""
             ## 关于开展{occurrence.PeriodStart.Year}年度民主评议党员工作的安排
 
             根据机关党委统一部署，支部将开展年度民主评议党员工作，安排如下：
@@ -234,7 +235,7 @@ internal sealed class DemoStory(
         var (item, occurrence) = Reserved(BranchDues);
         var period = PeriodName(item, occurrence);
         var disclosure = Disclosure.ForOccurrence(occurrence, item, people.Drafter, time.DaysAgo(3, 9, 30));
-        disclosure.Edit($"党费收缴情况公示（{period}）", $"""
+        WriteMarkdown(disclosure, $"党费收缴情况公示（{period}）", $"""
             ## 党费收缴情况公示（{period}）
 
             | 项目 | 人数 / 金额 |
@@ -259,7 +260,7 @@ internal sealed class DemoStory(
         var disclosure = Disclosure.OutOfCatalogue(organizations[FirstBranch].Id, Category.ServiceToMembersAndMasses,
             "局党组临时部署的结对帮扶活动，年度目录未列入，需向社会公开接受监督。", Channel.Board | Channel.Media, Audience.Public,
             people.Secretary, time.DaysAgo(2, 14));
-        disclosure.Edit("关于开展结对帮扶困难群众活动的公告", """
+        WriteMarkdown(disclosure, "关于开展结对帮扶困难群众活动的公告", """
             ## 关于开展结对帮扶困难群众活动的公告
 
             为深化联系服务群众工作，机关第一党支部将组织党员与辖区困难家庭开展“一对一”结对帮扶：
@@ -277,7 +278,7 @@ internal sealed class DemoStory(
     {
         var (item, occurrence) = Reserved(PartyDay);
         var disclosure = Disclosure.ForOccurrence(occurrence, item, people.Secretary2, time.DaysAgo(2, 9));
-        disclosure.Edit($"主题党日活动安排（{PeriodName(item, occurrence)}）", """
+        WriteMarkdown(disclosure, $"主题党日活动安排（{PeriodName(item, occurrence)}）", """
             ## 主题党日活动安排
 
             - **主题**：重温入党誓词，践行为民初心
@@ -296,7 +297,7 @@ internal sealed class DemoStory(
     {
         var (item, occurrence) = Reserved(BranchResolutions);
         var disclosure = Disclosure.ForOccurrence(occurrence, item, people.Drafter, time.DaysAgo(5, 10));
-        disclosure.Edit($"支部委员会决议及执行情况（{PeriodName(item, occurrence)}）", """
+        WriteMarkdown(disclosure, $"支部委员会决议及执行情况（{PeriodName(item, occurrence)}）", """
             ## 支部委员会决议及执行情况
 
             本期支部委员会共召开会议 3 次，作出决议 4 项：
@@ -315,7 +316,7 @@ internal sealed class DemoStory(
     {
         var disclosure = Disclosure.OutOfCatalogue(organizations[SecondBranch].Id, Category.OrganizationalBuilding,
             "支部委员分工调整，需及时告知支部党员。", Channel.Board, Audience.Organization, people.Secretary2, time.DaysAgo(7, 9));
-        disclosure.Edit("关于调整支部委员分工的公告", """
+        WriteMarkdown(disclosure, "关于调整支部委员分工的公告", """
             ## 关于调整支部委员分工的公告
 
             经支部委员会研究，拟对支部委员分工作如下调整：组织委员兼任纪检委员，宣传委员兼任青年委员。
@@ -330,7 +331,7 @@ internal sealed class DemoStory(
     {
         var (item, occurrence) = Reserved(Recruitment);
         var disclosure = Disclosure.ForOccurrence(occurrence, item, people.Office, time.DaysAgo(5, 9));
-        disclosure.Edit($"发展党员“{occurrence.Label}”阶段公示", $"""
+        WriteMarkdown(disclosure, $"发展党员“{occurrence.Label}”阶段公示", $"""
             ## 发展党员“{occurrence.Label}”阶段公示
 
             根据《中国共产党发展党员工作细则》，经党支部推荐、机关党委审查，现将以下同志情况予以公示：
@@ -359,7 +360,7 @@ internal sealed class DemoStory(
         var (item, occurrence) = Reserved(IntegrityDuty);
         var period = PeriodName(item, occurrence);
         var disclosure = Disclosure.ForOccurrence(occurrence, item, people.Office, time.DaysAgo(7, 9));
-        disclosure.Edit($"党风廉政建设责任制落实情况（{period}）", $"""
+        WriteMarkdown(disclosure, $"党风廉政建设责任制落实情况（{period}）", $"""
             ## 党风廉政建设责任制落实情况（{period}）
 
             ### 一、责任分解
@@ -383,7 +384,7 @@ internal sealed class DemoStory(
         var (item, occurrence) = Reserved(BranchMeetings);
         var period = PeriodName(item, occurrence);
         var disclosure = Disclosure.ForOccurrence(occurrence, item, people.Drafter, time.DaysAgo(4, 9));
-        disclosure.Edit($"“三会一课”开展情况（{period}）", $"""
+        WriteMarkdown(disclosure, $"“三会一课”开展情况（{period}）", $"""
             ## “三会一课”开展情况（{period}）
 
             | 会议 | 主题 | 应到 | 实到 |
@@ -411,7 +412,7 @@ internal sealed class DemoStory(
         var item = currentItems[Decisions];
         var occurrence = item.Occurrences.Single(o => o.Sequence == 1);
         var original = Disclosure.ForOccurrence(occurrence, item, people.Office, time.DaysAgo(26, 15));
-        original.Edit(occurrence.Label, ElectionNotice(time.Today.AddDays(9)), item.Channels, item.Audience,
+        WriteMarkdown(original, occurrence.Label, ElectionNotice(time.Today.AddDays(9)), item.Channels, item.Audience,
             time.DaysAgo(25, 9), time.DaysAhead(5, 18), false, people.Office, time.DaysAgo(26, 15, 20));
         Submit(original, people.Office, time.DaysAgo(26, 16));
         original.Approve(people.Office, time.DaysAgo(26, 17), confidentialityConfirmed: true);
@@ -419,7 +420,7 @@ internal sealed class DemoStory(
         original.Publish(Actor.System, time.DaysAgo(25, 9));
 
         var revision = original.Revise(people.Office, time.DaysAgo(6, 10), "原公告中党员大会召开日期有误。");
-        revision.Edit($"{occurrence.Label}（更正）", ElectionNotice(time.Today.AddDays(12)) + "\n\n> 更正说明：原公告中党员大会召开日期有误，现予更正，以本公告为准。",
+        WriteMarkdown(revision, $"{occurrence.Label}（更正）", ElectionNotice(time.Today.AddDays(12)) + "\n\n> 更正说明：原公告中党员大会召开日期有误，现予更正，以本公告为准。",
             revision.Channels, revision.Audience, time.DaysAgo(5, 9), time.DaysAhead(10, 18), false, people.Office, time.DaysAgo(6, 10, 30));
         Submit(revision, people.Office, time.DaysAgo(6, 11));
         revision.Approve(people.Office, time.DaysAgo(6, 14), confidentialityConfirmed: true);
@@ -490,7 +491,7 @@ internal sealed class DemoStory(
         var disclosure = Disclosure.OutOfCatalogue(organizations[FirstBranch].Id, Category.ServiceToMembersAndMasses,
             "支部自行组织的志愿服务活动，年度目录未列入，向服务对象和社会公开，接受监督。", Channel.Board | Channel.Media, Audience.Public,
             people.Secretary, time.DaysAgo(42, 9));
-        disclosure.Edit("关于“微心愿”认领活动开展情况的公示", """
+        WriteMarkdown(disclosure, "关于“微心愿”认领活动开展情况的公示", """
             ## 关于“微心愿”认领活动开展情况的公示
 
             机关第一党支部组织党员认领社会福利院老人和困境儿童“微心愿”共 **36** 个，已全部兑现：
@@ -587,8 +588,13 @@ internal sealed class DemoStory(
             ? time.EndOfDay(calendar.AddWorkingDays(time.LocalDay(stepStartUtc), days))
             : null;
 
+    /// <summary>The demo's texts are written in Markdown here for legibility and stored as the editor would store them: clean HTML.</summary>
+    private static void WriteMarkdown(Disclosure disclosure, string title, string markdown, Channel channels, Audience audience,
+        DateTime displayFromUtc, DateTime displayUntilUtc, bool important, Actor actor, DateTime utcNow) =>
+        disclosure.Edit(title, MarkdownBodies.ToHtml(markdown), channels, audience, displayFromUtc, displayUntilUtc, important, actor, utcNow);
+
     private void Submit(Disclosure disclosure, Actor author, DateTime at) =>
-        disclosure.Submit(author, at, SensitiveWords.FindIn(settings.SensitiveWords, disclosure.Title, disclosure.Body));
+        disclosure.Submit(author, at, SensitiveWords.InDraft(settings.SensitiveWords, disclosure.Title, disclosure.Body));
 
     /// <summary>Publishing fulfils the occurrence, which needs the disclosure's id: save it first.</summary>
     private async Task AddAndSaveAsync(Disclosure disclosure, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Board;
+using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Support;
 
@@ -123,7 +124,7 @@ public sealed class BoardServiceTests
         (await AsAsync(harness, null, s => s.GetItemAsync(c.ClosedA))).OnDisplay.ShouldBeFalse();
         var expired = await AsAsync(harness, null, s => s.GetItemAsync(c.ExpiredA));
         expired.OnDisplay.ShouldBeFalse();
-        expired.ContentHtml.ShouldContain("<h1");
+        expired.ContentHtml.ShouldContain("<h2");
         expired.Versions.ShouldHaveSingleItem().Number.ShouldBe(1);
     }
 
@@ -161,7 +162,7 @@ public sealed class BoardServiceTests
         {
             var original = await db.Disclosures.FindAsync(c.PublicA);
             var revision = original!.Revise(secretary, now, "更正");
-            revision.Edit("A 社会公开事项（更正）", "# A 社会公开事项\n\n更正后的正文。", revision.Channels, Audience.Public, now, now.AddDays(7), false, secretary, now);
+            revision.Edit("A 社会公开事项（更正）", "<h2>A 社会公开事项</h2><p>更正后的正文。</p>", revision.Channels, Audience.Public, now, now.AddDays(7), false, secretary, now);
             db.Disclosures.Add(revision);
             await db.SaveChangesAsync();
             revision.Submit(secretary, now, []);
@@ -186,7 +187,8 @@ public sealed class BoardServiceTests
         anonymous.Revisions.Single(r => r.IsThisItem).Id.ShouldBe(publicRevision);
         var diff = anonymous.ChangesFromPrevious.ShouldNotBeNull();
         diff.HasChanges.ShouldBeTrue();
-        diff.Body.ShouldContain(l => l.Kind == DiffPlex.DiffBuilder.Model.ChangeType.Inserted && l.Text == "更正后的正文。");
+        diff.Body.Blocks.ShouldContain(b => b.Kind != BodyChange.Unchanged
+            && string.Concat(b.Text.Where(s => s.Kind != BodyChange.Removed).Select(s => s.Text)) == "更正后的正文。");
         (await AsAsync(harness, null, s => s.GetItemAsync(c.PublicA))).Revisions.Select(r => r.Id).ShouldBe([c.PublicA, publicRevision]);
 
         (await AsAsync(harness, "memberA", s => s.GetItemAsync(c.PublicA))).Revisions.Select(r => r.Id)

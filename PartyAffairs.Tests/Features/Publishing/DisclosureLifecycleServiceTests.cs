@@ -2,6 +2,7 @@ using DiffPlex.DiffBuilder.Model;
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Publishing;
+using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Publishing.Lifecycle;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Support;
@@ -109,7 +110,7 @@ public sealed class DisclosureLifecycleServiceTests
             (await db.AuditEntries.SingleAsync(a => a.EntityId == id && a.Action == WorkflowAction.Revise)).Reason.ShouldBe("更正第二行");
             var now = harness.Time.GetUtcNow().UtcDateTime;
             var drafter = new Actor("d", "d", bureau.BranchA, new HashSet<string> { Roles.Drafter });
-            revision.Edit("标题", "第一行\n第二行（更正）\n第三行", Channel.Board, Audience.Public, now, now.AddDays(8), false, drafter, now);
+            revision.Edit("标题", "<p>第一行</p><p>第二行（更正）</p><p>第三行</p>", Channel.Board, Audience.Public, now, now.AddDays(8), false, drafter, now);
             await db.SaveChangesAsync();
         }
 
@@ -118,9 +119,13 @@ public sealed class DisclosureLifecycleServiceTests
             var diff = (await harness.Get<DisclosureLifecycleService>(scope).DiffAsync(revisionId)).Value!;
             diff.PreviousId.ShouldBe(id);
             diff.Title.ShouldAllBe(l => l.Kind == ChangeType.Unchanged);
-            diff.Body.Where(l => l.Kind == ChangeType.Deleted).Select(l => l.Text).ShouldBe(["第二行"]);
-            diff.Body.Where(l => l.Kind == ChangeType.Inserted).Select(l => l.Text).ShouldBe(["第二行（更正）"]);
-            diff.Body.Count(l => l.Kind == ChangeType.Unchanged).ShouldBe(2);
+            // The reader's comparison: the one changed paragraph, with only what was added marked, not the HTML source.
+            var changed = diff.Body.Blocks.Where(b => b.Kind != BodyChange.Unchanged).ShouldHaveSingleItem();
+            changed.Kind.ShouldBe(BodyChange.Modified);
+            changed.Text.Where(s => s.Kind == BodyChange.Added).Select(s => s.Text).ShouldBe(["（更正）"]);
+            changed.Text.ShouldNotContain(s => s.Kind == BodyChange.Removed);
+            diff.Body.Blocks.Count(b => b.Kind == BodyChange.Unchanged).ShouldBe(2);
+            diff.Body.ToHtml().ShouldNotContain("&lt;p&gt;");
         }
     }
 

@@ -19,7 +19,7 @@ public static class PublishingFixture
     }
 
     public static async Task<int> DraftAsync(ServiceHarness harness, int organizationId, Audience audience, bool important = false,
-        string body = "第一行\n第二行\n第三行")
+        string body = "<p>第一行</p><p>第二行</p><p>第三行</p>")
     {
         var now = harness.Time.GetUtcNow().UtcDateTime;
         await using var db = harness.NewDb();

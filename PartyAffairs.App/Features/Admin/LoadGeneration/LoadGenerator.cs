@@ -210,6 +210,8 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         var title = $"{state.OrganizationNames[organizationId]}{topic}";
         var body = string.Join("", Enumerable.Range(0, 3 + random.Next(4)).Select(_ => Sentences[random.Next(Sentences.Length)]));
         if (random.NextDouble() < 0.001) body += RareWords[random.Next(RareWords.Count)] + "工作取得新进展。";
+        // Stored bodies are clean HTML; plain sentences need only their paragraph.
+        body = $"<p>{body}</p>";
         var category = occurrence is null ? AnyCategory(random) : state.ItemCategory(occurrence.CatalogueItemId);
         var audience = random.NextDouble() < 0.7 ? Audience.Public : random.NextDouble() < 0.5 ? Audience.AllMembers : Audience.Organization;
         var reason = occurrence is null ? "根据工作需要临时公开" : null;
@@ -321,7 +323,7 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         var number = ArchiveRecord.FormatNumber(code, year, sequence);
         var chainIndex = ++state.ChainIndex;
         var json = new ArchiveSnapshot(ArchiveSnapshot.CurrentSchemaVersion, number, chainIndex, archivedAt, ReviewerId, ReviewerName, code,
-            state.OrganizationNames[organizationId], disclosure, versions, [], approvals, feedback, audit).ToCanonicalJson();
+            state.OrganizationNames[organizationId], disclosure, versions, [], approvals, feedback, audit) { BodyFormat = BodyFormat.Html }.ToCanonicalJson();
         var digest = ArchiveDigest.Compute(json, [], state.HeadDigest);
         writer.Archive(number, organizationId, year, sequence, disclosure, archivedAt, chainIndex, json, state.HeadDigest, digest);
         state.HeadDigest = digest;
@@ -435,9 +437,9 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             this.connection = connection;
             disclosure = Prepare("Disclosures", "Id", "OrganizationId", "CatalogueOccurrenceId", "OutOfCatalogueReason", "Category", "Title", "Body",
                 "Channels", "Audience", "DisplayFromUtc", "DisplayUntilUtc", "Important", "Standing", "AuthorId", "AuthorName", "CreatedAtUtc",
-                "LastSavedAtUtc", "SubmittedAtUtc", "PublishedAtUtc", "ClosedAtUtc", "ReviewComment", "SensitiveOverrideWords", "RevisionNumber", "State", "Version");
+                "LastSavedAtUtc", "SubmittedAtUtc", "PublishedAtUtc", "ClosedAtUtc", "ReviewComment", "SensitiveOverrideWords", "RevisionNumber", "State", "Version", "BodyFormat");
             version = Prepare("DisclosureVersions", "DisclosureId", "Number", "Title", "Body", "Channels", "Audience", "DisplayFromUtc", "DisplayUntilUtc",
-                "Important", "CreatedById", "CreatedAtUtc");
+                "Important", "CreatedById", "CreatedAtUtc", "BodyFormat");
             approval = Prepare("Approvals", "DisclosureId", "ReviewerId", "ReviewerName", "Decision", "Comment", "ConfidentialityConfirmed", "ApprovedOwnItem", "AtUtc");
             audit = Prepare("AuditEntries", "Id", "AtUtc", "ActorId", "ActorName", "EntityType", "EntityId", "OrganizationId", "Action", "FromState", "ToState", "Reason");
             feedback = Prepare("Feedback", "Id", "DisclosureId", "OrganizationId", "Channel", "Content", "IsAnonymous", "SenderName", "ReceivedAtUtc",
@@ -474,10 +476,10 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             Audience audience, DateTime from, DateTime until, bool standing, DateTime createdAt, DateTime? submittedAt, DateTime? publishedAt,
             DateTime? closedAt, string? reviewComment, DisclosureState state, int version) =>
             Run(disclosure, 0, id, organizationId, occurrenceId, reason, (int)category, title, body, (int)Channel.Board, (int)audience, from, until,
-                false, standing, AuthorId, AuthorName, createdAt, createdAt, submittedAt, publishedAt, closedAt, reviewComment, "[]", 1, (int)state, version);
+                false, standing, AuthorId, AuthorName, createdAt, createdAt, submittedAt, publishedAt, closedAt, reviewComment, "[]", 1, (int)state, version, nameof(BodyFormat.Html));
 
         public void Version(int disclosureId, string title, string body, Audience audience, DateTime from, DateTime until, DateTime at) =>
-            Run(version, 1, disclosureId, 1, title, body, (int)Channel.Board, (int)audience, from, until, false, AuthorId, at);
+            Run(version, 1, disclosureId, 1, title, body, (int)Channel.Board, (int)audience, from, until, false, AuthorId, at, nameof(BodyFormat.Html));
 
         public void Approval(int disclosureId, ApprovalDecision decision, string? comment, bool confirmed, DateTime at) =>
             Run(approval, 2, disclosureId, ReviewerId, ReviewerName, (int)decision, comment, confirmed, false, at);

@@ -70,8 +70,9 @@ public static class ArchivePackage
     private static string ManifestText(IEnumerable<(string Path, string Sha256)> files) =>
         string.Concat(files.Select(f => $"{f.Sha256}  {f.Path}\n"));
 
+    /// <summary>The text for a reader without the app: a Markdown body as frozen, an HTML body as its visible text (the HTML is in the snapshot).</summary>
     private static string Content(ArchiveSnapshot snapshot) =>
-        $"# {snapshot.Disclosure.Title}\n\n{snapshot.ArchiveNumber} · {snapshot.OrganizationName}\n\n{snapshot.Disclosure.Body}\n";
+        $"# {snapshot.Disclosure.Title}\n\n{snapshot.ArchiveNumber} · {snapshot.OrganizationName}\n\n{ArchivedBody.Text(snapshot)}\n";
 
     private static async Task<string> AddTextAsync(ZipArchive zip, string path, string text, CancellationToken cancellationToken)
     {

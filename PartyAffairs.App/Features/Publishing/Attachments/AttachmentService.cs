@@ -56,6 +56,46 @@ public sealed class AttachmentService(
             return disclosure.Version;
         });
 
+    /// <summary>
+    /// Several files as one change (the images of an imported Word document): each passes the checks an upload passes (type by
+    /// content, size, SHA-256), and either all are attached in one save or none is and no file stays behind.
+    /// </summary>
+    public Task<Result<UploadedFiles>> UploadAllAsync(int disclosureId, int expectedVersion, IReadOnlyList<(string FileName, byte[] Content)> files,
+        CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            var maxMegabytes = (await settings.GetAsync(cancellationToken)).AttachmentMaxMegabytes;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var disclosure = await db.Disclosures.Include(d => d.Attachments)
+                .FirstOrDefaultAsync(d => d.Id == disclosureId, cancellationToken) ?? throw new NotFoundException();
+            AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, disclosure.OrganizationId), "Access.NotYourOrganization");
+            disclosure.EnsureVersion(expectedVersion);
+            if (!disclosure.IsEditable) throw new DomainRuleException("Disclosure.NotEditable");
+
+            var stored = new List<StoredFile>();
+            try
+            {
+                var added = new List<Attachment>();
+                foreach (var (fileName, content) in files)
+                {
+                    var name = SafeName(fileName);
+                    var file = await StoreAsync(disclosureId, name, new MemoryStream(content, writable: false), maxMegabytes * 1024L * 1024L, cancellationToken);
+                    stored.Add(file);
+                    var attachment = new Attachment(name, file.ContentType, file.Size, file.Sha256, file.RelativePath, actor, clock.UtcNow);
+                    disclosure.AddAttachment(attachment);
+                    added.Add(attachment);
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                return new UploadedFiles(disclosure.Version, added.Select(a => a.Id).ToList());
+            }
+            catch
+            {
+                foreach (var file in stored) File.Delete(Path.Combine(storage.Value.DataDirectory, file.RelativePath));
+                throw;
+            }
+        });
+
     public Task<Result<int>> RemoveAsync(int attachmentId, int expectedVersion, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
 
@@ -14,13 +15,18 @@ namespace PartyAffairs.App.Features.Publishing.Drafting;
 public sealed class DraftRequestValidator : AbstractValidator<DraftRequest>
 {
     public const int MaxTitleLength = 200;
+    /// <summary>Visible characters (<see cref="BodyHtml.TextLength"/>), what the editor's count shows.</summary>
     public const int MaxBodyLength = 100_000;
+    /// <summary>The HTML itself: a full-length body with tables is far below this; a pasted page of markup is not.</summary>
+    public const int MaxBodyHtmlLength = 1_000_000;
 
     public DraftRequestValidator(IStringLocalizer<DraftStrings> text)
     {
         RuleFor(r => r.Title).NotNull().MaximumLength(MaxTitleLength).WithMessage(_ => text["Draft.TitleTooLong", MaxTitleLength])
             .PlainText(TextKind.SingleLine).WithMessage(_ => text["Validation.HiddenCharacters"]);
-        RuleFor(r => r.Body).NotNull().MaximumLength(MaxBodyLength).WithMessage(r => text["Draft.BodyTooLong", MaxBodyLength, r.Body.Length])
+        RuleFor(r => r.Body).Cascade(CascadeMode.Stop).NotNull()
+            .MaximumLength(MaxBodyHtmlLength).WithMessage(r => text["Draft.BodyHtmlTooLong", MaxBodyHtmlLength, r.Body.Length])
+            .Must(body => BodyHtml.TextLength(body) <= MaxBodyLength).WithMessage(r => text["Draft.BodyTooLong", MaxBodyLength, BodyHtml.TextLength(r.Body)])
             .PlainText(TextKind.MultiLine).WithMessage(_ => text["Validation.HiddenCharacters"]);
         RuleFor(r => r.Audience).IsInEnum();
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
@@ -112,11 +113,13 @@ public sealed class DraftService(
             AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, draft.OrganizationId), "Access.NotYourOrganization");
             draft.EnsureVersion(expectedVersion);
             var now = clock.UtcNow;
-            var before = (draft.Title, Blocking: draft.UnresolvedSensitiveWords(SensitiveWords.FindIn(words, draft.Title, draft.Body)));
-            draft.Edit(request.Title, request.Body, request.Channels, request.Audience,
+            var before = (draft.Title, Blocking: draft.UnresolvedSensitiveWords(SensitiveWords.InDraft(words, draft.Title, draft.Body)));
+            // What the editor sent is cleaned to the stored-body allow-list, with this draft's own files as the only images.
+            var body = await StoredBodies.CleanAsync(db, draft.Id, request.Body, cancellationToken);
+            draft.Edit(request.Title, body, request.Channels, request.Audience,
                 DateTime.SpecifyKind(request.DisplayFromUtc, DateTimeKind.Utc), DateTime.SpecifyKind(request.DisplayUntilUtc, DateTimeKind.Utc),
                 request.Important, actor, now);
-            var blocking = draft.UnresolvedSensitiveWords(SensitiveWords.FindIn(words, draft.Title, draft.Body));
+            var blocking = draft.UnresolvedSensitiveWords(SensitiveWords.InDraft(words, draft.Title, draft.Body));
             // An autosave is not audited (it would flood the trail); the dashboard's 敏感词待放行 card must still hear of a
             // word appearing or going, or of a listed draft's new title, once the save commits.
             if (!before.Blocking.SequenceEqual(blocking) || (blocking.Count > 0 && before.Title != draft.Title))
@@ -137,7 +140,7 @@ public sealed class DraftService(
             var now = clock.UtcNow;
             // The very methods Disclosure.Submit runs, with the words and clock DisclosureReviewService.SubmitAsync uses.
             var codes = draft.SubmissionProblems(now, current.DisplayRules);
-            var hits = SensitiveWords.FindIn(words, draft.Title, draft.Body).ToList();
+            var hits = SensitiveWords.InDraft(words, draft.Title, draft.Body).ToList();
             var blocking = draft.UnresolvedSensitiveWords(hits);
             var message = hits.Count > 0 ? text["Draft.SensitiveHits", CultureText.Join(hits)].Value : null;
             var startGoesStale = draft.DisplayFromUtc + Disclosure.StartTolerance;
@@ -159,7 +162,7 @@ public sealed class DraftService(
                 ?? throw new NotFoundException();
             await ReviewAccess.EnsureAsync(db, actor, draft, route, cancellationToken);
             draft.EnsureVersion(expectedVersion);
-            var hits = SensitiveWords.FindIn(current.SensitiveWords, draft.Title, draft.Body);
+            var hits = SensitiveWords.InDraft(current.SensitiveWords, draft.Title, draft.Body);
             if (hits.Count == 0) throw Refusal(text["Draft.NoSensitiveHits"]);
             draft.OverrideSensitiveWords(actor, clock.UtcNow, hits, reason);
             await db.SaveChangesAsync(cancellationToken);

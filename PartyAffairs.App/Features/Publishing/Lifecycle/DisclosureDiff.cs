@@ -1,20 +1,22 @@
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
+using PartyAffairs.App.Features.Publishing.Bodies;
 
 namespace PartyAffairs.App.Features.Publishing.Lifecycle;
 
 /// <summary>
-/// What a re-disclosure changed against the disclosure it revises: title and body line by line, and the attachments
+/// What a re-disclosure changed against the disclosure it revises: the title line by line, the body as a reader compares it
+/// (<see cref="BodyDiff"/>: text block by block, tables cell by cell, never the HTML source), and the attachments
 /// added or removed (a file replaced under the same name shows as one removed and one added).
 /// </summary>
-public sealed record DisclosureDiff(int PreviousId, IReadOnlyList<DiffLine> Title, IReadOnlyList<DiffLine> Body,
+public sealed record DisclosureDiff(int PreviousId, IReadOnlyList<DiffLine> Title, BodyDiff Body,
     IReadOnlyList<AttachmentChange> Attachments)
 {
-    public bool HasChanges => Title.Concat(Body).Any(l => l.Kind != ChangeType.Unchanged) || Attachments.Count > 0;
+    public bool HasChanges => Title.Any(l => l.Kind != ChangeType.Unchanged) || Body.HasChanges || Attachments.Count > 0;
 
     /// <summary>The one comparison the reviewer's page and the public history both show.</summary>
     public static DisclosureDiff Between(int previousId, DisclosureText before, DisclosureText after) =>
-        new(previousId, Lines(before.Title, after.Title), Lines(before.Body, after.Body),
+        new(previousId, Lines(before.Title, after.Title), BodyDiff.Between(before.Body, after.Body),
             before.Files.Except(after.Files).Select(f => new AttachmentChange(f.FileName, ChangeType.Deleted))
                 .Concat(after.Files.Except(before.Files).Select(f => new AttachmentChange(f.FileName, ChangeType.Inserted)))
                 .ToList());

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Publishing.Attachments;
+using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
@@ -50,6 +51,7 @@ public sealed class DisclosureLifecycleService(
             AccessPolicy.Ensure(AccessPolicy.CanDraftFor(actor, original.OrganizationId), "Access.NotYourOrganization");
             var revision = await OpenRevisionAsync(db, actor, original, reason, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            if (RelinkImages(original, revision)) await db.SaveChangesAsync(cancellationToken);
             return revision.Id;
         });
 
@@ -74,6 +76,20 @@ public sealed class DisclosureLifecycleService(
         db.AuditEntries.Add(new AuditEntry(actor, now, nameof(Disclosure), original.Id, original.OrganizationId,
             WorkflowAction.Revise, original.State.ToString(), original.State.ToString(), reason));
         return revision;
+    }
+
+    /// <summary>
+    /// Once a correction opened by <see cref="OpenRevisionAsync"/> is saved, its copies of the original's files have ids: its
+    /// body's images are pointed at those copies, its own, as the own-image rule requires. True when the body changed.
+    /// </summary>
+    internal static bool RelinkImages(Disclosure original, Disclosure revision)
+    {
+        // Revise copies the files in order, so the n-th copy is the n-th original.
+        var newIdByOldId = original.Attachments.Zip(revision.Attachments).ToDictionary(p => p.First.Id, p => p.Second.Id);
+        var body = StoredBodies.Relink(revision.Body, newIdByOldId);
+        if (body == revision.Body) return false;
+        revision.RelinkBody(body);
+        return true;
     }
 
     /// <summary>For a revision: its title and body against the disclosure it revises; null for an original.</summary>

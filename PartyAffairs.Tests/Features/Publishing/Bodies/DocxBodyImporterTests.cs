@@ -163,7 +163,7 @@ public sealed class DocxBodyImporterTests
     private static DocxImportResult Import(byte[] content, string name) => DocxBodyImporter.Import(new MemoryStream(content), name, Limits);
 
     /// <summary>An OLE compound file header, as .doc, .wps and encrypted .docx files begin; an encrypted one names its EncryptedPackage stream.</summary>
-    private static byte[] Ole(bool encrypted = false)
+    internal static byte[] Ole(bool encrypted = false)
     {
         var bytes = new byte[2048];
         new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(bytes, 0);
@@ -177,7 +177,7 @@ public sealed class DocxBodyImporterTests
     /// centred paragraph; a decimal list with a bulleted sub-item and a separate bullet list; a table with a cell spanning two
     /// grid columns and a cell merged down two rows; and embedded PNGs.
     /// </summary>
-    private static byte[] BuildDocx(int images, bool reuseImage = false)
+    internal static byte[] BuildDocx(int images, bool reuseImage = false)
     {
         using var buffer = new MemoryStream();
         using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))

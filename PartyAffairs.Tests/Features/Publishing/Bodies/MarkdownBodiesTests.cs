@@ -9,17 +9,16 @@ namespace PartyAffairs.Tests.Features.Publishing.Bodies;
 public sealed partial class MarkdownBodiesTests(DemoBureauFixture bureau) : IClassFixture<DemoBureauFixture>
 {
     [Fact]
-    public async Task Every_Markdown_body_the_demo_writes_converts_to_clean_HTML_without_losing_a_word()
+    public async Task Every_body_the_demo_writes_is_stored_as_clean_HTML()
     {
         await using var db = bureau.Harness.NewDb();
         var bodies = await db.Disclosures.Select(d => d.Body).Distinct().ToListAsync();
         bodies.Count.ShouldBeGreaterThan(10);
+        (await db.Disclosures.AnyAsync(d => d.BodyFormat != App.Domain.BodyFormat.Html)).ShouldBeFalse();
+        (await db.Set<App.Domain.DisclosureVersion>().AnyAsync(v => v.BodyFormat != App.Domain.BodyFormat.Html)).ShouldBeFalse();
 
-        foreach (var markdown in bodies)
+        foreach (var html in bodies)
         {
-            var html = MarkdownBodies.ToHtml(markdown);
-
-            AssertKeepsEveryWord(markdown, html);
             BodyHtml.Sanitize(html, _ => false).ShouldBe(html);
             BodyHtml.ToPlainText(html).ShouldNotContain("**");
             BodyHtml.ToPlainText(html).ShouldNotContain("##");
@@ -27,17 +26,15 @@ public sealed partial class MarkdownBodiesTests(DemoBureauFixture bureau) : ICla
     }
 
     [Fact]
-    public async Task The_demo_tables_lists_and_headings_become_their_HTML_elements()
+    public async Task The_demo_tables_lists_and_headings_are_their_HTML_elements()
     {
         await using var db = bureau.Harness.NewDb();
         var dues = await db.Disclosures.Where(d => d.Title.StartsWith("党费收缴情况公示")).Select(d => d.Body).FirstAsync();
-        var integrity = await db.Disclosures.Where(d => d.Body.Contains("### 一、责任分解")).Select(d => d.Body).FirstAsync();
+        var integrity = await db.Disclosures.Where(d => d.Body.Contains("<h3>一、责任分解</h3>")).Select(d => d.Body).FirstOrDefaultAsync();
 
-        var duesHtml = MarkdownBodies.ToHtml(dues);
-        duesHtml.ShouldStartWith("<h2>党费收缴情况公示");
-        duesHtml.ShouldContain("<table><thead><tr><th>项目</th><th>人数 / 金额</th></tr></thead><tbody><tr><td>应交党费党员</td><td>23 人</td></tr>");
-        var integrityHtml = MarkdownBodies.ToHtml(integrity);
-        integrityHtml.ShouldContain("<h3>一、责任分解</h3>");
+        dues.ShouldStartWith("<h2>党费收缴情况公示");
+        dues.ShouldContain("<table><thead><tr><th>项目</th><th>人数 / 金额</th></tr></thead><tbody><tr><td>应交党费党员</td><td>23 人</td></tr>");
+        integrity.ShouldNotBeNull();
     }
 
     public static TheoryData<string, string> EdgeCases => new()

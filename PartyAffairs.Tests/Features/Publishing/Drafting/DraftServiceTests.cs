@@ -123,7 +123,7 @@ public sealed class DraftServiceTests
         var result = await AsAsync(harness, "drafterA", s => s.SaveAsync(id, version, Request(harness, body: new string('党', 1024 * 1024))));
 
         result.Status.ShouldBe(ResultStatus.Invalid);
-        result.Message.ShouldBe("正文不能超过 100000 个字符（当前 1048576 个字符）。请精简正文，或把长文件作为附件上传。");
+        result.Message.ShouldBe("正文连同格式代码过长（当前 1048576 个字符，最多 1000000 个）。请精简正文、分段粘贴，或把原文件作为附件上传。");
     }
 
     [Fact]
@@ -233,12 +233,12 @@ public sealed class DraftServiceTests
         await using var _ = harness;
         var id = await StartOutOfCatalogueAsync(harness, bureau);
         var version = (await AsAsync(harness, "drafterA", s => s.GetAsync(id))).Value!.Version;
-        await AsAsync(harness, "drafterA", s => s.SaveAsync(id, version, Request(harness, body: "## 小标题\n\n重启前写下的正文")));
+        await AsAsync(harness, "drafterA", s => s.SaveAsync(id, version, Request(harness, body: "<h2>小标题</h2><p>重启前写下的正文</p>")));
 
         // A fresh scope and context read only what the database holds, as after a server restart.
         var reloaded = await AsAsync(harness, "drafterA", s => s.GetAsync(id));
 
-        reloaded.Value!.Body.ShouldBe("## 小标题\n\n重启前写下的正文");
+        reloaded.Value!.Body.ShouldBe("<h2>小标题</h2><p>重启前写下的正文</p>");
         reloaded.Value.CanEdit.ShouldBeTrue();
     }
 
