@@ -99,6 +99,20 @@ public sealed class Catalogue : WorkflowEntity<CatalogueState>
         Items.Remove(item);
     }
 
+    /// <summary>
+    /// The Office changes a line's body template (<paramref name="cleanHtml"/>, already cleaned; blank clears it), in any state
+    /// of the catalogue while the line is in use (<see cref="CatalogueItem.BodyTemplateEditable"/>). The change is recorded on the
+    /// catalogue with <paramref name="record"/> (which line, set or cleared); an unchanged template records nothing. Returns whether it changed.
+    /// </summary>
+    public bool ChangeBodyTemplate(CatalogueItem item, string? cleanHtml, Actor actor, DateTime utcNow, string record)
+    {
+        if (!Items.Contains(item)) throw new DomainRuleException("Catalogue.ItemUnknown");
+        if (!CatalogueItem.BodyTemplateEditable(State, item.IsRetired)) throw new DomainRuleException("CatalogueItem.Retired");
+        if (!item.ChangeBodyTemplate(cleanHtml)) return false;
+        Touch(WorkflowAction.ChangeBodyTemplate, actor, utcNow, record);
+        return true;
+    }
+
     public void RecordTemplate(string templateJson)
     {
         EnsureEditable();

@@ -27,17 +27,52 @@ public sealed class CatalogueItem
     /// goes to the Office like an out-of-catalogue item. Category 8 (其他事项) is always catch-all (<see cref="IsCatchAllLine"/>).
     /// </summary>
     public bool IsCatchAll { get; private set; }
+    /// <summary>
+    /// 正文模板: the body a draft of this line starts from (e.g. the 三会一课 table), as HTML already cleaned to the body
+    /// allow-list without images; empty when the line has none. See <see cref="BodyTemplateEditable"/> for when it may change.
+    /// </summary>
+    public string BodyTemplate { get; private set; } = "";
     public int Version { get; private set; }
     public List<CatalogueOccurrence> Occurrences { get; private set; } = [];
 
     private CatalogueItem() { }
 
     public CatalogueItem(int organizationId, Category category, string title, string description, Channel channels,
-        Audience audience, Cadence cadence, bool standing, string responsiblePerson, IEnumerable<string>? phases = null)
+        Audience audience, Cadence cadence, bool standing, string responsiblePerson, IEnumerable<string>? phases = null, string? bodyTemplate = null)
     {
         OrganizationId = organizationId;
         Update(category, title, description, channels, audience, cadence, standing, responsiblePerson, phases);
+        ChangeBodyTemplate(bodyTemplate);
         Version = 0;
+    }
+
+    /// <summary>The longest stored template: one spreadsheet cell (Excel's limit), so the catalogue export carries it whole and imports again.</summary>
+    public const int MaxBodyTemplateLength = 32_767;
+
+    public bool HasBodyTemplate => BodyTemplate.Length > 0;
+
+    /// <summary>
+    /// When a line's body template may change: whenever the line is still in use, in every state of its catalogue. A template
+    /// is a drafting aid, not part of what the catalogue promises (what, how, to whom, how often), so it needs no amendment
+    /// and no new approval; a retired line is no longer drafted for. The Office alone changes it
+    /// (<see cref="AccessPolicy.CanEditCatalogue"/>), and each change is audited on the catalogue
+    /// (<see cref="Catalogue.ChangeBodyTemplate"/>). Drafts already started keep the body they started with.
+    /// </summary>
+    public static bool BodyTemplateEditable(CatalogueState catalogueState, bool retired) =>
+        Enum.IsDefined(catalogueState) && !retired;
+
+    /// <summary>
+    /// Sets the template (<paramref name="cleanHtml"/> is already cleaned; null or blank clears it). Returns whether it changed.
+    /// A line being created takes it through the constructor; an existing line through <see cref="Catalogue.ChangeBodyTemplate"/>.
+    /// </summary>
+    internal bool ChangeBodyTemplate(string? cleanHtml)
+    {
+        var html = string.IsNullOrWhiteSpace(cleanHtml) ? "" : cleanHtml.Trim();
+        if (html.Length > MaxBodyTemplateLength) throw new DomainRuleException("CatalogueItem.BodyTemplateTooLong", MaxBodyTemplateLength);
+        if (html == BodyTemplate) return false;
+        BodyTemplate = html;
+        Version++;
+        return true;
     }
 
     public void Update(Category category, string title, string description, Channel channels, Audience audience,

@@ -86,7 +86,10 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         Touch(WorkflowAction.Create, author, utcNow, OutOfCatalogueReason, to: State.ToString());
     }
 
-    /// <summary>A draft fulfilling a catalogue occurrence, with the item's channels and audience as defaults.</summary>
+    /// <summary>
+    /// A draft fulfilling a catalogue occurrence, with the item's channels and audience as defaults and its body template
+    /// (正文模板) as the body it starts from: a copy, so a later change of the template leaves this draft alone.
+    /// </summary>
     public static Disclosure ForOccurrence(CatalogueOccurrence occurrence, CatalogueItem item, Actor author, DateTime utcNow)
     {
         if (occurrence.State != OccurrenceState.Open) throw new DomainRuleException("Occurrence.NotOpen");
@@ -94,6 +97,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         return new Disclosure(item.OrganizationId, occurrence.Id, null, item.Category, item.Channels, item.Audience, item.Standing, author, utcNow)
         {
             CatalogueOccurrence = occurrence,
+            Body = item.BodyTemplate,
         };
     }
 

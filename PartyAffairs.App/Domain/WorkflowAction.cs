@@ -42,4 +42,7 @@ public enum WorkflowAction
 
     /// <summary>An autosave changed which sensitive words wait for a reviewer: announced to live pages, never audited.</summary>
     SensitiveWordsChanged,
+
+    /// <summary>The Office set or cleared a catalogue line's body template (正文模板), recorded on the catalogue.</summary>
+    ChangeBodyTemplate,
 }

@@ -66,6 +66,7 @@ public static class FeatureServices
         services.AddScoped<CatalogueImportService>();
         services.AddScoped<CatalogueExportService>();
         services.AddScoped<CatalogueEditService>();
+        services.AddScoped<BodyTemplateService>();
         services.AddScoped<AmendmentService>();
         services.AddScoped<DisclosureQueryService>();
         services.AddScoped<FeedbackQueryService>();

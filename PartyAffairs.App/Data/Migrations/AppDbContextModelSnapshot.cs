@@ -683,6 +683,11 @@ namespace PartyAffairs.App.Data.Migrations
                     b.Property<int>("Audience")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("BodyTemplate")
+                        .IsRequired()
+                        .HasMaxLength(32767)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Cadence")
                         .HasColumnType("INTEGER");
 

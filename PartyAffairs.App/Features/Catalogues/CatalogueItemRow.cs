@@ -10,5 +10,8 @@ public sealed record CatalogueItemRow(int Id, int Version, int OrganizationId, s
     /// <summary>A phased line's phases, as the line names them (empty for any other cadence).</summary>
     public IReadOnlyList<string> Phases => PhaseNames ?? [];
 
+    /// <summary>The line has a body template (正文模板) a draft starts from.</summary>
+    public bool HasBodyTemplate { get; init; }
+
     public int OverdueCount => Occurrences.Count(o => o.IsOverdue);
 }

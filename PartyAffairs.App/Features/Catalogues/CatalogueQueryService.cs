@@ -39,6 +39,7 @@ public sealed class CatalogueQueryService(IDbContextFactory<AppDbContext> dbFact
                     Row = new CatalogueItemRow(i.Id, i.Version, i.OrganizationId, i.Organization!.Name, i.Category, i.Title, i.Description,
                         i.Channels, i.Audience, i.Cadence, i.Standing, i.ResponsiblePerson, i.IsRetired, Array.Empty<OccurrenceRow>()),
                     i.Phases,
+                    HasBodyTemplate = i.BodyTemplate != "",
                     Occurrences = i.Occurrences.OrderBy(o => o.Sequence)
                         .Select(o => new { o.Id, o.Label, o.DueDate, o.State, o.DisclosureId, o.FulfilledAtUtc })
                         .ToList(),
@@ -50,6 +51,7 @@ public sealed class CatalogueQueryService(IDbContextFactory<AppDbContext> dbFact
             var rows = loaded.Select(i => i.Row with
             {
                 PhaseNames = i.Phases.ToList(),
+                HasBodyTemplate = i.HasBodyTemplate,
                 Occurrences = i.Occurrences.Select(o =>
                 {
                     DateOnly? publishedOn = o.FulfilledAtUtc is { } at ? DateOnly.FromDateTime(clock.ToLocal(at)) : null;

@@ -6,7 +6,8 @@ namespace PartyAffairs.App.Features.Catalogues;
 /// <summary>
 /// One catalogue item as plain values: a row of the city template file, the JSON kept as the
 /// template of a year (<see cref="Catalogue.TemplateJson"/>), an amendment's proposal, an export row.
-/// The organization is named, as in the city's file, not numbered.
+/// The organization is named, as in the city's file, not numbered. <see cref="BodyTemplate"/> (正文模板, cleaned HTML) travels with
+/// the row through files and clones; comparisons leave it out: it is a drafting aid, not part of what the line promises.
 /// </summary>
 public sealed record CatalogueRow(
     string Organization,
@@ -18,7 +19,8 @@ public sealed record CatalogueRow(
     Cadence Cadence,
     bool Standing,
     string ResponsiblePerson,
-    IReadOnlyList<string> Phases)
+    IReadOnlyList<string> Phases,
+    string BodyTemplate = "")
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -30,7 +32,8 @@ public sealed record CatalogueRow(
     public (string, string) Key => (Organization.Trim(), Title.Trim());
 
     public static CatalogueRow From(CatalogueItem item, string organizationName) => new(organizationName, item.Category, item.Title,
-        item.Description, item.Channels, item.Audience, item.Cadence, item.Standing, item.ResponsiblePerson, item.Phases.ToList());
+        item.Description, item.Channels, item.Audience, item.Cadence, item.Standing, item.ResponsiblePerson, item.Phases.ToList(),
+        item.BodyTemplate);
 
     public static string ToJson(IEnumerable<CatalogueRow> rows) => JsonSerializer.Serialize(rows.ToList(), Json);
 

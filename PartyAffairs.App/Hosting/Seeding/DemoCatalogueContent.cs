@@ -11,7 +11,23 @@ internal static class DemoCatalogueContent
 {
     /// <summary>One catalogue line; <see cref="Key"/> lets the seeder find the item its story needs.</summary>
     public sealed record ItemRow(string Key, string OrganizationCode, Category Category, string Title, string Description,
-        Channel Channels, Audience Audience, Cadence Cadence, bool Standing, string ResponsiblePerson, string[]? Phases = null);
+        Channel Channels, Audience Audience, Cadence Cadence, bool Standing, string ResponsiblePerson, string[]? Phases = null,
+        string? BodyTemplate = null);
+
+    /// <summary>The first branch's monthly 三会一课 record: the meetings of the month in a table, one empty row to fill in.</summary>
+    public const string MeetingsTemplate =
+        "<h2>“三会一课”开展情况（　　年　　月）</h2>"
+        + "<table><thead><tr><th>日期</th><th>会议类型</th><th>主题</th><th>参加人数</th><th>记录人</th></tr></thead>"
+        + "<tbody><tr><td></td><td></td><td></td><td></td><td></td></tr></tbody></table>"
+        + "<p>本月应参加党员　　人，因事请假　　人，已按规定补学。</p>";
+
+    /// <summary>The branches' quarterly 党费收缴 table: the three months of the quarter, then the total.</summary>
+    public const string DuesTemplate =
+        "<h2>党费收缴情况公示（　　年第　季度）</h2>"
+        + "<table><thead><tr><th>月份</th><th>应缴人数</th><th>实缴人数</th><th>金额（元）</th><th>备注</th></tr></thead>"
+        + "<tbody><tr><td></td><td></td><td></td><td></td><td></td></tr><tr><td></td><td></td><td></td><td></td><td></td></tr>"
+        + "<tr><td></td><td></td><td></td><td></td><td></td></tr><tr><td><strong>合计</strong></td><td></td><td></td><td></td><td></td></tr></tbody></table>"
+        + "<p>党费按月交纳，交纳基数和比例符合规定。欢迎党员监督。</p>";
 
     public const string Decisions = "jg-decisions";
     public const string Recruitment = "jg-recruitment";
@@ -62,10 +78,10 @@ internal static class DemoCatalogueContent
 
         new(BranchMeetings, FirstBranch, Category.OrganizationalBuilding, "“三会一课”开展情况",
             "支部党员大会、支部委员会、党小组会和党课的时间、主题、出勤情况。",
-            Channel.Board | Channel.Meeting, Audience.Organization, Cadence.Monthly, false, "张明（支部书记）"),
+            Channel.Board | Channel.Meeting, Audience.Organization, Cadence.Monthly, false, "张明（支部书记）", BodyTemplate: MeetingsTemplate),
         new(BranchDues, FirstBranch, Category.OrganizationalBuilding, "党费收缴情况",
             "党员党费缴纳基数、标准，以及收缴、上交和使用情况。",
-            Channel.Board | Channel.Document, Audience.Organization, Cadence.Quarterly, false, "陈晓燕（组织委员）"),
+            Channel.Board | Channel.Document, Audience.Organization, Cadence.Quarterly, false, "陈晓燕（组织委员）", BodyTemplate: DuesTemplate),
         new(BranchResolutions, FirstBranch, Category.ResolutionsAndExecution, "支部委员会决议及执行情况",
             "支部委员会作出的决议、决定及其执行进度和结果。",
             Channel.Board | Channel.Meeting, Audience.Organization, Cadence.Quarterly, false, "张明（支部书记）"),

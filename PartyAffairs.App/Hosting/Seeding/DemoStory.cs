@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Catalogues.Editing;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Settings;
@@ -73,7 +74,7 @@ internal sealed class DemoStory(
         foreach (var row in rows)
         {
             catalogue.AddItem(new CatalogueItem(organizations[row.OrganizationCode].Id, row.Category, row.Title, row.Description,
-                row.Channels, row.Audience, row.Cadence, row.Standing, row.ResponsiblePerson, row.Phases));
+                row.Channels, row.Audience, row.Cadence, row.Standing, row.ResponsiblePerson, row.Phases, BodyTemplateText.Clean(row.BodyTemplate)));
         }
         catalogue.Submit(people.Office, time.At(newYear.AddDays(-50), 10));
         catalogue.Approve(people.Leader, time.At(newYear.AddDays(-40), 15), "同意。请各党组织按目录抓好落实，按时公开。");

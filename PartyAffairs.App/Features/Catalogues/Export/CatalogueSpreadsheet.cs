@@ -39,6 +39,7 @@ public static class CatalogueSpreadsheet
             [CatalogueFormat.Standing] = CatalogueFormat.NameOf(row.Standing),
             [CatalogueFormat.Responsible] = SpreadsheetText.Safe(row.ResponsiblePerson),
             [CatalogueFormat.Phases] = SpreadsheetText.Safe(CatalogueFormat.PhasesOf(row.Phases)),
+            [CatalogueFormat.BodyTemplate] = SpreadsheetText.Safe(row.BodyTemplate),
         };
         if (state is { } catalogueState) cells[CatalogueFormat.State] = line.Retired ? "已撤销" : StateName(catalogueState);
         return cells;

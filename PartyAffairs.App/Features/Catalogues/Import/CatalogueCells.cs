@@ -12,13 +12,14 @@ public sealed record CatalogueCells(
     string Cadence,
     string Standing,
     string Responsible,
-    string Phases)
+    string Phases,
+    string BodyTemplate = "")
 {
     public static CatalogueCells From(int rowNumber, IReadOnlyDictionary<string, string> cells)
     {
         string Cell(string column) => cells.TryGetValue(column, out var value) ? value.Trim() : "";
         return new CatalogueCells(rowNumber, Cell(CatalogueFormat.Organization), Cell(CatalogueFormat.Category), Cell(CatalogueFormat.Title),
             Cell(CatalogueFormat.Description), Cell(CatalogueFormat.Channels), Cell(CatalogueFormat.Audience), Cell(CatalogueFormat.Cadence),
-            Cell(CatalogueFormat.Standing), Cell(CatalogueFormat.Responsible), Cell(CatalogueFormat.Phases));
+            Cell(CatalogueFormat.Standing), Cell(CatalogueFormat.Responsible), Cell(CatalogueFormat.Phases), Cell(CatalogueFormat.BodyTemplate));
     }
 }

@@ -19,10 +19,12 @@ public static class CatalogueFormat
     public const string Standing = "长期公开";
     public const string Responsible = "责任人";
     public const string Phases = "阶段";
+    /// <summary>正文模板: optional, HTML or plain lines (one paragraph each), cleaned as a stored body without images.</summary>
+    public const string BodyTemplate = "正文模板";
     public const string State = "状态";
 
     public static readonly IReadOnlyList<string> Columns =
-        [Organization, Category, Title, Description, Channels, Audience, Cadence, Standing, Responsible, Phases];
+        [Organization, Category, Title, Description, Channels, Audience, Cadence, Standing, Responsible, Phases, BodyTemplate];
 
     /// <summary>The columns a file must have; the others may be left out and are then empty.</summary>
     public static readonly IReadOnlyList<string> RequiredColumns = [Organization, Category, Title, Channels, Audience, Cadence];
@@ -39,6 +41,7 @@ public static class CatalogueFormat
         [Standing] = Standing, ["Standing"] = Standing,
         [Responsible] = Responsible, ["Responsible"] = Responsible,
         [Phases] = Phases, ["Phases"] = Phases,
+        [BodyTemplate] = BodyTemplate, ["Body template"] = BodyTemplate, ["BodyTemplate"] = BodyTemplate,
     };
 
     private static readonly Dictionary<Category, string> CategoryNames = new()

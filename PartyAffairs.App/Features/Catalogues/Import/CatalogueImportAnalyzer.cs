@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using PartyAffairs.App.Features.Catalogues.Editing;
 using PartyAffairs.App.Resources;
 
 namespace PartyAffairs.App.Features.Catalogues.Import;
@@ -84,7 +85,7 @@ public sealed class CatalogueImportAnalyzer(IStringLocalizer<CatalogueImportStri
         return new CatalogueRow(organizationName, CatalogueFormat.ParseCategory(cells.Category)!.Value, cells.Title, cells.Description,
             CatalogueFormat.ParseChannels(cells.Channels)!.Value, CatalogueFormat.ParseAudience(cells.Audience)!.Value, cadence,
             CatalogueFormat.ParseStanding(cells.Standing)!.Value, cells.Responsible,
-            cadence == Domain.Cadence.Phased ? CatalogueFormat.ParsePhases(cells.Phases) : []);
+            cadence == Domain.Cadence.Phased ? CatalogueFormat.ParsePhases(cells.Phases) : [], BodyTemplateText.Clean(cells.BodyTemplate));
     }
 
     private CatalogueImportError Error(int row, string column, string message) =>

@@ -63,7 +63,7 @@ public sealed class CatalogueImportService(
             {
                 var organizationId = organizations.Find(row.Organization)!.Value.Id;
                 catalogue.AddItem(new CatalogueItem(organizationId, row.Category, row.Title, row.Description, row.Channels, row.Audience,
-                    row.Cadence, row.Standing, row.ResponsiblePerson, row.Phases));
+                    row.Cadence, row.Standing, row.ResponsiblePerson, row.Phases, row.BodyTemplate));
             }
             catalogue.RecordTemplate(CatalogueRow.ToJson(rows));
             if (existing is not null)
@@ -77,7 +77,10 @@ public sealed class CatalogueImportService(
             return catalogue.Id;
         });
 
-    /// <summary>Starts <paramref name="toYear"/> as a Draft copy of <paramref name="fromYear"/>'s items still in use; the template travels on with it.</summary>
+    /// <summary>
+    /// Starts <paramref name="toYear"/> as a Draft copy of <paramref name="fromYear"/>'s items still in use, each with its body
+    /// template (正文模板); the city template travels on with it.
+    /// </summary>
     public Task<Result<int>> CloneAsync(int fromYear, int toYear, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
@@ -96,7 +99,7 @@ public sealed class CatalogueImportService(
             foreach (var item in items)
             {
                 catalogue.AddItem(new CatalogueItem(item.OrganizationId, item.Category, item.Title, item.Description, item.Channels,
-                    item.Audience, item.Cadence, item.Standing, item.ResponsiblePerson, item.Phases));
+                    item.Audience, item.Cadence, item.Standing, item.ResponsiblePerson, item.Phases, item.BodyTemplate));
             }
             catalogue.RecordTemplate(source.TemplateJson ?? CatalogueRow.ToJson(items.Select(i => CatalogueRow.From(i, i.Organization!.Name))));
             db.Catalogues.Add(catalogue);

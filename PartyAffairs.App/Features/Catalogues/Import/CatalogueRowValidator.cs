@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Catalogues.Editing;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
 
@@ -47,5 +48,9 @@ internal sealed class CatalogueRowValidator : AbstractValidator<CatalogueCells>
             .When(r => CatalogueFormat.ParseCadence(r.Cadence) == Domain.Cadence.Phased)
             .WithMessage(_ => text["Import.PhasesRequired"])
             .OverridePropertyName(CatalogueFormat.Phases);
+        RuleFor(r => r.BodyTemplate).Cascade(CascadeMode.Stop)
+            .Must(BodyTemplateText.TextFits).WithMessage(_ => text["Import.BodyTemplateTooLong", BodyTemplateText.MaxTextLength])
+            .Must(BodyTemplateText.MarkupFits).WithMessage(_ => text["Import.BodyTemplateMarkupTooLong", CatalogueItem.MaxBodyTemplateLength])
+            .OverridePropertyName(CatalogueFormat.BodyTemplate);
     }
 }
