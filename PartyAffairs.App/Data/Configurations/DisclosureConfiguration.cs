@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
 
 namespace PartyAffairs.App.Data.Configurations;
@@ -13,6 +14,8 @@ public sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclosur
         b.Property(d => d.AuthorName).HasMaxLength(50);
         b.Property(d => d.RevisionReason).HasMaxLength(1000);
         b.Property(d => d.Version).IsConcurrencyToken();
+        // The body's plain text for the board's search, kept by DisclosureBodyText on every save; not part of the domain.
+        b.Property<string?>(DisclosureBodyText.Column);
         b.Ignore(d => d.PendingAudit);
         b.Ignore(d => d.PendingAnnouncements);
         b.HasOne(d => d.Organization).WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Restrict);
