@@ -47,6 +47,7 @@ public static class FeatureServices
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<DraftService>();
         services.AddScoped<AttachmentService>();
+        services.AddSingleton<SearchTextBackfill>();
         services.AddScoped<DisclosureLifecycleService>();
         services.AddSingleton<DisplaySchedule>();
         services.AddSingleton<ServedDisplayRecomputation>();

@@ -27,10 +27,15 @@ public sealed record ArchiveSnapshot(
     IReadOnlyList<ArchiveSnapshot.AttachmentPart> Attachments,
     IReadOnlyList<ArchiveSnapshot.ApprovalPart> Approvals,
     IReadOnlyList<ArchiveSnapshot.FeedbackPart> Feedback,
-    IReadOnlyList<ArchiveSnapshot.AuditPart> Audit)
+    IReadOnlyList<ArchiveSnapshot.AuditPart> Audit,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SearchText = null)
 {
-    /// <summary>2: feedback carries who it was reported to, its public summary, the abusive flag and its re-disclosure.</summary>
-    public const int CurrentSchemaVersion = 2;
+    /// <summary>
+    /// 2: feedback carries who it was reported to, its public summary, the abusive flag and its re-disclosure.
+    /// 3: <see cref="SearchText"/>, what the register's search indexes: the body's plain text, then each attachment's text.
+    /// Older records have none (and it is not written for them, so their JSON reads back byte for byte); they stay indexed by body.
+    /// </summary>
+    public const int CurrentSchemaVersion = 3;
 
     private static readonly JsonSerializerOptions Canonical = new()
     {
