@@ -60,7 +60,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        DisclosureBodyText.Refresh(ChangeTracker);
         var audited = ChangeTracker.Entries<IAudited>()
             .Where(e => e.Entity.PendingAudit.Count > 0)
             .ToList();

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyAffairs.App.Data;
-using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Archive;
@@ -101,7 +101,7 @@ public sealed class ArchiveWriter(
 
     /// <summary>What the register's search indexes (the FTS trigger reads it from the JSON): the body's text, then each file's.</summary>
     private static string SearchText(Disclosure disclosure, IEnumerable<Attachment> attachments) =>
-        string.Join('\n', attachments.Select(a => a.ExtractedText).Where(t => t.Length > 0).Prepend(DisclosureBodyText.Of(disclosure.Body)));
+        string.Join('\n', attachments.Select(a => a.ExtractedText).Where(t => t.Length > 0).Prepend(BodyHtml.ToPlainText(disclosure.Body)));
 
     private static Task<List<AuditEntry>> LoadAuditAsync(AppDbContext db, int disclosureId, List<int> feedbackIds,
         CancellationToken cancellationToken) =>

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyAffairs.App.Data;
-using PartyAffairs.App.Data.Changes;
+using PartyAffairs.App.Data.Configurations;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Board;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Publishing.Attachments;
@@ -40,15 +41,15 @@ public sealed class SearchTextBackfill(IDbContextFactory<AppDbContext> dbFactory
         while (true)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var batch = await db.Disclosures.Where(d => EF.Property<string?>(d, DisclosureBodyText.Column) == null).OrderBy(d => d.Id)
+            var batch = await db.Disclosures.Where(d => EF.Property<string?>(d, DisclosureConfiguration.BodyTextColumn) == null).OrderBy(d => d.Id)
                 .Select(d => new { d.Id, d.Body }).Take(BatchSize).ToListAsync(cancellationToken);
             if (batch.Count == 0) break;
             foreach (var row in batch)
             {
                 // Not a change anyone made: the row's Version and audit trail stay as they are.
-                var text = DisclosureBodyText.Of(row.Body);
+                var text = BodyTextInterceptor.Of(row.Body);
                 await db.Disclosures.Where(d => d.Id == row.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(d => EF.Property<string?>(d, DisclosureBodyText.Column), text), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => EF.Property<string?>(d, DisclosureConfiguration.BodyTextColumn), text), cancellationToken);
             }
             bodies += batch.Count;
         }
