@@ -14,6 +14,9 @@ public sealed class Attachment
     public string StoredPath { get; private set; } = "";
     public string UploadedById { get; private set; } = "";
     public DateTime UploadedAtUtc { get; private set; }
+    /// <summary>The file's text for the board's and the archive's search, capped (AttachmentText's limit); empty when there is none.</summary>
+    public string ExtractedText { get; private set; } = "";
+    public AttachmentTextState TextState { get; private set; } = AttachmentTextState.Pending;
 
     private Attachment() { }
 
@@ -44,5 +47,15 @@ public sealed class Attachment
         StoredPath = StoredPath,
         UploadedById = UploadedById,
         UploadedAtUtc = UploadedAtUtc,
+        ExtractedText = ExtractedText,
+        TextState = TextState,
     };
+
+    /// <summary>Records what reading the file's text gave; only <see cref="AttachmentTextState.Text"/> keeps text.</summary>
+    public void RecordText(AttachmentTextState state, string text)
+    {
+        if (state == AttachmentTextState.Pending) throw new ArgumentOutOfRangeException(nameof(state));
+        TextState = state;
+        ExtractedText = state == AttachmentTextState.Text ? text : "";
+    }
 }

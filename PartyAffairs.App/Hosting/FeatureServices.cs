@@ -50,6 +50,7 @@ public static class FeatureServices
         services.AddScoped<DocxImportService>();
         services.AddSingleton<MarkdownBodyConversion>();
         services.AddScoped<AttachmentService>();
+        services.AddSingleton<SearchTextBackfill>();
         services.AddScoped<DisclosureLifecycleService>();
         services.AddSingleton<DisplaySchedule>();
         services.AddSingleton<ServedDisplayRecomputation>();

@@ -48,4 +48,28 @@ public sealed class AttachmentPanelTests : IAsyncLifetime
         cut.Find("tbody a").GetAttribute("href").ShouldStartWith("/attachments/");
         reported.ShouldBe(version + 1);
     }
+
+    [Fact]
+    public async Task A_scanned_PDF_is_marked_as_having_no_searchable_text_and_a_PDF_with_text_is_not()
+    {
+        harness.UseCulture("zh-CN");
+        await harness.Backend.SignInAsync("drafterA");
+        var draft = await DraftAsync(harness.Backend, bureau.BranchA, Audience.Public);
+        var version = await VersionOfAsync(harness.Backend, draft);
+
+        var cut = harness.Context.Render<AttachmentPanel>(p => p
+            .Add(x => x.DisclosureId, draft)
+            .Add(x => x.Version, version)
+            .Add(x => x.Editable, true));
+        cut.WaitForAssertion(() => cut.Markup.ShouldContain("暂无附件。"), TimeSpan.FromSeconds(10));
+        cut.FindComponent<InputFile>().UploadFiles(
+            InputFileContent.CreateFromBinary(SampleFiles.ScannedPdf(), "扫描的通知.pdf"),
+            InputFileContent.CreateFromBinary(SampleFiles.PdfWithText("Quarterly dues ledger"), "账目.pdf"));
+
+        cut.WaitForAssertion(() => cut.FindAll("tbody tr").Count.ShouldBe(2), TimeSpan.FromSeconds(10));
+        var marked = cut.FindAll("[data-testid=attachment-scanned]");
+        marked.Count.ShouldBe(1);
+        marked[0].TextContent.ShouldBe("扫描件，无可检索文字");
+        marked[0].Closest("tr")!.TextContent.ShouldContain("扫描的通知.pdf");
+    }
 }

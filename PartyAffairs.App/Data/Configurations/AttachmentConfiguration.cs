@@ -12,5 +12,6 @@ public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachmen
         b.Property(a => a.ContentType).HasMaxLength(100);
         b.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength();
         b.Property(a => a.StoredPath).HasMaxLength(400);
+        b.Property(a => a.TextState).HasConversion<string>().HasMaxLength(20);
     }
 }

@@ -6,6 +6,9 @@ namespace PartyAffairs.App.Data.Configurations;
 
 public sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclosure>
 {
+    /// <summary>A shadow column: the body's plain text, which the DisclosureSearch FTS table indexes.</summary>
+    public const string BodyTextColumn = "BodyText";
+
     public void Configure(EntityTypeBuilder<Disclosure> b)
     {
         b.Property(d => d.Title).HasMaxLength(200);
@@ -14,6 +17,8 @@ public sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclosur
         b.Property(d => d.AuthorName).HasMaxLength(50);
         b.Property(d => d.RevisionReason).HasMaxLength(1000);
         b.Property(d => d.Version).IsConcurrencyToken();
+        // The body's plain text for the board's search, kept by the board's BodyTextInterceptor on every save; not part of the domain.
+        b.Property<string?>(BodyTextColumn);
         b.Ignore(d => d.PendingAudit);
         b.Ignore(d => d.PendingAnnouncements);
         b.HasOne(d => d.Organization).WithMany().HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Restrict);

@@ -430,6 +430,10 @@ namespace PartyAffairs.App.Data.Migrations
                     b.Property<int>("DisclosureId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExtractedText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -447,6 +451,11 @@ namespace PartyAffairs.App.Data.Migrations
                     b.Property<string>("StoredPath")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextState")
+                        .IsRequired()
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UploadedAtUtc")
@@ -821,6 +830,9 @@ namespace PartyAffairs.App.Data.Migrations
                     b.Property<string>("BodyFormat")
                         .IsRequired()
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyText")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("CatalogueOccurrenceId")

@@ -27,11 +27,14 @@ public sealed record ArchiveSnapshot(
     IReadOnlyList<ArchiveSnapshot.AttachmentPart> Attachments,
     IReadOnlyList<ArchiveSnapshot.ApprovalPart> Approvals,
     IReadOnlyList<ArchiveSnapshot.FeedbackPart> Feedback,
-    IReadOnlyList<ArchiveSnapshot.AuditPart> Audit)
+    IReadOnlyList<ArchiveSnapshot.AuditPart> Audit,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SearchText = null)
 {
     /// <summary>
     /// 2: feedback carries who it was reported to, its public summary, the abusive flag and its re-disclosure.
-    /// 3: bodies are clean HTML, said by <see cref="BodyFormat"/>.
+    /// 3: bodies are clean HTML, said by <see cref="BodyFormat"/>; and <see cref="SearchText"/>, what the register's search indexes:
+    /// the body's plain text, then each attachment's text. Older records have neither (neither is written for them, so their
+    /// JSON reads back byte for byte); they stay indexed by body.
     /// </summary>
     public const int CurrentSchemaVersion = 3;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Archive;
@@ -74,7 +75,8 @@ public sealed class ArchiveWriter(
                     a.FileName, a.ContentType, f.SizeBytes, f.Sha256, f.StoredPath, a.UploadedById, a.UploadedAtUtc)).ToList(),
                 disclosure.Approvals.OrderBy(a => a.Id).Select(ArchiveSnapshot.ApprovalPart.From).ToList(),
                 feedback.Select(ArchiveSnapshot.FeedbackPart.From).ToList(),
-                audit.Select(a => ArchiveSnapshot.AuditPart.From(a, anonymous)).ToList()) { BodyFormat = disclosure.BodyFormat };
+                audit.Select(a => ArchiveSnapshot.AuditPart.From(a, anonymous)).ToList(),
+                SearchText(disclosure, attachments)) { BodyFormat = disclosure.BodyFormat };
             var json = snapshot.ToCanonicalJson();
             var digest = ArchiveDigest.Compute(json, files.Select(f => f.Sha256), head?.Digest);
 
@@ -96,6 +98,10 @@ public sealed class ArchiveWriter(
             throw;
         }
     }
+
+    /// <summary>What the register's search indexes (the FTS trigger reads it from the JSON): the body's text, then each file's.</summary>
+    private static string SearchText(Disclosure disclosure, IEnumerable<Attachment> attachments) =>
+        string.Join('\n', attachments.Select(a => a.ExtractedText).Where(t => t.Length > 0).Prepend(BodyHtml.ToPlainText(disclosure.Body)));
 
     private static Task<List<AuditEntry>> LoadAuditAsync(AppDbContext db, int disclosureId, List<int> feedbackIds,
         CancellationToken cancellationToken) =>

@@ -20,8 +20,11 @@ public sealed class BoardService(
     BureauClock clock,
     Outcomes outcomes)
 {
-    /// <summary>A longer search adds nothing a title can match; cut it rather than refuse it.</summary>
+    /// <summary>A search is a few words; a longer one is cut rather than refused.</summary>
     public const int MaxQueryLength = 100;
+
+    /// <summary>The columns of the <c>DisclosureSearch</c> FTS table: the title, and the body's and attachments' text.</summary>
+    private static readonly string[] SearchColumns = ["Title", "Text"];
 
     public Task<Result<BoardView>> ListAsync(string? query, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
@@ -30,8 +33,12 @@ public sealed class BoardService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var search = Normalize(query);
             var items = OnDisplay(db, actor);
-            // Contains becomes instr() in SQLite: %, _ and quotes are matched as themselves, never as patterns.
-            if (search is not null) items = items.Where(d => d.Title.Contains(search));
+            // Search only narrows what the asker may see: the FTS rows are matched by id inside the access-checked query.
+            if (FullTextSearch.Words(search) is { Count: > 0 } words)
+            {
+                var ids = FullTextSearch.RowIds(db, "DisclosureSearch", SearchColumns, words);
+                items = items.Where(d => ids.Contains((long)d.Id));
+            }
             var rows = await items
                 .Select(d => new
                 {
@@ -77,7 +84,7 @@ public sealed class BoardService(
 
             return new BoardItem(d.Id, d.Title, d.Organization?.Name ?? "", d.Category, d.Standing, d.Body,
                 d.DisplayFromUtc, d.DisplayUntilUtc, d.PublishedAtUtc, d.ClosedAtUtc, d.IsOnDisplay(clock.UtcNow), d.RevisionNumber,
-                d.Attachments.OrderBy(a => a.Id).Select(a => new BoardAttachment(a.Id, a.FileName, a.SizeBytes)).ToList(),
+                d.Attachments.OrderBy(a => a.Id).Select(a => new BoardAttachment(a.Id, a.FileName, a.SizeBytes, a.TextState == AttachmentTextState.NoTextLayer)).ToList(),
                 Versions(d.Versions),
                 revisions,
                 previous is null || d.RevisesDisclosureId is null

@@ -1,3 +1,4 @@
 namespace PartyAffairs.App.Features.Publishing;
 
-public sealed record AttachmentRow(int Id, string FileName, long SizeBytes, string Sha256, DateTime UploadedAtUtc);
+/// <param name="Scanned">A PDF without a text layer: search cannot find what it says.</param>
+public sealed record AttachmentRow(int Id, string FileName, long SizeBytes, string Sha256, DateTime UploadedAtUtc, bool Scanned = false);

@@ -99,7 +99,7 @@ public sealed class DisclosureQueryService(
                         .ToList()
                     : [],
                 d.Attachments.OrderBy(a => a.Id)
-                    .Select(a => new AttachmentRow(a.Id, a.FileName, a.SizeBytes, a.Sha256, a.UploadedAtUtc))
+                    .Select(a => new AttachmentRow(a.Id, a.FileName, a.SizeBytes, a.Sha256, a.UploadedAtUtc, a.TextState == AttachmentTextState.NoTextLayer))
                     .ToList(),
                 audit, d.RevisionReason, d.SupersededByDisclosureId);
         });

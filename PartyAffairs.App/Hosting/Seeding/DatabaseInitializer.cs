@@ -7,6 +7,7 @@ using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.App.Features.Publishing;
+using PartyAffairs.App.Features.Publishing.Attachments;
 using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
@@ -46,6 +47,8 @@ public sealed class DatabaseInitializer(
             await services.GetRequiredService<ServedDisplayRecomputation>().RunAsync(cancellationToken);
             // Before anything archives or verifies: an archiving a stop interrupted is finished or cleared.
             await services.GetRequiredService<ArchiveStaging>().RecoverAsync(cancellationToken);
+            // Files and bodies stored before search read attachments become searchable (nothing to do once done).
+            await services.GetRequiredService<SearchTextBackfill>().RunAsync(cancellationToken);
 
             if (!await db.CalendarDays.AnyAsync(cancellationToken))
             {

@@ -3,6 +3,7 @@ using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Catalogues.Editing;
 using PartyAffairs.App.Features.Publishing;
+using PartyAffairs.App.Features.Publishing.Attachments;
 using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
@@ -611,8 +612,11 @@ internal sealed class DemoStory(
         var path = Path.Combine(storage.DataDirectory, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, bytes);
-        disclosure.AddAttachment(new Attachment(fileName, contentType, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            relative.Replace('\\', '/'), uploader, at));
+        var attachment = new Attachment(fileName, contentType, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            relative.Replace('\\', '/'), uploader, at);
+        var (state, text) = AttachmentTextReader.Read(bytes, contentType);
+        attachment.RecordText(state, text);
+        disclosure.AddAttachment(attachment);
     }
 
     private (CatalogueItem Item, CatalogueOccurrence Occurrence) Reserved(string key) => (currentItems[key], reserved[key]);

@@ -1,5 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Archive;
+using PartyAffairs.App.Features.Archive.Verification;
+using PartyAffairs.Tests.Support;
 
 namespace PartyAffairs.Tests.Features.Archive;
 
@@ -84,5 +88,28 @@ public sealed class ArchiveSearchTests : ArchiveTestBase
         await harness.SignInAsync("other-secretary");
 
         (await TitlesAsync(new(Text: "党费"))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_word_only_in_an_archived_attachment_is_found_and_the_record_still_verifies()
+    {
+        await SeedAsync();
+        (await ArchiveAsync(await ClosedDisclosureAsync(title: "党费使用情况", body: "详见附件。", withAttachment: true,
+            attachmentPdf: SampleFiles.PdfWithText("Quarterly dues ledger")))).Succeeded.ShouldBeTrue();
+
+        (await TitlesAsync(new(Text: "Quarterly"))).ShouldBe(["党费使用情况"]);
+        (await TitlesAsync(new(Text: "dues ledger"))).ShouldBe(["党费使用情况"]);
+        (await TitlesAsync(new(Text: "附件 ledger"))).ShouldBe(["党费使用情况"]);
+        // The body is still indexed for the new record, and the older ones keep theirs.
+        (await TitlesAsync(new(Text: "详见"))).ShouldBe(["党费使用情况"]);
+        (await TitlesAsync(new(Text: "福利院"))).ShouldBe(["“微心愿”认领活动公示"]);
+
+        await using var db = harness.NewDb();
+        var json = await db.ArchiveRecords.Where(r => r.Title == "党费使用情况").Select(r => r.CanonicalJson).SingleAsync();
+        var snapshot = ArchiveSnapshot.FromCanonicalJson(json);
+        snapshot.SearchText.ShouldBe("详见附件。\nQuarterly dues ledger");
+        snapshot.ToCanonicalJson().ShouldBe(json);
+        var report = await harness.Services.GetRequiredService<ArchiveVerifier>().VerifyAsync(null, CancellationToken.None);
+        report.Problems.ShouldBeEmpty();
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.Calendar;
+using PartyAffairs.App.Features.Publishing.Attachments;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Support;
 
@@ -57,7 +58,7 @@ public abstract class ArchiveTestBase : IAsyncLifetime
     /// <summary>A disclosure of the test branch taken through the workflow and closed at the end of its display, two days ago unless told.</summary>
     protected async Task<int> ClosedDisclosureAsync(bool withAttachment = false, bool openFeedback = false, bool closedFeedback = false,
         bool close = true, DateTime? closedAt = null, string title = "测试公开事项", string body = "正文", Audience audience = Audience.Public,
-        Category category = Category.Other)
+        Category category = Category.Other, byte[]? attachmentPdf = null)
     {
         await using var db = harness.NewDb();
         var authorId = await db.Users.Where(u => u.UserName == "secretary").Select(u => u.Id).SingleAsync();
@@ -68,10 +69,14 @@ public abstract class ArchiveTestBase : IAsyncLifetime
         disclosure.Edit(title, body, Channel.Board, audience, start.AddHours(2), until, false, author, start);
         if (withAttachment)
         {
-            var bytes = System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4 test {Guid.NewGuid()}");
+            var bytes = attachmentPdf ?? System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4 test {Guid.NewGuid()}");
             var relative = $"uploads/{Guid.NewGuid():N}.pdf";
             await File.WriteAllBytesAsync(Path.Combine(harness.DataDirectory, relative), bytes);
-            disclosure.AddAttachment(new Attachment("附件.pdf", "application/pdf", bytes.Length, Hash(bytes), relative, author, start));
+            var attachment = new Attachment("附件.pdf", "application/pdf", bytes.Length, Hash(bytes), relative, author, start);
+            // Read as an upload reads it, so the archive can index its text.
+            var (state, text) = AttachmentTextReader.Read(bytes, attachment.ContentType);
+            attachment.RecordText(state, text);
+            disclosure.AddAttachment(attachment);
         }
         disclosure.Submit(author, start.AddHours(1), []);
         disclosure.Approve(office, start.AddHours(1.5), confidentialityConfirmed: true);

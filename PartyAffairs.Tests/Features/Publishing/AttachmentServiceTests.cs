@@ -178,4 +178,44 @@ public sealed class AttachmentServiceTests
         (await DownloadAsync(harness, "drafterA", files[draft])).Succeeded.ShouldBeTrue();
         (await DownloadAsync(harness, "office", files[draft])).Succeeded.ShouldBeTrue();
     }
+
+    public static TheoryData<string, string, AttachmentTextState, string?> UploadedKinds => new()
+    {
+        { "账目.pdf", "pdf", AttachmentTextState.Text, "Quarterly dues ledger" },
+        { "扫描件.pdf", "scan", AttachmentTextState.NoTextLayer, null },
+        { "通知.docx", "docx", AttachmentTextState.Text, "帮扶对象：低保家庭" },
+        { "现场.png", "png", AttachmentTextState.None, null },
+        { "损坏.pdf", "broken", AttachmentTextState.Failed, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(UploadedKinds))]
+    public async Task An_upload_stores_the_text_of_its_file_and_how_reading_it_went(string name, string kind, AttachmentTextState state, string? text)
+    {
+        var (harness, bureau) = await ArrangeAsync();
+        await using var _ = harness;
+        var draft = await DraftAsync(harness, bureau.BranchA, Audience.Public);
+        var bytes = kind switch
+        {
+            "pdf" => SampleFiles.PdfWithText("Quarterly dues ledger"),
+            "scan" => SampleFiles.ScannedPdf(),
+            "docx" => SampleFiles.Docx("关于结对帮扶的通知", "帮扶对象：低保家庭"),
+            "png" => SampleFiles.Png(),
+            _ => PdfBytes(2000),
+        };
+
+        var result = await UploadAsync(harness, "drafterA", draft, name, bytes);
+
+        result.Succeeded.ShouldBeTrue(result.Message);
+        await using var db = harness.NewDb();
+        var row = await db.Attachments.SingleAsync();
+        row.TextState.ShouldBe(state);
+        if (text is null) row.ExtractedText.ShouldBeEmpty();
+        else row.ExtractedText.ShouldContain(text);
+        // The draft's page marks a scan, and only a scan, as having no searchable text.
+        await harness.SignInAsync("drafterA");
+        await using var scope = harness.NewScope();
+        var listed = await scope.ServiceProvider.GetRequiredService<AttachmentService>().ListAsync(draft);
+        listed.Single().Scanned.ShouldBe(state == AttachmentTextState.NoTextLayer);
+    }
 }

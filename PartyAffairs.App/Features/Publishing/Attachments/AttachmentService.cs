@@ -44,8 +44,10 @@ public sealed class AttachmentService(
             var stored = await StoreAsync(disclosureId, name, content, maxMegabytes * 1024L * 1024L, cancellationToken);
             try
             {
-                disclosure.AddAttachment(new Attachment(name, stored.ContentType, stored.Size, stored.Sha256,
-                    stored.RelativePath, actor, clock.UtcNow));
+                var attachment = new Attachment(name, stored.ContentType, stored.Size, stored.Sha256, stored.RelativePath, actor, clock.UtcNow);
+                // Read before the write, so the item is searchable by its files' text from the moment they are saved.
+                await AttachmentTextReader.ReadIntoAsync(attachment, Path.Combine(storage.Value.DataDirectory, stored.RelativePath), cancellationToken);
+                disclosure.AddAttachment(attachment);
                 await db.SaveChangesAsync(cancellationToken);
             }
             catch
@@ -124,7 +126,7 @@ public sealed class AttachmentService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.Disclosures.Where(AccessPolicy.Sees(actor)).AnyAsync(d => d.Id == disclosureId, cancellationToken)) return [];
         return await db.Attachments.AsNoTracking().Where(a => a.DisclosureId == disclosureId).OrderBy(a => a.Id)
-            .Select(a => new AttachmentRow(a.Id, a.FileName, a.SizeBytes, a.Sha256, a.UploadedAtUtc))
+            .Select(a => new AttachmentRow(a.Id, a.FileName, a.SizeBytes, a.Sha256, a.UploadedAtUtc, a.TextState == AttachmentTextState.NoTextLayer))
             .ToListAsync(cancellationToken);
     }
 
