@@ -81,6 +81,100 @@ function dropLocalImages(html, onDropped) {
     return cleaned;
 }
 
+const LeadingMarker = /^[\s\u00A0]*([(（]?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[①-⑳])[.．、)）]?|[·•▪■◆●○◇□➢Ø§])[\s\u00A0]+/;
+
+/** WordLists.IsOrdered: numbers (1. 1、 (1) 一、 ① a. iv.) make an ordered list; bullets do not. */
+function isOrdered(marker) {
+    const text = marker.replace(/[\s\u00A0]/g, '');
+    if (!text) return false;
+    if (/[0-9一二三四五六七八九十百零〇①-⑳]/.test(text)) return true;
+    return /^[(（]?(?:[a-zA-Z]|[ivxlcdmIVXLCDM]{1,5})[.．、)）]$/.test(text);
+}
+
+/**
+ * Word and WPS put a list on the clipboard as paragraphs (mso-list:l0 level2 lfo1) with the number typed into a
+ * mso-list:Ignore span; the editor's schema would keep them as paragraphs starting with "1.". As BodyHtml's WordLists
+ * does on the server, runs of such paragraphs become nested ol/ul before the editor parses the paste.
+ */
+function convertWordLists(doc) {
+    const items = [];
+    for (const p of doc.body.querySelectorAll('p')) {
+        const style = p.getAttribute('style') || '';
+        const list = /mso-list:\s*(l\d+)\s+level(\d+)/i.exec(style);
+        if (!list && !/MsoListParagraph/i.test(p.className)) continue;
+        const marker = Array.from(p.querySelectorAll('[style]')).find(e => /mso-list:\s*ignore/i.test(e.getAttribute('style')));
+        let markerText = '';
+        if (marker) {
+            markerText = marker.textContent;
+            marker.remove();
+        } else {
+            const leading = LeadingMarker.exec(p.textContent);
+            if (leading) {
+                markerText = leading[1];
+                stripLeading(p, leading[0].length);
+            }
+        }
+        items.push({ p, level: list ? Math.min(9, Math.max(1, parseInt(list[2], 10))) : 1, ordered: isOrdered(markerText) });
+    }
+    let run = [];
+    for (const item of items) {
+        if (run.length > 0 && !adjacent(run[run.length - 1].p, item.p)) {
+            nest(doc, run);
+            run = [];
+        }
+        run.push(item);
+    }
+    if (run.length > 0) nest(doc, run);
+}
+
+function adjacent(previous, next) {
+    for (let node = previous.nextSibling; node; node = node.nextSibling) {
+        if (node === next) return true;
+        if (node.nodeType === Node.ELEMENT_NODE) return false;
+        if (node.nodeType === Node.TEXT_NODE && node.data.replace(/\u00A0/g, ' ').trim()) return false;
+    }
+    return false;
+}
+
+function nest(doc, run) {
+    const make = ordered => doc.createElement(ordered ? 'ol' : 'ul');
+    const root = make(run[0].ordered);
+    run[0].p.before(root);
+    const stack = [{ list: root, level: run[0].level }];
+    for (const item of run) {
+        while (stack.length > 1 && item.level < stack[stack.length - 1].level) stack.pop();
+        let top = stack[stack.length - 1];
+        if (item.level > top.level) {
+            const sub = make(item.ordered);
+            (top.list.lastElementChild ?? top.list).appendChild(sub);
+            top = { list: sub, level: item.level };
+            stack.push(top);
+        }
+        const li = doc.createElement('li');
+        item.p.removeAttribute('class');
+        item.p.removeAttribute('style');
+        li.appendChild(item.p);
+        top.list.appendChild(li);
+    }
+}
+
+function stripLeading(element, length) {
+    const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && length > 0; node = walker.nextNode()) {
+        const cut = Math.min(length, node.data.length);
+        node.data = node.data.slice(cut);
+        length -= cut;
+    }
+}
+
+function cleanPastedHtml(html, onDropped) {
+    const withoutLocal = dropLocalImages(html, onDropped);
+    if (!/mso-list|MsoListParagraph/i.test(withoutLocal)) return withoutLocal;
+    const doc = new DOMParser().parseFromString(withoutLocal, 'text/html');
+    convertWordLists(doc);
+    return doc.body.innerHTML;
+}
+
 function imageFiles(dataTransfer) {
     return Array.from(dataTransfer?.files ?? []).filter(f => f.type.startsWith('image/'));
 }
@@ -148,7 +242,7 @@ export function create(host, dotnet, options) {
         ],
         editorProps: {
             attributes: { class: 'body-editor-content', spellcheck: 'false' },
-            transformPastedHTML: html => dropLocalImages(html, () => call('Notice', 'LocalImagesDropped')),
+            transformPastedHTML: html => cleanPastedHtml(html, () => call('Notice', 'LocalImagesDropped')),
             handlePaste: (view, event) => {
                 const files = imageFiles(event.clipboardData);
                 // A clipboard with HTML as well (Word, a web page) is pasted as HTML; its data: images are uploaded below.
@@ -237,7 +331,7 @@ export function create(host, dotnet, options) {
     async function upload(blob, name) {
         uploads++;
         try {
-            return await call('UploadImage', name, blob.type || 'application/octet-stream', DotNet.createJSStreamReference(blob));
+            return await call('UploadImageAsync', name, blob.type || 'application/octet-stream', DotNet.createJSStreamReference(blob));
         } finally {
             uploads--;
         }
@@ -292,17 +386,16 @@ export function create(host, dotnet, options) {
         if (!transaction.getMeta('fromDotNet')) host.dispatchEvent(new CustomEvent('bodychange', { bubbles: true }));
         if (transaction.getMeta('paste') || transaction.getMeta('uiEvent') === 'paste' || transaction.getMeta('uiEvent') === 'drop') uploadDataImages();
         if (!transaction.getMeta('fromDotNet')) scheduleSend();
-        reportState();
     });
-    editor.on('selectionUpdate', reportState);
+    // Any transaction may change what the toolbar shows (a stored mark after 加粗 with nothing selected changes no text).
+    editor.on('transaction', reportState);
     editor.on('blur', async () => {
         await send();
         call('Blurred');
     });
     // Clicking a toolbar button must not take the focus (and the selection) away from the text.
-    const toolbar = host.querySelector('[data-editor-toolbar]');
-    const keepFocus = event => { if (event.target.closest('button')) event.preventDefault(); };
-    toolbar?.addEventListener('mousedown', keepFocus);
+    const keepFocus = event => { if (event.target.closest('[data-editor-toolbar] button')) event.preventDefault(); };
+    host.addEventListener('mousedown', keepFocus);
 
     const handle = {
         editor,
@@ -315,7 +408,7 @@ export function create(host, dotnet, options) {
             reportState();
         },
         async setHtmlFromStream(streamRef) {
-            const text = streamRef ? await new Response(await streamRef.stream()).text() : '';
+            const text = streamRef ? new TextDecoder().decode(await streamRef.arrayBuffer()) : '';
             await handle.setHtml(text);
         },
         setReadOnly(readOnly) {
@@ -363,7 +456,7 @@ export function create(host, dotnet, options) {
             disposed = true;
             clearTimeout(sendTimer);
             clearTimeout(stateTimer);
-            toolbar?.removeEventListener('mousedown', keepFocus);
+            host.removeEventListener('mousedown', keepFocus);
             delete host.bodyEditor;
             editor.destroy();
         },

@@ -39,7 +39,7 @@ public sealed class LiveApprovalTests(AppServer server, ITestOutputHelper output
         await outOfCatalogue.Locator("[data-testid=start-out]").ClickAsync();
         await drafter.WaitForURLAsync("**/disclosures/*/edit");
         await drafter.GetByLabel("标题", new() { Exact = true }).FillAsync(title);
-        await drafter.GetByLabel("正文（Markdown）").FillAsync("根据上级党委要求，现将有关事项公开如下。");
+        await drafter.Locator("[data-testid=body-editor] .ProseMirror").FillAsync("根据上级党委要求，现将有关事项公开如下。");
         await Assertions.Expect(drafter.Locator("[data-testid=checks]")).ToContainTextAsync("检查通过", new() { Timeout = 20_000 });
 
         await drafter.Locator("[data-testid=submit]").ClickAsync();

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
 
@@ -14,13 +15,18 @@ namespace PartyAffairs.App.Features.Publishing.Drafting;
 public sealed class DraftRequestValidator : AbstractValidator<DraftRequest>
 {
     public const int MaxTitleLength = 200;
+    /// <summary>The body's limit in visible characters (<see cref="BodyHtml.TextLength"/>), whatever markup holds them.</summary>
     public const int MaxBodyLength = 100_000;
+
+    /// <summary>The markup around a full-length body (tables, lists, emphasis) stays far below this; more is not a body.</summary>
+    public const int MaxBodyHtmlLength = 2_000_000;
 
     public DraftRequestValidator(IStringLocalizer<DraftStrings> text)
     {
         RuleFor(r => r.Title).NotNull().MaximumLength(MaxTitleLength).WithMessage(_ => text["Draft.TitleTooLong", MaxTitleLength])
             .PlainText(TextKind.SingleLine).WithMessage(_ => text["Validation.HiddenCharacters"]);
-        RuleFor(r => r.Body).NotNull().MaximumLength(MaxBodyLength).WithMessage(r => text["Draft.BodyTooLong", MaxBodyLength, r.Body.Length])
+        RuleFor(r => r.Body).NotNull().MaximumLength(MaxBodyHtmlLength).WithMessage(r => text["Draft.BodyTooLong", MaxBodyLength, BodyHtml.TextLength(r.Body)])
+            .Must(body => BodyHtml.TextLength(body) <= MaxBodyLength).WithMessage(r => text["Draft.BodyTooLong", MaxBodyLength, BodyHtml.TextLength(r.Body)])
             .PlainText(TextKind.MultiLine).WithMessage(_ => text["Validation.HiddenCharacters"]);
         RuleFor(r => r.Audience).IsInEnum();
     }
