@@ -179,9 +179,15 @@ function imageFiles(dataTransfer) {
     return Array.from(dataTransfer?.files ?? []).filter(f => f.type.startsWith('image/'));
 }
 
-async function dataUrlToBlob(url) {
-    const response = await fetch(url);
-    return await response.blob();
+// Decoded here rather than fetched: the app's Content-Security-Policy (connect-src 'self') refuses fetching a data: URL.
+function dataUrlToBlob(url) {
+    const match = /^data:([^;,]*)((?:;[^;,]*)*),(.*)$/is.exec(url);
+    if (!match) throw new Error('not a data URL');
+    const type = match[1].toLowerCase();
+    const bytes = /;base64/i.test(match[2])
+        ? Uint8Array.from(atob(match[3].replace(/\s/g, '')), c => c.charCodeAt(0))
+        : new TextEncoder().encode(decodeURIComponent(match[3]));
+    return new Blob([bytes], { type });
 }
 
 function extensionOf(type) {
@@ -354,15 +360,22 @@ export function create(host, dotnet, options) {
         editor.state.doc.descendants((node) => {
             if (node.type.name === 'image' && /^data:/i.test(node.attrs.src ?? '') && !node.attrs.uploading) found.push(node.attrs.src);
         });
-        for (const src of new Set(found)) {
-            let url = null;
-            try {
-                const blob = await dataUrlToBlob(src);
-                if (blob.type.startsWith('image/')) url = await upload(blob, nextName(blob.type));
-            } catch {
-                url = null;
+        if (found.length === 0) return;
+        // Counted from the start, so that no send carries the data: URLs while they are being read.
+        uploads++;
+        try {
+            for (const src of new Set(found)) {
+                let url = null;
+                try {
+                    const blob = dataUrlToBlob(src);
+                    if (blob.type.startsWith('image/')) url = await upload(blob, nextName(blob.type));
+                } catch {
+                    url = null;
+                }
+                replaceImage(src, url);
             }
-            replaceImage(src, url);
+        } finally {
+            uploads--;
         }
     }
 

@@ -87,6 +87,73 @@ public sealed partial class RichBodyEditorTests(AppServer server)
         await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("editor-word-paste-zh.png"), FullPage = true });
     }
 
+    // A 1×1 PNG: the attachment check reads the type from the bytes.
+    private const string Png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
+
+    [SkippableFact]
+    public async Task Pasted_and_dropped_images_become_attachments_shown_inline_and_Word_file_images_are_left_out_with_one_notice()
+    {
+        Support.Browser.SkipIfUnavailable();
+        var (playwright, browser) = await Support.Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await Support.Browser.NewPageAsync(browser);
+        await Support.Browser.SignInAsync(page, server.BaseAddress, "drafter");
+        var id = await StartDraftAsync(page);
+
+        // A web page's HTML with a data: image, and Word's file:/// images the browser may not read.
+        await Content(page).ClickAsync();
+        await page.EvaluateAsync("""
+            png => {
+                const data = new DataTransfer();
+                data.setData('text/html', `<p>会议照片：<img src="data:image/png;base64,${png}"></p>`
+                    + `<p>现场<img src="file:///C:/Users/a/AppData/Local/Temp/msohtmlclip1/01/clip_image002.png">图</p>`
+                    + `<!--[if gte vml 1]><v:imagedata src="file:///C:/clip_image001.png"/><![endif]-->`);
+                document.querySelector('[data-testid=body-editor] .ProseMirror')
+                    .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """, Png);
+        await Assertions.Expect(page.Locator("[data-testid=editor-notice]")).ToContainTextAsync("从 Word 复制的图片无法直接读取");
+        var stored = await StoredBodyAsync(id, body => AttachmentImage().IsMatch(body));
+        stored.ShouldNotContain("data:");
+        stored.ShouldNotContain("file:");
+        AttachmentImage().Matches(stored).Count.ShouldBe(1, stored);
+
+        // A screenshot file pasted on its own: it becomes the second attachment.
+        await page.EvaluateAsync("""
+            png => {
+                const bytes = Uint8Array.from(atob(png), c => c.charCodeAt(0));
+                const data = new DataTransfer();
+                data.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
+                document.querySelector('[data-testid=body-editor] .ProseMirror')
+                    .dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+            }
+            """, Png);
+        stored = await StoredBodyAsync(id, body => AttachmentImage().Matches(body).Count == 2);
+        await using (var db = await server.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            var attachments = await db.Attachments.Where(a => a.DisclosureId == id).Select(a => a.Id).ToListAsync();
+            attachments.Count.ShouldBe(2);
+            foreach (Match image in AttachmentImage().Matches(stored))
+            {
+                attachments.ShouldContain(int.Parse(image.Groups[1].Value, CultureInfo.InvariantCulture));
+            }
+        }
+        // Shown inline from the attachment's own address, and listed with the draft's attachments.
+        await Assertions.Expect(Content(page).Locator("img[src^='/attachments/']")).ToHaveCountAsync(2);
+        var served = await page.EvaluateAsync<string[]>("""
+            () => Promise.all([...document.querySelectorAll('[data-testid=body-editor] img[src^="/attachments/"]')].map(async i => {
+                const response = await fetch(i.getAttribute('src'));
+                return `${response.status} ${response.headers.get('content-type')} ${i.naturalWidth}`;
+            }))
+            """);
+        served.ShouldAllBe(s => s.StartsWith("200 image/png", StringComparison.Ordinal), string.Join("; ", served));
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("editor-pasted-images.png"), FullPage = true });
+        await Assertions.Expect(page.Locator(".attachment-panel tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("[data-testid=save-state]")).Not.ToContainTextAsync("保存失败");
+        await Assertions.Expect(page.Locator("[data-testid=conflict]")).ToHaveCountAsync(0);
+    }
+
     [SkippableFact]
     public async Task Chinese_typed_through_an_input_method_is_stored_once_per_character_and_counted()
     {
@@ -240,6 +307,9 @@ public sealed partial class RichBodyEditorTests(AppServer server)
 
     [GeneratedRegex("<ol[^>]*>\\s*<li[^>]*>.*?学习党的二十届四中全会精神.*?</li>\\s*<li[^>]*>.*?讨论发展对象.*?</li>\\s*</ol>", RegexOptions.Singleline)]
     private static partial Regex ListItems();
+
+    [GeneratedRegex("<img[^>]*src=\"/attachments/(\\d+)\"")]
+    private static partial Regex AttachmentImage();
 
     [GeneratedRegex("<td[^>]*colspan=\"2\"[^>]*>.*?党费收缴", RegexOptions.Singleline)]
     private static partial Regex MergedCell();
