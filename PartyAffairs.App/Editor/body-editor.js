@@ -207,14 +207,16 @@ function ensureStylesheet() {
  * Creates the editor inside <paramref name="host"/>. dotnet receives: ReceiveHtml(stream), Blurred(), State(state),
  * UploadImage(name, type, stream) → url | null, Notice(code). Returns the handle .NET and the page's backup use.
  */
-export function create(host, dotnet, options) {
+export async function create(host, dotnet, options, initialHtml) {
     ensureStylesheet();
+    // The first content comes with the creation: a later push could overwrite what was typed in between.
+    const initial = initialHtml ? new TextDecoder().decode(await initialHtml.arrayBuffer()) : '';
     const mount = host.querySelector('[data-editor-content]');
     const counter = host.querySelector('[data-word-count]');
     let sendTimer = null;
     let stateTimer = null;
     let sending = Promise.resolve();
-    let lastSent = null;
+    let lastSent = initial;
     let lastState = '';
     let uploads = 0;
     let imageNumber = 0;
@@ -225,7 +227,7 @@ export function create(host, dotnet, options) {
     const editor = new Editor({
         element: mount,
         editable: !options.readOnly,
-        content: '',
+        content: initial,
         extensions: [
             StarterKit.configure({
                 heading: { levels: [2, 3] },

@@ -48,8 +48,11 @@ public sealed partial class RichBodyEditor
                 module = await JS.InvokeAsync<IJSObjectReference>("import", BundlePath);
                 if (module is null) return;
                 self = DotNetObjectReference.Create(this);
-                editor = await module.InvokeAsync<IJSObjectReference>("create", host, self, new { readOnly = ReadOnly });
+                shown = Value ?? "";
                 shownReadOnly = ReadOnly;
+                using var content = new MemoryStream(Encoding.UTF8.GetBytes(shown));
+                using var reference = new DotNetStreamReference(content);
+                editor = await module.InvokeAsync<IJSObjectReference>("create", host, self, new { readOnly = ReadOnly }, reference);
             }
             catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
             {
