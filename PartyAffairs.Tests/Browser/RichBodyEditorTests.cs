@@ -254,7 +254,10 @@ public sealed partial class RichBodyEditorTests(AppServer server)
         }
 
         // The toolbar in Chinese, with a table and a list on screen; then the same page in English.
-        await page.EvaluateAsync("html => document.querySelector('[data-testid=body-editor]').bodyEditor.setHtml(html)", SampleBody);
+        // Set as if typed, so it is saved and the checks see it before the screenshot and the change of language.
+        await page.EvaluateAsync("html => document.querySelector('[data-testid=body-editor]').bodyEditor.editor.commands.setContent(html, { emitUpdate: true })", SampleBody);
+        await Assertions.Expect(page.Locator("[data-testid=checks]")).Not.ToContainTextAsync("请填写公开内容", new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => Object.keys(localStorage).every(k => !k.startsWith('partyaffairs.draft.'))", null, new() { Timeout = 20_000 });
         await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("editor-zh.png"), FullPage = true });
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "加粗" })).ToBeVisibleAsync();
 
@@ -263,8 +266,8 @@ public sealed partial class RichBodyEditorTests(AppServer server)
         await page.Locator("[data-circuit=live]").WaitForAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Bold" })).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=body-editor]')?.bodyEditor");
-        await page.EvaluateAsync("html => document.querySelector('[data-testid=body-editor]').bodyEditor.setHtml(html)", SampleBody);
-        await Assertions.Expect(page.Locator("[data-testid=word-count]")).ToContainTextAsync("Words");
+        await Assertions.Expect(Content(page).Locator("table")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=word-count]")).ToContainTextAsync("Words: ");
         await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("editor-en.png"), FullPage = true });
         await page.GotoAsync(new Uri(server.BaseAddress, AppRoutes.SetCulture("zh-CN", path)).ToString());
     }
