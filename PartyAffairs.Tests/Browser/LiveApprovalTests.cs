@@ -36,6 +36,8 @@ public sealed class LiveApprovalTests(AppServer server, ITestOutputHelper output
         await outOfCatalogue.GetByRole(AriaRole.Combobox, new() { Name = "类别" }).ClickAsync();
         await drafter.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "其它事项" }).ClickAsync();
         await outOfCatalogue.GetByLabel("纳入公开的理由").FillAsync("上级党委临时要求公开");
+        // Enabled once the circuit has the category and the reason (a click before that did nothing under load).
+        await Assertions.Expect(outOfCatalogue.Locator("[data-testid=start-out]")).ToBeEnabledAsync();
         await outOfCatalogue.Locator("[data-testid=start-out]").ClickAsync();
         await drafter.WaitForURLAsync("**/disclosures/*/edit");
         await drafter.GetByLabel("标题", new() { Exact = true }).FillAsync(title);
