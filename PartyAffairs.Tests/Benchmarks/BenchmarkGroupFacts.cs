@@ -2,7 +2,7 @@ using Xunit.Abstractions;
 
 namespace PartyAffairs.Tests.Benchmarks;
 
-/// <summary>Each of the board, write-path and city-scale groups on its own, with the same table.</summary>
+/// <summary>Each of the board, write-path, city-scale and editor-asset groups on its own, with the same table.</summary>
 public sealed class BenchmarkGroupFacts(ITestOutputHelper output)
 {
     [Fact]
@@ -16,6 +16,10 @@ public sealed class BenchmarkGroupFacts(ITestOutputHelper output)
     [Fact]
     [Trait("Category", "Benchmark")]
     public Task City_scale() => RunAlone(new CityScaleBenchmarks());
+
+    [Fact]
+    [Trait("Category", "Benchmark")]
+    public Task Editor_assets() => RunAlone(new EditorAssetBenchmarks());
 
     private async Task RunAlone(IBenchmarkGroup group) => (await BenchmarkReport.RunAsync([group], output)).ShouldNotBeEmpty();
 }

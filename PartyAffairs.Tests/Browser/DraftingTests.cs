@@ -36,9 +36,15 @@ public sealed class DraftingTests(AppServer server)
         await page.Locator("[data-circuit=live]").WaitForAsync();
         var createdState = (await page.Locator("[data-testid=save-state]").InnerTextAsync()).Trim();
         await page.GetByLabel("标题", new() { Exact = true }).FillAsync(title);
-        await page.GetByLabel("正文（Markdown）").FillAsync("## 通知\n\n本周五下午召开**支部党员大会**。<script>alert(1)</script>");
-        await Assertions.Expect(page.Locator("[data-testid=preview] strong")).ToHaveTextAsync("支部党员大会");
-        await Assertions.Expect(page.Locator("[data-testid=preview] script")).ToHaveCountAsync(0);
+        // Typed into the editor, the last words bold from the toolbar: the editor is its own preview.
+        var body = Body(page);
+        await body.FillAsync("本周五下午召开支部党员大会。<script>alert(1)</script>");
+        await body.PressAsync("End");
+        await page.GetByRole(AriaRole.Button, new() { Name = "加粗" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "加粗" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.Keyboard.TypeAsync("请准时参加");
+        await Assertions.Expect(body.Locator("strong")).ToHaveTextAsync("请准时参加");
+        await Assertions.Expect(body.Locator("script")).ToHaveCountAsync(0);
         // No blur: the timer alone must store the text within the autosave interval.
         await Assertions.Expect(page.Locator("[data-testid=save-state]")).ToHaveTextAsync(
             new System.Text.RegularExpressions.Regex("^\\s*已自动保存 (?!" + System.Text.RegularExpressions.Regex.Escape(createdState.Replace("已自动保存 ", "")) + "$)"),
@@ -47,14 +53,14 @@ public sealed class DraftingTests(AppServer server)
         await page.ReloadAsync();
         await page.Locator("[data-circuit=live]").WaitForAsync();
         await Assertions.Expect(page.GetByLabel("标题", new() { Exact = true })).ToHaveValueAsync(title);
-        await Assertions.Expect(page.GetByLabel("正文（Markdown）")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("支部党员大会"));
+        await Assertions.Expect(Body(page).Locator("strong")).ToHaveTextAsync("请准时参加");
         await Assertions.Expect(page.Locator("[data-testid=checks]")).ToContainTextAsync("检查通过");
         await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("drafting-autosaved.png"), FullPage = true });
 
         await page.Locator("[data-testid=submit]").DblClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/disclosures/\\d+$"));
         await Assertions.Expect(page.GetByText("已提交").First).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid=disclosure-body] strong")).ToHaveTextAsync("支部党员大会");
+        await Assertions.Expect(page.Locator("[data-testid=disclosure-body]")).ToContainTextAsync("请准时参加");
         await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("drafting-submitted.png"), FullPage = true });
     }
 
@@ -70,7 +76,7 @@ public sealed class DraftingTests(AppServer server)
         var id = await StartOutOfCatalogueAsync(page);
 
         await page.GetByLabel("标题", new() { Exact = true }).FillAsync("换届选举结果公示");
-        await page.GetByLabel("正文（Markdown）").FillAsync("经支部党员大会选举，产生新一届支部委员会。");
+        await Body(page).FillAsync("经支部党员大会选举，产生新一届支部委员会。");
         await Assertions.Expect(page.Locator("[data-testid=check-ok]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
 
         // Typed, not picked: the end date the day before the start (the draft starts when it was created, today).
@@ -87,28 +93,32 @@ public sealed class DraftingTests(AppServer server)
 
         // Every keystroke is copied to the browser's storage; once the server holds it, the copy goes and leaving asks nothing.
         var key = $"partyaffairs.draft.{id}";
-        await page.GetByLabel("正文（Markdown）").FillAsync("经支部党员大会选举，产生新一届支部委员会。现予公示。");
+        await Body(page).FillAsync("经支部党员大会选举，产生新一届支部委员会。现予公示。");
         (await page.EvaluateAsync<string?>("k => localStorage.getItem(k)", key) ?? "").ShouldContain("现予公示");
         await WaitUntilAsync(page, $"() => localStorage.getItem('{key}') === null");
         (await LeavingAsksAsync(page)).ShouldBeFalse();
-        await page.GetByLabel("正文（Markdown）").PressSequentiallyAsync("！");
+        await Body(page).PressSequentiallyAsync("！");
         (await LeavingAsksAsync(page)).ShouldBeTrue();
         await WaitUntilAsync(page, $"() => localStorage.getItem('{key}') === null");
 
         // Text typed after the last save that never reached the server (a restart, a lost connection) is offered back.
-        await page.EvaluateAsync("k => localStorage.setItem(k, JSON.stringify({ title: '换届选举结果公示', body: '断线前写下的正文', at: Date.now() }))", key);
+        await page.EvaluateAsync("k => localStorage.setItem(k, JSON.stringify({ title: '换届选举结果公示', body: '<p>断线前写下的<strong>正文</strong></p>', at: Date.now() }))", key);
         await page.ReloadAsync();
         await page.Locator("[data-circuit=live]").WaitForAsync();
         await Assertions.Expect(page.Locator("[data-testid=backup-offer]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("drafting-backup-offer.png"), FullPage = true });
         await page.Locator("[data-testid=backup-restore]").ClickAsync();
-        await Assertions.Expect(page.GetByLabel("正文（Markdown）")).ToHaveValueAsync("断线前写下的正文");
+        await Assertions.Expect(Body(page)).ToHaveTextAsync("断线前写下的正文");
+        await Assertions.Expect(Body(page).Locator("strong")).ToHaveTextAsync("正文");
         await WaitUntilAsync(page, $"() => localStorage.getItem('{key}') === null");
         await page.ReloadAsync();
         await page.Locator("[data-circuit=live]").WaitForAsync();
-        await Assertions.Expect(page.GetByLabel("正文（Markdown）")).ToHaveValueAsync("断线前写下的正文");
+        await Assertions.Expect(Body(page)).ToHaveTextAsync("断线前写下的正文");
+        await Assertions.Expect(Body(page).Locator("strong")).ToHaveTextAsync("正文");
         await Assertions.Expect(page.Locator("[data-testid=backup-offer]")).ToHaveCountAsync(0);
     }
+
+    private static ILocator Body(IPage page) => page.Locator("[data-testid=body-editor] .ProseMirror");
 
     private static async Task<int> StartOutOfCatalogueAsync(IPage page)
     {

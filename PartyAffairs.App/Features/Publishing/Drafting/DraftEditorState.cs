@@ -1,4 +1,5 @@
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Publishing.Drafting;
@@ -120,6 +121,25 @@ public sealed class DraftEditorState(IDraftStore store, IDraftCopy copy, BureauC
 
     /// <summary>An upload or removal of an attachment bumped the draft's version; autosave goes on from the new one.</summary>
     public void AttachmentsChanged(int version) => Version = version;
+
+    /// <summary>
+    /// An attachment change made from inside the body (a pasted image): it waits for a save under way and runs with the
+    /// version that save left, so the two never refuse each other as a conflict.
+    /// </summary>
+    public async Task<Result<int>> ChangeAttachmentsAsync(Func<int, Task<Result<int>>> change)
+    {
+        await saveLock.WaitAsync();
+        try
+        {
+            var result = await change(Version);
+            if (result.Succeeded) Version = result.Value;
+            return result;
+        }
+        finally
+        {
+            saveLock.Release();
+        }
+    }
 
     public Task SaveNowAsync() => Dirty && !Conflict ? SaveAsync(Version) : Task.CompletedTask;
 
@@ -280,7 +300,7 @@ public sealed class DraftEditorState(IDraftStore store, IDraftCopy copy, BureauC
     {
         var words = Check?.SensitiveHits ?? [];
         if (words.Count == 0) yield break;
-        foreach (var sentence in $"{Title}\n{Body}".Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var sentence in $"{Title}\n{BodyHtml.ToPlainText(Body)}".Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var segments = new List<(string, bool)>();
             var position = 0;

@@ -42,17 +42,7 @@ public sealed partial class DraftPage
     private bool busy;
     private string? next;
     private (Severity Severity, string Text)? notice;
-    private string? previewOf;
-    private string previewHtml = "";
-
-    private string PreviewHtml
-    {
-        get
-        {
-            if (previewOf != editor.Body) (previewOf, previewHtml) = (editor.Body, Renderer.ToSafeHtml(editor.Body));
-            return previewHtml;
-        }
-    }
+    private RichBodyEditor? bodyEditor;
 
     private string SaveStateText =>
         editor.Saving ? D["Draft.Saving"]
@@ -104,6 +94,7 @@ public sealed partial class DraftPage
     // Leaving inside the app: what is unsaved is saved first; if that fails, the person decides.
     private async Task BeforeLeavingAsync(LocationChangingContext context)
     {
+        if (bodyEditor is not null) await bodyEditor.FlushAsync();
         if (await editor.SettleBeforeLeavingAsync()) return;
         if (!await JS.InvokeAsync<bool>("confirm", D["Draft.LeaveUnsaved"].Value)) context.PreventNavigation();
     }
@@ -139,6 +130,7 @@ public sealed partial class DraftPage
     // Nothing is told when the text could not be stored first: the save state and the conflict warning say why.
     private Task SubmitAsync() => RunAsync(async () =>
     {
+        if (bodyEditor is not null) await bodyEditor.FlushAsync();
         if (!await editor.SaveAllAsync()) return Result.Ok();
         var result = await Reviews.SubmitAsync(editor.View!.Id, editor.Version);
         if (result.Succeeded) next = $"/disclosures/{editor.View.Id}";
@@ -148,6 +140,7 @@ public sealed partial class DraftPage
 
     private Task OverrideAsync() => RunAsync(async () =>
     {
+        if (bodyEditor is not null) await bodyEditor.FlushAsync();
         await editor.SaveAllAsync();
         var result = await Drafts.OverrideSensitiveWordsAsync(editor.View!.Id, editor.Version, overrideReason);
         if (!result.Succeeded) return result;
@@ -172,6 +165,27 @@ public sealed partial class DraftPage
         if (!result.Succeeded) notice = (Severity.Error, result.Message ?? "");
         else if (done is not null) notice = (Severity.Success, done);
         busy = false;
+    }
+
+    /// <summary>
+    /// A pasted or dropped image becomes an attachment of the draft (checked by content, size-limited and hashed like any
+    /// upload) and is shown from its download URL, <c>/attachments/{id}</c>, which the stored body keeps as the item's own.
+    /// </summary>
+    private async Task<string?> UploadImageAsync(string fileName, string contentType, Stream content)
+    {
+        if (editor.View is not { CanEdit: true } view) return null;
+        var name = Path.HasExtension(fileName) ? fileName : $"{fileName}.{contentType.Split('/').Last()}";
+        var result = await editor.ChangeAttachmentsAsync(version => Attachments.UploadAsync(view.Id, version, name, content));
+        if (!result.Succeeded)
+        {
+            notice = (Severity.Error, result.Message ?? "");
+            StateHasChanged();
+            return null;
+        }
+        var rows = await Attachments.ListAsync(view.Id);
+        var stored = rows.Where(r => r.FileName == name).MaxBy(r => r.Id) ?? rows.MaxBy(r => r.Id);
+        StateHasChanged();
+        return stored is null ? null : $"/attachments/{stored.Id}";
     }
 
     private string OccurrenceText(int? id) =>

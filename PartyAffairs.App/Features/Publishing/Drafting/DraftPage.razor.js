@@ -1,12 +1,13 @@
 // The drafting page's safety net in the browser itself, so that it works while the circuit is down: every keystroke in
-// the title or body is copied to localStorage (cleared once the server has stored that very text), and closing the tab
+// the title or body (the rich-text editor's HTML, announced by its 'bodychange' event) is copied to localStorage (cleared once the server has stored that very text), and closing the tab
 // or leaving for another site asks first while anything typed is not yet saved.
 const pages = new Map();
 
 function fields(root) {
+    const editor = root.querySelector('[data-backup=body] [data-body-editor]')?.bodyEditor;
     return {
-        title: root.querySelector('[data-backup=title] input'),
-        body: root.querySelector('[data-backup=body] textarea'),
+        title: root.querySelector('[data-backup=title] input')?.value ?? '',
+        body: editor ? editor.getHtml() : '',
     };
 }
 
@@ -28,12 +29,13 @@ export function attach(root, key) {
         const { title, body } = fields(root);
         page.dirty = true;
         try {
-            localStorage.setItem(key, JSON.stringify({ title: title?.value ?? '', body: body?.value ?? '', at: Date.now() }));
+            localStorage.setItem(key, JSON.stringify({ title, body, at: Date.now() }));
         } catch {
             // Storage full or disabled: the warning on leaving still protects the text.
         }
     };
     root.addEventListener('input', page.onInput);
+    root.addEventListener('bodychange', page.onInput);
     if (pages.size === 0) window.addEventListener('beforeunload', onBeforeUnload);
     pages.set(key, page);
 }
@@ -70,6 +72,7 @@ export function detach(key) {
     const page = pages.get(key);
     if (!page) return;
     page.root.removeEventListener('input', page.onInput);
+    page.root.removeEventListener('bodychange', page.onInput);
     pages.delete(key);
     if (pages.size === 0) window.removeEventListener('beforeunload', onBeforeUnload);
 }

@@ -17,8 +17,8 @@ public sealed class DraftRequestValidator : AbstractValidator<DraftRequest>
     public const int MaxTitleLength = 200;
     /// <summary>Visible characters (<see cref="BodyHtml.TextLength"/>), what the editor's count shows.</summary>
     public const int MaxBodyLength = 100_000;
-    /// <summary>The HTML itself: a full-length body with tables is far below this; a pasted page of markup is not.</summary>
-    public const int MaxBodyHtmlLength = 1_000_000;
+    /// <summary>The markup around a full-length body (tables, lists, emphasis) stays far below this; more is not a body.</summary>
+    public const int MaxBodyHtmlLength = 2_000_000;
 
     public DraftRequestValidator(IStringLocalizer<DraftStrings> text)
     {

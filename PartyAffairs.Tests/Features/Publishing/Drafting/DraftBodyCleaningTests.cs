@@ -74,7 +74,7 @@ public sealed class DraftBodyCleaningTests
         var over = await SaveAsync(harness, draft, "<p>" + new string('党', max + 1) + "</p>");
         over.Status.ShouldBe(ResultStatus.Invalid);
         over.Message.ShouldBe($"正文不能超过 {max} 个字符（不计空格，当前 {max + 1} 个）。请精简正文，或把长文件作为附件上传。");
-        var markup = await SaveAsync(harness, draft, "<p>" + string.Concat(Enumerable.Repeat("<span></span>", 80_000)) + "正文</p>");
+        var markup = await SaveAsync(harness, draft, "<p>" + string.Concat(Enumerable.Repeat("<span></span>", 160_000)) + "正文</p>");
         markup.Status.ShouldBe(ResultStatus.Invalid);
         markup.Message!.ShouldStartWith("正文连同格式代码过长（");
     }
