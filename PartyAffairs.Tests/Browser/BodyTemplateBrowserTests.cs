@@ -26,7 +26,8 @@ public sealed class BodyTemplateBrowserTests(AppServer server)
 
         var dialog = office.Locator(".mud-dialog");
         await Assertions.Expect(dialog).ToContainTextAsync("正文模板：“三会一课”开展情况");
-        var preview = dialog.GetByTestId("body-template-preview");
+        // The template opens in the rich editor, as a draft started from this line will.
+        var preview = dialog.GetByTestId("body-template-editor").Locator(".ProseMirror");
         await Assertions.Expect(preview.Locator("th")).ToHaveTextAsync(["日期", "会议类型", "主题", "参加人数", "记录人"]);
         await Assertions.Expect(preview.Locator("tbody tr td")).ToHaveCountAsync(5);
         await office.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("body-template-dialog.png"), FullPage = true });

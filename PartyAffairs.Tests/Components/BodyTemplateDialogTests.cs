@@ -4,6 +4,7 @@ using MudBlazor;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Catalogues;
 using PartyAffairs.App.Features.Catalogues.Editing;
+using PartyAffairs.App.Features.Publishing.Drafting;
 using PartyAffairs.Tests.Support;
 
 namespace PartyAffairs.Tests.Components;
@@ -40,6 +41,12 @@ public sealed class BodyTemplateDialogTests : IAsyncLifetime
         return page;
     }
 
+    private static async Task TypeAsync(IRenderedComponent<MudDialogProvider> dialogs, string html)
+    {
+        var editor = dialogs.FindComponent<RichBodyEditor>();
+        await editor.InvokeAsync(() => editor.Instance.ValueChanged.InvokeAsync(html));
+    }
+
     private async Task<string> StoredAsync()
     {
         await using var db = harness.Backend.NewDb();
@@ -57,17 +64,11 @@ public sealed class BodyTemplateDialogTests : IAsyncLifetime
         page.FindAll("[data-testid=has-body-template]").ShouldBeEmpty();
 
         page.Find("[data-testid=body-template-edit]").Click();
-        dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog textarea"), Patience);
+        dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog [data-testid=body-template-editor]"), Patience);
         dialogs.Find(".mud-dialog").TextContent.ShouldContain("正文模板：“三会一课”开展情况");
-        dialogs.Find("[data-testid=body-template-preview]").TextContent.ShouldContain("无模板");
 
-        dialogs.Find(".mud-dialog textarea")
-            .Input("<table><tr><th>日期</th><th>会议类型</th></tr></table><script>alert(1)</script><p onclick=\"x()\">备注</p>");
-        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=body-template-preview]").InnerHtml.ShouldContain("<th>日期</th>"), Patience);
-        var preview = dialogs.Find("[data-testid=body-template-preview]").InnerHtml;
-        preview.ShouldNotContain("script");
-        preview.ShouldNotContain("onclick");
-        dialogs.Find("[data-testid=body-template-count]").TextContent.ShouldContain("（8 字）");
+        // What the rich editor reports after typing (its script does not run here): hostile markup included.
+        await TypeAsync(dialogs, "<table><tr><th>日期</th><th>会议类型</th></tr></table><script>alert(1)</script><p onclick=\"x()\">备注</p>");
 
         dialogs.Find("[data-testid=body-template-save]").Click();
         dialogs.WaitForAssertion(() => dialogs.FindAll(".mud-dialog").ShouldBeEmpty(), Patience);
@@ -84,9 +85,9 @@ public sealed class BodyTemplateDialogTests : IAsyncLifetime
         var dialogs = harness.Context.Render<MudDialogProvider>();
         var page = Render();
         page.Find("[data-testid=body-template-edit]").Click();
-        dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog textarea"), Patience);
+        dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog [data-testid=body-template-editor]"), Patience);
 
-        dialogs.Find(".mud-dialog textarea").Input(new string('字', BodyTemplateText.MaxTextLength + 1));
+        await TypeAsync(dialogs, "<p>" + new string('字', BodyTemplateText.MaxTextLength + 1) + "</p>");
         dialogs.Find("[data-testid=body-template-save]").Click();
 
         dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog").TextContent.ShouldContain("最多 20000 字"), Patience);

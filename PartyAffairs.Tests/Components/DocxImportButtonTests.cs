@@ -1,7 +1,9 @@
 using Bunit;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Features.Publishing.Drafting;
 using PartyAffairs.Tests.Features.Publishing.Bodies;
 using PartyAffairs.Tests.Support;
@@ -22,6 +24,10 @@ public sealed class DocxImportButtonTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
+    // What the draft page hands the button: the import service, called with the draft's version.
+    private Func<string, Stream, Task<Result<DocxImported>>> ImportInto(int draft, int version) =>
+        (name, content) => harness.Context.Services.GetRequiredService<DocxImportService>().ImportAsync(draft, version, name, content);
+
     [Fact]
     public async Task A_docx_is_imported_and_the_host_hears_its_body_and_the_new_version()
     {
@@ -32,8 +38,7 @@ public sealed class DocxImportButtonTests : IAsyncLifetime
         DocxImported? heard = null;
 
         var cut = harness.Context.Render<DocxImportButton>(p => p
-            .Add(x => x.DisclosureId, draft)
-            .Add(x => x.Version, version)
+            .Add(x => x.Import, ImportInto(draft, version))
             .Add(x => x.OnImported, imported => heard = imported));
         cut.Find("[data-testid=docx-import]").TextContent.Trim().ShouldBe("从 Word 导入");
         cut.Find("input[type=file]").GetAttribute("accept").ShouldBe(".docx");
@@ -43,7 +48,7 @@ public sealed class DocxImportButtonTests : IAsyncLifetime
         cut.WaitForAssertion(() => heard.ShouldNotBeNull(), TimeSpan.FromSeconds(10));
         heard!.Html.ShouldStartWith("<h2>党费收缴情况公示</h2>");
         heard.Version.ShouldBe(version + 1);
-        cut.Find("[data-testid=docx-import-message]").TextContent.ShouldContain("已从「公示.docx」导入正文");
+        cut.Find("[data-testid=docx-import-message]").TextContent.ShouldContain("已将「公示.docx」的内容加在正文末尾");
     }
 
     [Fact]
@@ -56,8 +61,7 @@ public sealed class DocxImportButtonTests : IAsyncLifetime
         var heard = false;
 
         var cut = harness.Context.Render<DocxImportButton>(p => p
-            .Add(x => x.DisclosureId, draft)
-            .Add(x => x.Version, version)
+            .Add(x => x.Import, ImportInto(draft, version))
             .Add(x => x.OnImported, _ => heard = true));
         cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(DocxBodyImporterTests.Ole(), "通知.doc"));
 

@@ -126,13 +126,16 @@ public sealed class DraftEditorState(IDraftStore store, IDraftCopy copy, BureauC
     /// An attachment change made from inside the body (a pasted image): it waits for a save under way and runs with the
     /// version that save left, so the two never refuse each other as a conflict.
     /// </summary>
-    public async Task<Result<int>> ChangeAttachmentsAsync(Func<int, Task<Result<int>>> change)
+    public Task<Result<int>> ChangeAttachmentsAsync(Func<int, Task<Result<int>>> change) => ChangeAttachmentsAsync(change, version => version);
+
+    /// <summary>The same, for a change that reports more than the new version (a Word import: its body and the version).</summary>
+    public async Task<Result<T>> ChangeAttachmentsAsync<T>(Func<int, Task<Result<T>>> change, Func<T, int> versionAfter)
     {
         await saveLock.WaitAsync();
         try
         {
             var result = await change(Version);
-            if (result.Succeeded) Version = result.Value;
+            if (result.Succeeded) Version = versionAfter(result.Value!);
             return result;
         }
         finally

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.JSInterop;
 using MudBlazor;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Publishing.Drafting;
@@ -186,6 +187,24 @@ public sealed partial class DraftPage
         var stored = rows.Where(r => r.FileName == name).MaxBy(r => r.Id) ?? rows.MaxBy(r => r.Id);
         StateHasChanged();
         return stored is null ? null : $"/attachments/{stored.Id}";
+    }
+
+    /// <summary>A Word document goes in with the draft's current version, after any save under way, like a pasted image.</summary>
+    private Task<Result<DocxImported>> ImportDocxAsync(string fileName, Stream content) =>
+        editor.View is { CanEdit: true } view
+            ? editor.ChangeAttachmentsAsync(version => DocxImports.ImportAsync(view.Id, version, fileName, content), imported => imported.Version)
+            : Task.FromResult(Result<DocxImported>.From(Result.Fail(ResultStatus.Forbidden, D["Draft.NotEditable"])));
+
+    /// <summary>
+    /// The document's body goes after what is written (an empty body becomes the document): nothing typed is replaced, and
+    /// what was not wanted is deleted in the editor like any text. Saved at once, as on leaving the editor.
+    /// </summary>
+    private async Task InsertImportedAsync(DocxImported imported)
+    {
+        if (bodyEditor is not null) await bodyEditor.FlushAsync();
+        editor.SetBody(BodyHtml.TextLength(editor.Body) == 0 ? imported.Html : editor.Body + imported.Html);
+        await editor.SaveNowAsync();
+        StateHasChanged();
     }
 
     private string OccurrenceText(int? id) =>
