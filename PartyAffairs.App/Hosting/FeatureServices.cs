@@ -45,7 +45,6 @@ public static class FeatureServices
         services.AddSingleton<SettingsReader>();
         services.AddScoped<DisclosureReviewService>();
         services.AddSingleton<ReviewRoutes>();
-        services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<DraftService>();
         services.AddScoped<DocxImportService>();
         services.AddSingleton<MarkdownBodyConversion>();

@@ -5,7 +5,7 @@ namespace PartyAffairs.App.Features.Publishing.Bodies;
 
 /// <summary>
 /// The one-time conversion of the Markdown bodies written before the rich-text editor into stored-body HTML. It renders with
-/// the pipeline <see cref="MarkdownRenderer"/> uses today (advanced extensions, raw HTML disabled), so a body converts to what
+/// the pipeline the Markdown renderer used (advanced extensions, raw HTML disabled), so a body converts to what
 /// its readers already saw: raw HTML typed into Markdown stays visible text, never becomes markup. Then
 /// <see cref="BodyHtml.Sanitize"/> keeps the body vocabulary; text of what it drops (an image's alt text, a task-list box) is
 /// kept as text, so no words are lost.
