@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Data;
+using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.Tests.Support;
 
@@ -12,7 +13,8 @@ namespace PartyAffairs.Tests.Browser;
 
 /// <summary>
 /// The draft page's rich-text editor (Tiptap) as a secretary uses it: pasting from Word, typing Chinese through an input
-/// method, a full-length body, and the live 字数. What is asserted is what the server stored.
+/// method, a full-length body, and the live 字数. What is asserted is what the server stored and, for the Word paste, what the
+/// anonymous board shows once the item is submitted and approved.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
@@ -43,7 +45,7 @@ public sealed partial class RichBodyEditorTests(AppServer server)
         """;
 
     [SkippableFact]
-    public async Task A_Word_clipboard_keeps_headings_lists_and_a_merged_table_cell_and_drops_fonts_colours_and_mso_styles()
+    public async Task A_Word_clipboard_keeps_headings_lists_and_a_merged_table_cell_and_drops_fonts_colours_and_mso_styles_through_approval_to_the_anonymous_board()
     {
         Support.Browser.SkipIfUnavailable();
         var (playwright, browser) = await Support.Browser.LaunchAsync();
@@ -85,6 +87,73 @@ public sealed partial class RichBodyEditorTests(AppServer server)
         await Assertions.Expect(Content(page).Locator("td[colspan='2']")).ToHaveTextAsync("党费收缴");
         await Assertions.Expect(Content(page).Locator("ol > li")).ToHaveCountAsync(2);
         await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("editor-word-paste-zh.png"), FullPage = true });
+
+        // What submission needs beyond the body: a title, the 公开栏 channel and the public audience, so that the anonymous
+        // board shows it; the display period runs from the draft's creation for a week, so now is inside it.
+        var title = $"支部党员大会情况 {Guid.NewGuid():N}"[..16];
+        await page.GetByLabel("标题", new() { Exact = true }).FillAsync(title);
+        await page.GetByLabel("公开栏", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "公开范围" }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "社会" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=checks]")).ToContainTextAsync("检查通过", new() { Timeout = 20_000 });
+        await page.Locator("[data-testid=submit]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/disclosures/\\d+$"));
+        await Assertions.Expect(page.GetByText("已提交").First).ToBeVisibleAsync();
+        await using (var db = await server.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            var submitted = await db.Disclosures.AsNoTracking().SingleAsync(d => d.Id == id);
+            submitted.State.ShouldBe(DisclosureState.Submitted);
+            submitted.Title.ShouldBe(title);
+            submitted.Audience.ShouldBe(Audience.Public);
+            submitted.Channels.HasFlag(Channel.Board).ShouldBeTrue(submitted.Channels.ToString());
+            var now = DateTime.UtcNow;
+            (submitted.DisplayFromUtc <= now && now < submitted.DisplayUntilUtc).ShouldBeTrue($"{submitted.DisplayFromUtc:O} – {submitted.DisplayUntilUtc:O}");
+        }
+
+        // Out of the catalogue, so the Office reviews it: the confidentiality check ticked, then 批准 publishes it at once.
+        var office = await Support.Browser.NewPageAsync(browser);
+        await Support.Browser.SignInAsync(office, server.BaseAddress, "office");
+        await office.GotoAsync(new Uri(server.BaseAddress, $"/disclosures/{id}").ToString());
+        await office.Locator("[data-circuit=live]").WaitForAsync();
+        await Assertions.Expect(office.Locator("[data-testid=review-routing]")).ToContainTextAsync("须由领导小组办公室审批");
+        await office.GetByLabel("我已进行保密审查，确认公开内容不涉及党和国家秘密").CheckAsync();
+        await office.GetByRole(AriaRole.Button, new() { Name = "批准", Exact = true }).ClickAsync();
+        await Assertions.Expect(office.GetByText("已公开").First).ToBeVisibleAsync();
+
+        // A visitor with no cookies, no session: what the public board shows is what the server stored.
+        await using var visitor = await browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new() { Width = 1366, Height = 900 } });
+        (await visitor.CookiesAsync()).ShouldBeEmpty();
+        var board = await visitor.NewPageAsync();
+        var response = await board.GotoAsync(new Uri(server.BaseAddress, $"/board/{id}").ToString());
+        response!.Status.ShouldBe(200);
+        await Assertions.Expect(board.Locator("h1")).ToContainTextAsync(title);
+        await Assertions.Expect(board.Locator("[data-testid=on-display]")).ToBeVisibleAsync();
+        var content = board.Locator("[data-testid=board-item-page] .board-content");
+        await Assertions.Expect(content.Locator("h2")).ToHaveTextAsync("一、支部党员大会");
+        await Assertions.Expect(content.Locator("strong").Filter(new() { HasText = "两次" })).ToHaveCountAsync(1);
+        await Assertions.Expect(content.Locator("ol > li")).ToHaveTextAsync(["学习党的二十届四中全会精神", "讨论发展对象"]);
+        await Assertions.Expect(content.Locator("table tr")).ToHaveCountAsync(4);
+        await Assertions.Expect(content.Locator("table tr").First.Locator("td, th")).ToHaveCountAsync(2);
+        await Assertions.Expect(content.Locator("td[colspan='2'], th[colspan='2']")).ToHaveTextAsync("党费收缴");
+        await Assertions.Expect(content.Locator("table tr").Nth(3)).ToContainTextAsync("王五");
+        var shown = await content.InnerHTMLAsync();
+        shown.ShouldContain("colspan=\"2\"");
+        shown.ShouldNotContain("mso-", Case.Insensitive);
+        shown.ShouldNotContain("font-family", Case.Insensitive);
+        shown.ShouldNotContain("font:", Case.Insensitive);
+        shown.ShouldNotContain("color:", Case.Insensitive);
+        shown.ShouldNotContain("background", Case.Insensitive);
+        shown.ShouldNotContain("class=", Case.Insensitive);
+        shown.ShouldNotContain("Mso", Case.Insensitive);
+        shown.ShouldNotContain("<o:p", Case.Insensitive);
+        shown.ShouldNotContain("请核对人数");
+        // And what a reader would see: none of Word's red or yellow survives in the rendered colours.
+        var colours = await content.EvaluateAsync<string[]>("""
+            root => [...root.querySelectorAll('*')].flatMap(e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor])
+            """);
+        colours.ShouldNotContain("rgb(192, 0, 0)");
+        colours.ShouldNotContain("rgb(255, 255, 0)");
+        await board.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("board-word-paste-zh.png"), FullPage = true });
     }
 
     // A 1×1 PNG: the attachment check reads the type from the bytes.
