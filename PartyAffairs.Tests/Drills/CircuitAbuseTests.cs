@@ -91,7 +91,8 @@ public sealed class CircuitAbuseTests(CircuitAbuseServer fixture, ITestOutputHel
         await using var writer = await CircuitClient.StartAsync(Base, page, office);
         await using var abuser = await CircuitClient.StartAsync(Base, page, office);
 
-        // The draft editor sends the whole body (up to 100,000 characters, Chinese: 3 bytes each) with one input event.
+        // The rich editor streams its HTML, so no body depends on this limit; the limit still lets a full-length plain body
+        // (100,000 Chinese characters, 3 bytes each) through in one message, as a text field would send it.
         var body = new string('党', App.Features.Publishing.Drafting.DraftRequestValidator.MaxBodyLength);
         await writer.SendDotNetCallAsync($"[\"{body}\"]");
         await Eventually.TrueAsync(() => writer.DotNetResults == 1, Patience, "the full-length draft body is answered");
