@@ -353,6 +353,45 @@ public sealed partial class RichBodyEditorTests(AppServer server)
 
     private static ILocator Content(IPage page) => page.Locator("[data-testid=body-editor] .ProseMirror");
 
+    [SkippableFact]
+    public async Task Word_import_on_the_draft_page_adds_the_documents_headings_table_and_image_after_what_is_written()
+    {
+        Support.Browser.SkipIfUnavailable();
+        var (playwright, browser) = await Support.Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await Support.Browser.NewPageAsync(browser);
+        await Support.Browser.SignInAsync(page, server.BaseAddress, "drafter");
+        var id = await StartDraftAsync(page);
+        await Content(page).ClickAsync();
+        await page.Keyboard.TypeAsync("导入前已写的一段");
+        await StoredBodyAsync(id, body => body.Contains("导入前已写的一段", StringComparison.Ordinal));
+
+        // A .docx built in the test (heading levels, list, a table with merged cells, an embedded PNG), chosen as a secretary would.
+        var docx = Features.Publishing.Bodies.DocxBodyImporterTests.BuildDocx(images: 1);
+        await page.Locator(".docx-import input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "公示.docx",
+            MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = docx,
+        });
+        await Assertions.Expect(page.GetByTestId("docx-import-message")).ToContainTextAsync("已将「公示.docx」的内容加在正文末尾");
+        await Assertions.Expect(Content(page).Locator("h2").First).ToHaveTextAsync("党费收缴情况公示");
+        await Assertions.Expect(Content(page).Locator("td[colspan='2']")).ToHaveTextAsync("项目");
+
+        var stored = await StoredBodyAsync(id, body => body.Contains("<table>", StringComparison.Ordinal));
+        stored.ShouldStartWith("<p>导入前已写的一段</p>");
+        stored.ShouldContain("<h2>党费收缴情况公示</h2>");
+        stored.ShouldContain("<h3>（一）明细</h3>");
+        stored.ShouldContain("rowspan=\"2\"");
+        await using var db = await server.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var image = await db.Attachments.Where(a => a.DisclosureId == id).SingleAsync();
+        image.ContentType.ShouldBe("image/png");
+        stored.ShouldContain($"<img src=\"/attachments/{image.Id}\">");
+        await Assertions.Expect(Content(page).Locator($"img[src='/attachments/{image.Id}']")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("editor-docx-import-zh.png"), FullPage = true });
+    }
+
     private async Task<string> StoredBodyAsync(int id, Func<string, bool> accept) =>
         await Eventually.ReturnsAsync(async () =>
         {
