@@ -123,7 +123,8 @@ public sealed class DraftServiceTests
         var result = await AsAsync(harness, "drafterA", s => s.SaveAsync(id, version, Request(harness, body: new string('党', 1024 * 1024))));
 
         result.Status.ShouldBe(ResultStatus.Invalid);
-        result.Message.ShouldBe("正文连同格式代码过长（当前 1048576 个字符，最多 1000000 个）。请精简正文、分段粘贴，或把原文件作为附件上传。");
+        // Plain text of a megabyte is within the markup cap (2,000,000) and ten times the visible-character limit: that limit speaks.
+        result.Message.ShouldBe("正文不能超过 100000 个字符（不计空格，当前 1048576 个）。请精简正文，或把长文件作为附件上传。");
     }
 
     [Fact]
