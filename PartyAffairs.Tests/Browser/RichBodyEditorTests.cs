@@ -407,6 +407,9 @@ public sealed partial class RichBodyEditorTests(AppServer server)
         await outOfCatalogue.WaitForAsync();
         await outOfCatalogue.GetByRole(AriaRole.Combobox, new() { Name = "类别" }).ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "其它事项" }).ClickAsync();
+        // As a person would, go on once the field shows the chosen category (the circuit has it), then give the reason.
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('[data-testid=out-of-catalogue] input')].some(i => i.value === '其它事项')");
         await outOfCatalogue.GetByLabel("纳入公开的理由").FillAsync("上级党委临时要求公开");
         await Assertions.Expect(outOfCatalogue.Locator("[data-testid=start-out]")).ToBeEnabledAsync();
         await outOfCatalogue.Locator("[data-testid=start-out]").ClickAsync();
