@@ -64,7 +64,7 @@ public sealed class CorrectionBrowserTests(AppServer server)
 
         await page.GotoAsync(new Uri(server.BaseAddress, $"/disclosures/{correctionId}/edit").ToString());
         await page.Locator("[data-circuit=live]").WaitForAsync();
-        var title = page.GetByLabel("标题");
+        var title = page.GetByLabel("标题", new() { Exact = true });
         await title.FillAsync($"更正后的通知{marker}");
         await title.PressAsync("Tab");
         await Assertions.Expect(page.GetByTestId("submit")).ToBeEnabledAsync();
