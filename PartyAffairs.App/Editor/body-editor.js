@@ -249,7 +249,8 @@ export async function create(host, dotnet, options, initialHtml) {
             Indent,
         ],
         editorProps: {
-            attributes: { class: 'body-editor-content', spellcheck: 'false' },
+            // A screen reader names the field as a label names a text box (the host passes 正文, 正文模板…).
+            attributes: { class: 'body-editor-content', spellcheck: 'false', 'aria-label': options.label ?? '', 'aria-multiline': 'true' },
             transformPastedHTML: html => cleanPastedHtml(html, () => call('Notice', 'LocalImagesDropped')),
             handlePaste: (view, event) => {
                 const files = imageFiles(event.clipboardData);

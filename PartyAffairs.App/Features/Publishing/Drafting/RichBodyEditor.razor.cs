@@ -23,6 +23,9 @@ public sealed partial class RichBodyEditor
 
     [Parameter] public bool ReadOnly { get; set; }
 
+    /// <summary>The field's accessible name; the draft body's 正文 when not given.</summary>
+    [Parameter] public string? Label { get; set; }
+
     /// <summary>Leaving the editor: the host saves now. Raised after <see cref="ValueChanged"/> has the latest text.</summary>
     [Parameter] public EventCallback OnBlur { get; set; }
 
@@ -52,7 +55,7 @@ public sealed partial class RichBodyEditor
                 shownReadOnly = ReadOnly;
                 using var content = new MemoryStream(Encoding.UTF8.GetBytes(shown));
                 using var reference = new DotNetStreamReference(content);
-                editor = await module.InvokeAsync<IJSObjectReference>("create", host, self, new { readOnly = ReadOnly }, reference);
+                editor = await module.InvokeAsync<IJSObjectReference>("create", host, self, new { readOnly = ReadOnly, label = Label ?? D["Draft.Body"].Value }, reference);
             }
             catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
             {
