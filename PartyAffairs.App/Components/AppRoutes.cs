@@ -55,6 +55,9 @@ public static class AppRoutes
     public const string BoardPrint = "/board/print";
     public const string BoardScreen = "/board/screen";
     public static string BoardItem(int id) => $"/board/{id}";
+    public const string Guide = "/guide";
+    public const string BoardHistory = "/board/history";
+    public static string BoardCatalogue(int year) => $"/board/catalogue/{year}";
     public static string BoardFeedback(int id) => $"/board/{id}/feedback";
     public static string BoardPrintOf(int organizationId, string paper) => $"/board/print?org={organizationId}&paper={paper}";
     public static string BoardScreenAt(int? organizationId, int index) =>

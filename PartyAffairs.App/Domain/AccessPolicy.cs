@@ -78,6 +78,21 @@ public static class AccessPolicy
                 && (handler || d.Audience != Audience.Organization || d.OrganizationId == own));
     }
 
+    /// <summary>
+    /// Reading a catalogue line (the promise shown beside the delivery on the public catalogue), by the same audiences as
+    /// <see cref="Sees"/>: anyone a Public line, a signed-in member an AllMembers line and her own organization's lines; the
+    /// Office and Leaders every line, a Secretary or Drafter every line of their own organization, the feedback handler every line.
+    /// </summary>
+    public static Expression<Func<CatalogueItem, bool>> SeesLine(Actor a)
+    {
+        if (a.SeesWholeBureau) return i => true;
+        if (!a.IsAuthenticated) return i => i.Audience == Audience.Public;
+        var own = a.OrganizationId ?? 0;
+        var ownWork = a.IsInAnyRole(Roles.Secretary, Roles.Drafter) && a.OrganizationId is not null;
+        var handler = a.IsInRole(Roles.FeedbackHandler);
+        return i => (ownWork && i.OrganizationId == own) || handler || i.Audience != Audience.Organization || i.OrganizationId == own;
+    }
+
     public static void Ensure(bool allowed, string code = "Access.Denied")
     {
         if (!allowed) throw new AccessDeniedException(code);

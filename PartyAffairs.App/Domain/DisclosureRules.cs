@@ -90,4 +90,11 @@ public static class DisclosureRules
     /// not load whole entities); a test checks it agrees with <see cref="InCatalogue"/>.
     /// </summary>
     public static bool IsInCatalogueOccurrence(int? catalogueOccurrenceId) => catalogueOccurrenceId is not null;
+
+    /// <summary>
+    /// Past (往期) at a moment: closed (at its end, early, or replaced by a correction), or published with its display period
+    /// over and not yet taken down. What the board's history lists; a withdrawn item is never shown again.
+    /// </summary>
+    public static Expression<Func<Disclosure, bool>> PastAt(DateTime utcNow) =>
+        d => d.State == DisclosureState.Closed || (d.State == DisclosureState.Published && d.DisplayUntilUtc <= utcNow);
 }

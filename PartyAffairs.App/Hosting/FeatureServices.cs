@@ -100,6 +100,7 @@ public static class FeatureServices
         services.AddSingleton<DataBackup>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<BoardService>();
+        services.AddScoped<BoardPortalService>();
         services.AddScoped<PublicAddress>();
         services.AddOutputCache(options => options.AddPolicy(BoardCachePolicy.Name, new BoardCachePolicy()));
         services.AddHostedService<BoardCacheInvalidator>();

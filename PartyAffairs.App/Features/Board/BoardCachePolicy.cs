@@ -25,7 +25,7 @@ public sealed class BoardCachePolicy : IOutputCachePolicy
     public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(60);
     // Not "internal": only a signed-in person's choice of internal items counts, and signed-in requests never touch the
     // cache, so an anonymous ?internal=1 is the same public sheet and shares its entry.
-    private static readonly StringValues QueryKeys = new(["q", "org", "paper", "i"]);
+    private static readonly StringValues QueryKeys = new(["q", "org", "paper", "i", "category", "year", "page"]);
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {

@@ -27,18 +27,18 @@ public sealed class BoardService(
     private static readonly string[] SearchColumns = ["Title", "Text"];
 
     public Task<Result<BoardView>> ListAsync(string? query, CancellationToken cancellationToken = default) =>
+        ListAsync(query, null, null, cancellationToken);
+
+    /// <summary>The board, narrowed by a search and optionally to one organization and one category.</summary>
+    public Task<Result<BoardView>> ListAsync(string? query, int? organizationId, Category? category, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var search = Normalize(query);
-            var items = OnDisplay(db, actor);
-            // Search only narrows what the asker may see: the FTS rows are matched by id inside the access-checked query.
-            if (FullTextSearch.Words(search) is { Count: > 0 } words)
-            {
-                var ids = FullTextSearch.RowIds(db, "DisclosureSearch", SearchColumns, words);
-                items = items.Where(d => ids.Contains((long)d.Id));
-            }
+            var onDisplay = OnDisplay(db, actor);
+            var choices = await OrganizationsWithAsync(db, onDisplay, cancellationToken);
+            var items = Filtered(db, onDisplay, search, organizationId, category);
             var rows = await items
                 .Select(d => new
                 {
@@ -55,7 +55,7 @@ public sealed class BoardService(
                         .Select(c => new BoardCategoryGroup(c.Key, Newest(c.Where(e => e.Standing)), Newest(c.Where(e => !e.Standing))))
                         .ToList()))
                 .ToList();
-            return new BoardView(search, groups);
+            return new BoardView(search, groups, organizationId, category, choices);
         });
 
     /// <summary>An item's page: published or closed items the asker may see; a draft or a withdrawn item is not found, for staff too.</summary>
@@ -236,7 +236,23 @@ public sealed class BoardService(
     private static IReadOnlyList<BoardEntry> Newest(IEnumerable<BoardEntry> entries) =>
         entries.OrderByDescending(e => e.PublishedAtUtc).ThenByDescending(e => e.Id).ToList();
 
-    private static string? Normalize(string? query)
+    /// <summary>
+    /// Narrows what the asker may see by a search, an organization and a category. Search only narrows: the FTS rows are
+    /// matched by id inside the access-checked query.
+    /// </summary>
+    internal static IQueryable<Disclosure> Filtered(AppDbContext db, IQueryable<Disclosure> items, string? search, int? organizationId, Category? category)
+    {
+        if (FullTextSearch.Words(search) is { Count: > 0 } words)
+        {
+            var ids = FullTextSearch.RowIds(db, "DisclosureSearch", SearchColumns, words);
+            items = items.Where(d => ids.Contains((long)d.Id));
+        }
+        if (organizationId is { } orgId) items = items.Where(d => d.OrganizationId == orgId);
+        if (category is { } c) items = items.Where(d => d.Category == c);
+        return items;
+    }
+
+    internal static string? Normalize(string? query)
     {
         if (string.IsNullOrWhiteSpace(query)) return null;
         var trimmed = query.Trim();

@@ -52,6 +52,16 @@ public sealed record AppSettings
     /// <summary>Words that block submission until a reviewer overrides them with a reason.</summary>
     public IReadOnlyList<string> SensitiveWords { get; init; } = ["绝密", "机密", "秘密", "内部资料"];
 
+    /// <summary>The leading-group office's telephone and address, shown on the public guide (公开指南); empty: not shown.</summary>
+    public string OfficePhone { get; init; } = "";
+
+    public string OfficeAddress { get; init; } = "";
+
+    /// <summary>The supervision (监督) telephone and e-mail, shown on the public guide; empty: not shown.</summary>
+    public string SupervisionPhone { get; init; } = "";
+
+    public string SupervisionEmail { get; init; } = "";
+
     /// <summary>Working days the step that starts in <paramref name="state"/> may take; none once closed.</summary>
     public int? FeedbackStepWorkingDays(FeedbackState state) => state switch
     {

@@ -28,6 +28,10 @@ public sealed class AppSettingsValidator : AbstractValidator<AppSettings>
         RuleFor(s => s.MinimumDisplayDays).InclusiveBetween(1, 30).WithName(_ => text["Settings.MinimumDisplayDays"]);
         RuleFor(s => s.StandingDueWorkingDays).InclusiveBetween(1, 60).WithName(_ => text["Settings.StandingDueWorkingDays"]).WithMessage(_ => DueDays(text, "StandingDueWorkingDays"));
         RuleFor(s => s.AttachmentMaxMegabytes).InclusiveBetween(1, 200).WithName(_ => text["Settings.AttachmentMaxMegabytes"]);
+        RuleFor(s => s.OfficePhone).MaximumLength(50).Matches(@"^[0-9+\-()（） ]*$").WithName(_ => text["Settings.OfficePhone"]);
+        RuleFor(s => s.SupervisionPhone).MaximumLength(50).Matches(@"^[0-9+\-()（） ]*$").WithName(_ => text["Settings.SupervisionPhone"]);
+        RuleFor(s => s.OfficeAddress).MaximumLength(200).WithName(_ => text["Settings.OfficeAddress"]);
+        RuleFor(s => s.SupervisionEmail).MaximumLength(100).EmailAddress().When(s => s.SupervisionEmail.Length > 0).WithName(_ => text["Settings.SupervisionEmail"]);
         RuleForEach(s => s.SensitiveWords).MaximumLength(50).WithName(_ => text["Settings.SensitiveWords"]);
     }
 }

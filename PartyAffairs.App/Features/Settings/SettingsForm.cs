@@ -20,6 +20,10 @@ public sealed class SettingsForm
     public int StandingDueWorkingDays { get; set; }
     public int AttachmentMaxMegabytes { get; set; }
     public List<string> SensitiveWords { get; set; } = [];
+    public string OfficePhone { get; set; } = "";
+    public string OfficeAddress { get; set; } = "";
+    public string SupervisionPhone { get; set; } = "";
+    public string SupervisionEmail { get; set; } = "";
 
     public static SettingsForm From(AppSettings settings) => new()
     {
@@ -39,6 +43,10 @@ public sealed class SettingsForm
         StandingDueWorkingDays = settings.StandingDueWorkingDays,
         AttachmentMaxMegabytes = settings.AttachmentMaxMegabytes,
         SensitiveWords = settings.SensitiveWords.ToList(),
+        OfficePhone = settings.OfficePhone,
+        OfficeAddress = settings.OfficeAddress,
+        SupervisionPhone = settings.SupervisionPhone,
+        SupervisionEmail = settings.SupervisionEmail,
     };
 
     public AppSettings ToSettings() => new()
@@ -59,5 +67,9 @@ public sealed class SettingsForm
         StandingDueWorkingDays = StandingDueWorkingDays,
         AttachmentMaxMegabytes = AttachmentMaxMegabytes,
         SensitiveWords = SensitiveWords.ToList(),
+        OfficePhone = OfficePhone?.Trim() ?? "",
+        OfficeAddress = OfficeAddress?.Trim() ?? "",
+        SupervisionPhone = SupervisionPhone?.Trim() ?? "",
+        SupervisionEmail = SupervisionEmail?.Trim() ?? "",
     };
 }

@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Board;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.App.Features.Shared;
@@ -16,7 +18,8 @@ namespace PartyAffairs.App.Features.Settings;
 public sealed class SettingsService(
     IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, BureauClock clock, Outcomes outcomes,
     FluentValidation.IValidator<AppSettings> validator, SettingsCache cache, SettingsReader reader,
-    WorkingDayService workingDays, DueDateRecomputation recomputation, NotificationSignal signal)
+    WorkingDayService workingDays, DueDateRecomputation recomputation, NotificationSignal signal,
+    IOutputCacheStore? outputCache = null)
 {
 
     public Task<AppSettings> GetAsync(CancellationToken cancellationToken = default) => reader.GetAsync(cancellationToken);
@@ -57,6 +60,8 @@ public sealed class SettingsService(
         {
             await db.SaveChangesAsync(cancellationToken);
             signal.Raise(notified);
+            // The public guide shows the contacts and time limits.
+            if (outputCache is not null) await outputCache.EvictByTagAsync(BoardCachePolicy.Tag, CancellationToken.None);
         }
         finally
         {
