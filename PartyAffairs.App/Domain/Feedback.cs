@@ -10,8 +10,18 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
     public const int MaxAnswerLength = 4000;
     public const int MaxSummaryLength = 500;
 
-    public int DisclosureId { get; private set; }
+    public const int MaxReplyLength = 2000;
+
+    /// <summary>The item it is about; null for mailbox feedback (意见箱), which is about no one item.</summary>
+    public int? DisclosureId { get; private set; }
     public Disclosure? Disclosure { get; private set; }
+    /// <summary>What mailbox feedback is about; null for feedback on an item.</summary>
+    public FeedbackKind? Kind { get; private set; }
+    /// <summary>SHA-256 of its 查询码 (<see cref="TrackingCode"/>); null for feedback given before codes existed.</summary>
+    public string? TrackingCodeHash { get; private set; }
+    /// <summary>The handler's reply to the sender, shown only on the tracking page to whoever holds the code.</summary>
+    public string? SenderReply { get; private set; }
+    public DateTime? SenderRepliedAtUtc { get; private set; }
     public int OrganizationId { get; private set; }
     public FeedbackChannel Channel { get; private set; }
     public string Content { get; private set; } = "";
@@ -62,14 +72,18 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
 
     private Feedback() { }
 
-    private Feedback(Disclosure disclosure, FeedbackChannel channel, string content, bool anonymous, string? name,
-        string? contact, DateTime receivedAtUtc, Actor actor, DateTime utcNow, DateTime? stepDueAtUtc)
+    private Feedback(Disclosure? disclosure, int organizationId, FeedbackKind? kind, FeedbackChannel channel, string content, bool anonymous,
+        string? name, string? contact, DateTime receivedAtUtc, Actor actor, DateTime utcNow, DateTime? stepDueAtUtc)
     {
         if (string.IsNullOrWhiteSpace(content)) throw new DomainRuleException("Feedback.ContentRequired");
         if (content.Length > MaxContentLength) throw new DomainRuleException("Feedback.ContentTooLong", MaxContentLength);
-        DisclosureId = disclosure.Id;
+        // Feedback is about an item or, in the mailbox, of a kind: never both, never neither.
+        if ((disclosure is null) == (kind is null)) throw new DomainRuleException("Feedback.ItemOrKind");
+        if (kind is { } k && !Enum.IsDefined(k)) throw new DomainRuleException("Feedback.ItemOrKind");
+        DisclosureId = disclosure?.Id;
         Disclosure = disclosure;
-        OrganizationId = disclosure.OrganizationId;
+        OrganizationId = disclosure?.OrganizationId ?? organizationId;
+        Kind = kind;
         Channel = channel;
         Content = content.Trim();
         IsAnonymous = anonymous;
@@ -92,7 +106,47 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
     {
         if (!disclosure.IsOnDisplay(utcNow)) throw new DomainRuleException("Feedback.NotOnDisplay");
         if (disclosure.Audience != Audience.Public && !actor.IsAuthenticated) throw new DomainRuleException("Feedback.MembersOnly");
-        return new Feedback(disclosure, FeedbackChannel.Online, content, anonymous, name, contact, utcNow, actor, utcNow, stepDueAtUtc);
+        return new Feedback(disclosure, 0, null, FeedbackChannel.Online, content, anonymous, name, contact, utcNow, actor, utcNow, stepDueAtUtc);
+    }
+
+    /// <summary>
+    /// Feedback given in the board's mailbox (意见箱), about no one item: anyone may write, anonymously if she wishes. It belongs
+    /// to <paramref name="organizationId"/> (the bureau's top organization) and is handled by the Office and the feedback handlers.
+    /// </summary>
+    public static Feedback ToMailbox(int organizationId, FeedbackKind kind, string content, bool anonymous, string? name, string? contact,
+        Actor actor, DateTime utcNow, DateTime? stepDueAtUtc)
+    {
+        if (organizationId <= 0) throw new DomainRuleException("Feedback.ItemOrKind");
+        return new Feedback(null, organizationId, kind, FeedbackChannel.Online, content, anonymous, name, contact, utcNow, actor, utcNow, stepDueAtUtc);
+    }
+
+    /// <summary>Whether it came through the mailbox rather than on an item.</summary>
+    public bool IsMailbox => DisclosureId is null;
+
+    /// <summary>
+    /// Gives the feedback its 查询码 and returns it, the one time it exists in clear; only its hash is kept. A code is issued
+    /// once: a second would leave the first holder with a dead code.
+    /// </summary>
+    public string IssueTrackingCode()
+    {
+        if (TrackingCodeHash is not null) throw new DomainRuleException("Feedback.TrackingCodeIssued");
+        var code = TrackingCode.New();
+        TrackingCodeHash = TrackingCode.Hash(code);
+        return code;
+    }
+
+    /// <summary>
+    /// The handler's reply to the sender (shown only to whoever holds the code); may be rewritten while the feedback is handled,
+    /// not for abusive feedback. Each reply is audited.
+    /// </summary>
+    public void ReplyToSender(Actor actor, DateTime utcNow, string reply)
+    {
+        if (IsAbusive) throw new DomainRuleException("Feedback.NotHandledYet");
+        if (string.IsNullOrWhiteSpace(reply)) throw new DomainRuleException("Feedback.ReplyRequired");
+        if (reply.Length > MaxReplyLength) throw new DomainRuleException("Feedback.ReplyTooLong", MaxReplyLength);
+        SenderReply = reply.Trim();
+        SenderRepliedAtUtc = utcNow;
+        Touch(WorkflowAction.ReplyToSender, actor, utcNow);
     }
 
     /// <summary>Feedback that came by letter, phone, visit, meeting or the mailbox, registered by the handler.</summary>
@@ -101,7 +155,7 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
     {
         if (channel == FeedbackChannel.Online) throw new DomainRuleException("Feedback.OfflineChannelRequired");
         if (receivedAtUtc > utcNow) throw new DomainRuleException("Feedback.ReceivedInFuture");
-        return new Feedback(disclosure, channel, content, string.IsNullOrWhiteSpace(name), name, contact, receivedAtUtc, handler, utcNow, stepDueAtUtc);
+        return new Feedback(disclosure, 0, null, channel, content, string.IsNullOrWhiteSpace(name), name, contact, receivedAtUtc, handler, utcNow, stepDueAtUtc);
     }
 
     protected override IEnumerable<FeedbackState> Next(FeedbackState from) => from switch
@@ -195,6 +249,7 @@ public sealed class Feedback : WorkflowEntity<FeedbackState>
     public void StartRedisclosure(Actor actor, DateTime utcNow, Disclosure revision)
     {
         if (IsAbusive || State < FeedbackState.Answered) throw new DomainRuleException("Feedback.NotHandledYet");
+        if (IsMailbox) throw new DomainRuleException("Feedback.NoItem");
         if (RedisclosureId is not null) throw new DomainRuleException("Feedback.RedisclosureStarted");
         RedisclosureId = revision.Id;
         Touch(WorkflowAction.StartRedisclosure, actor, utcNow, revision.Title);

@@ -45,4 +45,7 @@ public enum WorkflowAction
 
     /// <summary>The Office set or cleared a catalogue line's body template (正文模板), recorded on the catalogue.</summary>
     ChangeBodyTemplate,
+
+    /// <summary>The handler wrote a reply to the sender of feedback, shown only where she follows it with her 查询码.</summary>
+    ReplyToSender,
 }

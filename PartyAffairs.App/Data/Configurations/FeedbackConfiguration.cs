@@ -14,7 +14,12 @@ public sealed class FeedbackConfiguration : IEntityTypeConfiguration<Feedback>
         b.Property(f => f.Answer).HasMaxLength(Domain.Feedback.MaxAnswerLength);
         b.Property(f => f.Resolution).HasMaxLength(Domain.Feedback.MaxAnswerLength);
         b.Property(f => f.PublicSummary).HasMaxLength(Domain.Feedback.MaxSummaryLength);
+        b.Property(f => f.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(f => f.TrackingCodeHash).HasMaxLength(TrackingCode.HashLength);
+        b.Property(f => f.SenderReply).HasMaxLength(Domain.Feedback.MaxReplyLength);
         b.Property(f => f.Version).IsConcurrencyToken();
+        // /track finds feedback by its code's hash; two pieces never share one.
+        b.HasIndex(f => f.TrackingCodeHash).IsUnique().HasFilter("TrackingCodeHash IS NOT NULL");
         b.Ignore(f => f.PendingAudit);
         b.Ignore(f => f.PendingAnnouncements);
         b.HasOne(f => f.Disclosure).WithMany().HasForeignKey(f => f.DisclosureId).OnDelete(DeleteBehavior.Restrict);

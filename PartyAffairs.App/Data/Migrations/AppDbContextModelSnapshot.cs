@@ -1024,7 +1024,7 @@ namespace PartyAffairs.App.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("DisclosureId")
+                    b.Property<int?>("DisclosureId")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsAbusive")
@@ -1032,6 +1032,10 @@ namespace PartyAffairs.App.Data.Migrations
 
                     b.Property<bool>("IsAnonymous")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
@@ -1073,6 +1077,13 @@ namespace PartyAffairs.App.Data.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SenderRepliedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SenderReply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("State")
                         .HasColumnType("INTEGER");
 
@@ -1080,6 +1091,10 @@ namespace PartyAffairs.App.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SubmittedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingCodeHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1094,6 +1109,10 @@ namespace PartyAffairs.App.Data.Migrations
                     b.HasIndex("DisclosureId");
 
                     b.HasIndex("ReceivedAtUtc");
+
+                    b.HasIndex("TrackingCodeHash")
+                        .IsUnique()
+                        .HasFilter("TrackingCodeHash IS NOT NULL");
 
                     b.HasIndex("StepDueAtUtc", "State");
 
@@ -1530,8 +1549,7 @@ namespace PartyAffairs.App.Data.Migrations
                     b.HasOne("PartyAffairs.App.Domain.Disclosure", "Disclosure")
                         .WithMany()
                         .HasForeignKey("DisclosureId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Disclosure");
                 });

@@ -50,8 +50,8 @@ public sealed class ArchiveService(
                 .Select(d => new { d.Id, d.Title, OrganizationName = d.Organization!.Name, ClosedAtUtc = d.ClosedAtUtc!.Value })
                 .ToListAsync(cancellationToken);
             var ids = rows.Select(r => r.Id).ToList();
-            var open = await db.Feedback.Where(FeedbackRules.Open).Where(f => ids.Contains(f.DisclosureId))
-                .GroupBy(f => f.DisclosureId).Select(g => new { g.Key, Count = g.Count() })
+            var open = await db.Feedback.Where(FeedbackRules.Open).Where(f => f.DisclosureId != null && ids.Contains(f.DisclosureId.Value))
+                .GroupBy(f => f.DisclosureId!.Value).Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
             return rows.Select(r => new ReadyRow(r.Id, r.Title, r.OrganizationName, clock.ToLocal(r.ClosedAtUtc).Year, r.ClosedAtUtc,
                 open.GetValueOrDefault(r.Id))).ToList();

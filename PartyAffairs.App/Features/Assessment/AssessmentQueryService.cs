@@ -181,19 +181,22 @@ public sealed class AssessmentQueryService(
             _ => facts.Where(f => f.WorkingDaysToHandle != null),
         };
         var chosen = await facts.OrderBy(f => f.ReceivedAtUtc).ThenBy(f => f.Id).Take(MaxItems).ToListAsync(cancellationToken);
-        var disclosureIds = chosen.Select(f => f.DisclosureId).Distinct().ToList();
+        var disclosureIds = chosen.Where(f => f.DisclosureId != null).Select(f => f.DisclosureId!.Value).Distinct().ToList();
         var titles = await db.Disclosures.AsNoTracking()
             .Where(AccessPolicy.Sees(actor))
             .Where(d => disclosureIds.Contains(d.Id))
             .Select(d => new { d.Id, d.Title, Organization = d.Organization!.Name })
             .ToDictionaryAsync(d => d.Id, cancellationToken);
-        return chosen.Where(f => titles.ContainsKey(f.DisclosureId)).Select(f =>
+        // Mailbox feedback is about no one item: it is listed under the mailbox and its kind.
+        return chosen.Where(f => f.DisclosureId is null || titles.ContainsKey(f.DisclosureId.Value)).Select(f =>
         {
             var received = DateOnly.FromDateTime(clock.ToLocal(f.ReceivedAtUtc)).Day();
             var detail = f.WorkingDaysToHandle is { } days
                 ? text["Item.FeedbackHandled", received, labels.Of(f.State), days]
                 : text["Item.Feedback", received, labels.Of(f.State)];
-            return new AssessmentItem(titles[f.DisclosureId].Title, titles[f.DisclosureId].Organization, detail, AppRoutes.Feedback);
+            return f.DisclosureId is { } id
+                ? new AssessmentItem(titles[id].Title, titles[id].Organization, detail, AppRoutes.Feedback)
+                : new AssessmentItem($"{FeedbackHandling.FeedbackText.MailboxTitle} · {labels.Of(f.Kind ?? FeedbackKind.Other)}", "", detail, AppRoutes.Feedback);
         }).ToList();
     }
 

@@ -66,6 +66,7 @@ public static class AssessmentRules
         Id = f.Id,
         OrganizationId = f.OrganizationId,
         DisclosureId = f.DisclosureId,
+        Kind = f.Kind,
         IsAbusive = f.IsAbusive,
         State = f.State,
         ReceivedAtUtc = f.ReceivedAtUtc,

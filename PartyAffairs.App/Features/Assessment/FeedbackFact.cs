@@ -7,7 +7,9 @@ public sealed class FeedbackFact
 {
     public int Id { get; init; }
     public int OrganizationId { get; init; }
-    public int DisclosureId { get; init; }
+    /// <summary>Null for mailbox feedback (意见箱), which is counted like any other.</summary>
+    public int? DisclosureId { get; init; }
+    public FeedbackKind? Kind { get; init; }
     public bool IsAbusive { get; init; }
     public FeedbackState State { get; init; }
     public DateTime ReceivedAtUtc { get; init; }

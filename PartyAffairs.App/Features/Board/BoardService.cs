@@ -161,10 +161,10 @@ public sealed class BoardService(
         CancellationToken cancellationToken)
     {
         var rows = await db.Feedback.AsNoTracking()
-            .Where(f => disclosureIds.Contains(f.DisclosureId) && !f.IsAbusive
+            .Where(f => f.DisclosureId != null && disclosureIds.Contains(f.DisclosureId.Value) && !f.IsAbusive
                 && (f.State == FeedbackState.ResultDisclosed || f.State == FeedbackState.Closed) && f.Resolution != null)
             .OrderByDescending(f => f.ResultDisclosedAtUtc).ThenByDescending(f => f.Id)
-            .Select(f => new { f.DisclosureId, Result = new BoardResult(f.PublicSummary, f.Resolution!, f.ResultDisclosedAtUtc ?? f.ClosedAtUtc ?? f.ReceivedAtUtc) })
+            .Select(f => new { DisclosureId = f.DisclosureId!.Value, Result = new BoardResult(f.PublicSummary, f.Resolution!, f.ResultDisclosedAtUtc ?? f.ClosedAtUtc ?? f.ReceivedAtUtc) })
             .ToListAsync(cancellationToken);
         return rows.Select(r => (r.DisclosureId, r.Result)).ToList();
     }

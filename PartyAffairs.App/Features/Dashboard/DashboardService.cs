@@ -87,7 +87,8 @@ public sealed class DashboardService(
 
         var late = db.Feedback.AsNoTracking().Where(FeedbackRules.LateAt(now));
         var lateRows = await CapAsync(late, late.OrderBy(f => f.StepDueAtUtc)
-            .Select(f => new LateFeedbackRow(f.Id, f.DisclosureId, f.Disclosure!.Title, f.Disclosure.Organization!.Name, f.State, f.StepDueAtUtc!.Value)),
+            .Select(f => new LateFeedbackRow(f.Id, f.DisclosureId ?? 0, f.Disclosure != null ? f.Disclosure.Title : FeedbackHandling.FeedbackText.MailboxTitle,
+                db.Organizations.Where(o => o.Id == f.OrganizationId).Select(o => o.Name).FirstOrDefault() ?? "", f.State, f.StepDueAtUtc!.Value)),
             cancellationToken);
 
         var overdueRectifications = await InspectionService.OverdueQueryAsync(db, today, cancellationToken);
@@ -126,7 +127,7 @@ public sealed class DashboardService(
         var subjects = new Dictionary<(string, int), string>();
         foreach (var d in await db.Disclosures.Where(d => disclosureIds.Contains(d.Id)).Select(d => new { d.Id, d.Title }).ToListAsync(cancellationToken))
             subjects[(nameof(Disclosure), d.Id)] = d.Title;
-        foreach (var f in await db.Feedback.Where(f => feedbackIds.Contains(f.Id)).Select(f => new { f.Id, f.Disclosure!.Title }).ToListAsync(cancellationToken))
+        foreach (var f in await db.Feedback.Where(f => feedbackIds.Contains(f.Id)).Select(f => new { f.Id, Title = f.Disclosure != null ? f.Disclosure.Title : FeedbackHandling.FeedbackText.MailboxTitle }).ToListAsync(cancellationToken))
             subjects[(nameof(Domain.Feedback), f.Id)] = f.Title;
         foreach (var c in await db.Catalogues.Where(c => catalogueIds.Contains(c.Id)).Select(c => new { c.Id, c.Title }).ToListAsync(cancellationToken))
             subjects[(nameof(Domain.Catalogue), c.Id)] = c.Title;

@@ -11,15 +11,24 @@ namespace PartyAffairs.App.Features.FeedbackHandling;
 public static class FeedbackAccess
 {
     public static async Task<bool> MayReadAsync(AppDbContext db, Actor actor, Feedback feedback, CancellationToken cancellationToken) =>
-        AccessPolicy.ReadsFeedback(actor, feedback.OrganizationId, feedback.ReportedToId)
-        && await db.Disclosures.Where(AccessPolicy.Sees(actor)).AnyAsync(d => d.Id == feedback.DisclosureId, cancellationToken);
+        feedback.IsMailbox
+            ? HandlesMailbox(actor) || (IsReportedTo(actor, feedback))
+            : AccessPolicy.ReadsFeedback(actor, feedback.OrganizationId, feedback.ReportedToId)
+              && await db.Disclosures.Where(AccessPolicy.Sees(actor)).AnyAsync(d => d.Id == feedback.DisclosureId, cancellationToken);
+
+    /// <summary>Mailbox feedback (about no one item) is handled by the Office and the designated feedback handlers only.</summary>
+    public static bool HandlesMailbox(Actor actor) => actor.IsAuthenticated && actor.IsInAnyRole(Roles.Office, Roles.FeedbackHandler);
+
+    /// <summary>Who takes the handler's steps on this piece of feedback.</summary>
+    public static bool Handles(Actor actor, Feedback feedback) =>
+        feedback.IsMailbox ? HandlesMailbox(actor) : AccessPolicy.CanHandleFeedback(actor, feedback.OrganizationId);
 
     public static bool IsReportedTo(Actor actor, Feedback feedback) =>
         actor.IsAuthenticated && actor.IsInRole(Roles.Leader) && feedback.ReportedToId == actor.UserId;
 
     public static FeedbackActions ActionsFor(Actor actor, Feedback feedback)
     {
-        var handles = AccessPolicy.CanHandleFeedback(actor, feedback.OrganizationId) && !feedback.IsAbusive;
+        var handles = Handles(actor, feedback) && !feedback.IsAbusive;
         return new FeedbackActions(
             Assign: handles && feedback.CanMoveTo(FeedbackState.Assigned),
             Answer: handles && feedback.CanMoveTo(FeedbackState.Answered),
@@ -27,7 +36,8 @@ public static class FeedbackAccess
             Acknowledge: IsReportedTo(actor, feedback) && feedback.CanMoveTo(FeedbackState.ResultDisclosed),
             Close: handles && feedback.CanMoveTo(FeedbackState.Closed),
             MarkAbusive: handles && feedback.State != FeedbackState.Closed,
-            StartRedisclosure: handles
+            Reply: handles,
+            StartRedisclosure: handles && !feedback.IsMailbox
                 && feedback.State >= FeedbackState.Answered && feedback.RedisclosureId is null);
     }
 

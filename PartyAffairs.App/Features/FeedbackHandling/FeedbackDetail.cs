@@ -7,8 +7,8 @@ namespace PartyAffairs.App.Features.FeedbackHandling;
 public sealed record FeedbackDetail(
     int Id,
     int Version,
-    int DisclosureId,
-    string DisclosureTitle,
+    int? DisclosureId,
+    string? DisclosureTitle,
     string OrganizationName,
     FeedbackState State,
     FeedbackChannel Channel,
@@ -29,4 +29,7 @@ public sealed record FeedbackDetail(
     IReadOnlyList<AuditRow> Trail,
     FeedbackActions Can,
     IReadOnlyList<PersonOption> Assignees,
-    IReadOnlyList<PersonOption> Leaders);
+    IReadOnlyList<PersonOption> Leaders,
+    FeedbackKind? Kind = null,
+    string? SenderReply = null,
+    DateTime? SenderRepliedAtUtc = null);

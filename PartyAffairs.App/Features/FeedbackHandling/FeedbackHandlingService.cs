@@ -30,6 +30,7 @@ public sealed class FeedbackHandlingService(
     IValidator<ReportFeedbackRequest> reportValidator,
     IValidator<FeedbackNoteRequest> noteValidator,
     IValidator<FeedbackReasonRequest> reasonValidator,
+    IValidator<FeedbackReplyRequest> replyValidator,
     IStringLocalizer<FeedbackStrings> text)
 {
     /// <summary>Registers feedback that came by letter, phone, visit, meeting or the mailbox; returns its id.</summary>
@@ -119,6 +120,17 @@ public sealed class FeedbackHandlingService(
             await db.SaveChangesAsync(cancellationToken);
         });
 
+    /// <summary>The handler's reply to the sender, which only the tracking page (/track, by 查询码) shows; audited.</summary>
+    public Task<Result> ReplyToSenderAsync(FeedbackReplyRequest request, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var (actor, feedback) = await HandlerStepAsync(db, request.FeedbackId, request.ExpectedVersion, cancellationToken);
+            await Outcomes.ValidateAsync(replyValidator, request, cancellationToken);
+            feedback.ReplyToSender(actor, clock.UtcNow, request.Reply);
+            await db.SaveChangesAsync(cancellationToken);
+        });
+
     /// <summary>Abusive or spam: closed where it stands, kept and counted, never shown.</summary>
     public Task<Result> MarkAbusiveAsync(FeedbackReasonRequest request, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
@@ -143,7 +155,7 @@ public sealed class FeedbackHandlingService(
             await Outcomes.ValidateAsync(reasonValidator, request, cancellationToken);
             if (!FeedbackAccess.ActionsFor(actor, feedback).StartRedisclosure)
                 throw new DomainRuleException(feedback.RedisclosureId is null ? "Feedback.NotHandledYet" : "Feedback.RedisclosureStarted");
-            var original = await db.Disclosures.FirstAsync(d => d.Id == feedback.DisclosureId, cancellationToken);
+            var original = await db.Disclosures.FirstAsync(d => d.Id == feedback.DisclosureId!.Value, cancellationToken);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var revision = await lifecycle.OpenRevisionAsync(db, actor, original, request.Reason, cancellationToken);
@@ -161,7 +173,7 @@ public sealed class FeedbackHandlingService(
     {
         var actor = await currentUser.GetAsync(cancellationToken);
         var feedback = await ReadableAsync(db, actor, feedbackId, cancellationToken);
-        AccessPolicy.Ensure(AccessPolicy.CanHandleFeedback(actor, feedback.OrganizationId), "Access.NotYourOrganization");
+        AccessPolicy.Ensure(FeedbackAccess.Handles(actor, feedback), "Access.NotYourOrganization");
         feedback.EnsureVersion(expectedVersion);
         return (actor, feedback);
     }

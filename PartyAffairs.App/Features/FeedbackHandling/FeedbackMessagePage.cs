@@ -25,13 +25,15 @@ public static class FeedbackMessagePage
         }
     });
 
-    public static Task WriteAsync(HttpContext http, string title, string body, CancellationToken cancellationToken)
+    public static Task WriteAsync(HttpContext http, string title, string body, CancellationToken cancellationToken, string? typed = null)
     {
         var text = http.RequestServices.GetRequiredService<IStringLocalizer<FeedbackStrings>>();
         var encoder = http.RequestServices.GetRequiredService<HtmlEncoder>();
         http.Response.ContentType = "text/html; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
         var back = encoder.Encode(http.Request.Path.Value ?? "/");
+        var given = typed is null ? "" :
+            $"<p>{encoder.Encode(text["RateLimit.YourText"])}</p><textarea readonly rows=\"8\" style=\"width: 100%\" data-testid=\"typed-text\">{encoder.Encode(typed)}</textarea>";
         return http.Response.WriteAsync($"""
             <!DOCTYPE html>
             <html lang="{encoder.Encode(CultureInfo.CurrentUICulture.Name)}"><head><meta charset="utf-8">
@@ -39,6 +41,7 @@ public static class FeedbackMessagePage
             <body style="font-family: sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.6">
             <h1>{encoder.Encode(title)}</h1>
             <p>{encoder.Encode(body)}</p>
+            {given}
             <p><a href="{back}">{encoder.Encode(text["RateLimit.Back"])}</a></p>
             </body></html>
             """, cancellationToken);

@@ -39,10 +39,10 @@ public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFacto
 
             var rows = await query
                 .OrderByDescending(f => f.ReceivedAtUtc).ThenByDescending(f => f.Id)
-                .Select(f => new FeedbackRow(f.Id, f.DisclosureId, f.Disclosure!.Title,
+                .Select(f => new FeedbackRow(f.Id, f.DisclosureId, f.Disclosure != null ? f.Disclosure.Title : null,
                     db.Organizations.Where(o => o.Id == f.OrganizationId).Select(o => o.Name).FirstOrDefault() ?? "",
                     f.State, f.Channel, f.ReceivedAtUtc, f.StepDueAtUtc,
-                    FeedbackRules.IsLate(f.State, f.StepDueAtUtc, now)))
+                    FeedbackRules.IsLate(f.State, f.StepDueAtUtc, now), f.Kind))
                 .ToListAsync(cancellationToken);
             var organizations = await OrganizationOptions.ListAsync(db, seesAll ? null : actor.OrganizationId ?? 0, cancellationToken);
             return new FeedbackListView(rows, organizations);
@@ -56,8 +56,10 @@ public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFacto
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var f = await db.Feedback.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
             if (f is null || !await FeedbackAccess.MayReadAsync(db, actor, f, cancellationToken)) throw new NotFoundException();
+            // Mailbox feedback has no item: it shows its kind and its own organization.
             var item = await db.Disclosures.AsNoTracking().Where(d => d.Id == f.DisclosureId)
-                .Select(d => new { d.Title, Organization = d.Organization!.Name }).FirstAsync(cancellationToken);
+                .Select(d => new { Title = (string?)d.Title, Organization = d.Organization!.Name }).FirstOrDefaultAsync(cancellationToken)
+                ?? new { Title = (string?)null, Organization = await db.Organizations.Where(o => o.Id == f.OrganizationId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken) ?? "" };
             var trail = await db.AuditEntries.AsNoTracking()
                 .Where(a => a.EntityType == nameof(Feedback) && a.EntityId == f.Id)
                 .OrderBy(a => a.AtUtc).ThenBy(a => a.Id)
@@ -73,7 +75,7 @@ public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFacto
             return new FeedbackDetail(f.Id, f.Version, f.DisclosureId, item.Title, item.Organization, f.State, f.Channel, f.Content,
                 f.IsAnonymous, f.IsAnonymous ? null : f.SenderName, f.IsAnonymous ? null : f.SenderContact, f.ReceivedAtUtc,
                 f.AssigneeName, f.Answer, f.ReportedTo, f.Resolution, f.PublicSummary, f.IsAbusive, f.RedisclosureId, f.StepDueAtUtc,
-                f.IsLate(clock.UtcNow), trail, can, assignees, leaders);
+                f.IsLate(clock.UtcNow), trail, can, assignees, leaders, f.Kind, f.SenderReply, f.SenderRepliedAtUtc);
         });
 
     /// <summary>The published or closed items the person may register offline feedback against.</summary>

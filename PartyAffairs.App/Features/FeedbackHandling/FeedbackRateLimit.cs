@@ -43,6 +43,11 @@ public static class FeedbackRateLimit
         var text = http.RequestServices.GetRequiredService<IStringLocalizer<FeedbackStrings>>();
         var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
         http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        await FeedbackMessagePage.WriteAsync(http, text["RateLimit.Title"], text["RateLimit.Body", wait], cancellationToken);
+        // What she typed is given back, so a refused post does not lose it.
+        var typed = http.Request.HasFormContentType
+            ? (await http.Request.ReadFormAsync(cancellationToken))["Input.Content"].ToString()
+            : null;
+        await FeedbackMessagePage.WriteAsync(http, text["RateLimit.Title"], text["RateLimit.Body", wait], cancellationToken,
+            string.IsNullOrEmpty(typed) ? null : typed);
     }
 }

@@ -32,7 +32,7 @@ public sealed class FeedbackReminder(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var late = await db.Feedback.AsNoTracking()
             .Where(FeedbackRules.LateAt(now))
-            .Select(f => new { f.Id, f.State, f.StepDueAtUtc, f.AssigneeId, f.ReportedToId, f.Disclosure!.Title })
+            .Select(f => new { f.Id, f.State, f.StepDueAtUtc, f.AssigneeId, f.ReportedToId, Title = f.Disclosure != null ? f.Disclosure.Title : FeedbackText.MailboxTitle })
             .ToListAsync(cancellationToken);
         if (late.Count == 0) return 0;
 

@@ -17,6 +17,9 @@ public static class FeedbackText
     public const int MaxContactLength = 100;
     public const int MaxNoteLength = 500;
 
+    /// <summary>What mailbox feedback (about no one item) is titled where a list names feedback by its item; stored text is in the bureau's language.</summary>
+    public const string MailboxTitle = "意见箱";
+
     /// <summary>What <see cref="UserText"/> refuses for the kind of field (names and contacts are one line; content and notes keep their breaks).</summary>
     public static bool HasHiddenCharacters(string? value, TextKind kind = TextKind.MultiLine) => !UserText.IsAcceptable(value, kind);
 

@@ -83,6 +83,7 @@ public sealed class NotificationWriter(
             (nameof(Disclosure), WorkflowAction.Approve or WorkflowAction.Reject) => ReviewedAsync(db, change, cancellationToken),
             (nameof(Catalogue), WorkflowAction.Submit) => CatalogueSubmittedAsync(db, change, cancellationToken),
             (nameof(CatalogueAmendment), WorkflowAction.Submit) => AmendmentSubmittedAsync(db, change, cancellationToken),
+            (nameof(Feedback), FeedbackAnonymity.SubmitAction) => FeedbackArrivedAsync(db, change, cancellationToken),
             (nameof(Feedback), WorkflowAction.Assign) => AssignedAsync(db, change, cancellationToken),
             (nameof(Feedback), WorkflowAction.Report) => ReportedAsync(db, change, cancellationToken),
             (nameof(Feedback), WorkflowAction.StartRedisclosure) => RedisclosureStartedAsync(db, change, cancellationToken),
@@ -158,6 +159,26 @@ public sealed class NotificationWriter(
             ? text["Notify.Approved.Body", change.ActorName]
             : text["Notify.Rejected.Body", change.ActorName, change.Reason ?? disclosure.ReviewComment ?? ""];
         return [New(disclosure.AuthorId, title, body, $"{AppRoutes.Disclosures}/{disclosure.Id}", change.AtUtc)];
+    }
+
+    /// <summary>
+    /// New feedback waits for its first step: the feedback handlers and the Office hear of it when it arrives, not only when
+    /// it is late. Whoever registered it herself (a letter, a call) is not told of her own registration. The notification
+    /// names neither the sender nor, for anonymous feedback, anything that came from her.
+    /// </summary>
+    private async Task<IReadOnlyList<Notification>> FeedbackArrivedAsync(AppDbContext db, ChangeEvent change, CancellationToken cancellationToken)
+    {
+        var feedback = await db.Feedback.AsNoTracking().Where(f => f.Id == change.EntityId)
+            .Select(f => new { f.RegisteredById, f.Kind, Title = f.Disclosure != null ? f.Disclosure.Title : null })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (feedback is null) return [];
+        var recipients = await NotificationRecipients.InRoleAsync(db, Roles.FeedbackHandler, null, cancellationToken);
+        recipients.AddRange(await NotificationRecipients.InRoleAsync(db, Roles.Office, null, cancellationToken));
+        var about = feedback.Title ?? text["Notify.FeedbackArrived.Mailbox"];
+        return recipients.Distinct().Where(id => id != feedback.RegisteredById)
+            .Select(id => New(id, text["Notify.FeedbackArrived.Title", about], text["Notify.FeedbackArrived.Body"],
+                AppRoutes.FeedbackItem(change.EntityId), change.AtUtc))
+            .ToList();
     }
 
     private async Task<IReadOnlyList<Notification>> AssignedAsync(AppDbContext db, ChangeEvent change, CancellationToken cancellationToken)
