@@ -45,4 +45,7 @@ public enum WorkflowAction
 
     /// <summary>The Office set or cleared a catalogue line's body template (正文模板), recorded on the catalogue.</summary>
     ChangeBodyTemplate,
+
+    /// <summary>A secretary, drafter or the Office recorded that a printed board was put up (公开栏张贴).</summary>
+    RecordBoardPosting,
 }
