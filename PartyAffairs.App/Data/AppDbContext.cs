@@ -35,6 +35,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();
+    public DbSet<BoardPosting> BoardPostings => Set<BoardPosting>();
+    public DbSet<BoardPostingItem> BoardPostingItems => Set<BoardPostingItem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

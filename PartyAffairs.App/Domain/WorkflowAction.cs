@@ -48,4 +48,7 @@ public enum WorkflowAction
 
     /// <summary>The handler wrote a reply to the sender of feedback, shown only where she follows it with her 查询码.</summary>
     ReplyToSender,
+
+    /// <summary>A secretary, drafter or the Office recorded that a printed board was put up (公开栏张贴).</summary>
+    RecordBoardPosting,
 }

@@ -104,6 +104,7 @@ public static class FeatureServices
         services.AddScoped<PublicAddress>();
         services.AddOutputCache(options => options.AddPolicy(BoardCachePolicy.Name, new BoardCachePolicy()));
         services.AddHostedService<BoardCacheInvalidator>();
+        services.AddScoped<PartyAffairs.App.Features.BoardPostings.BoardPostingService>();
         services.AddScoped<InspectionService>();
         services.AddSingleton<RectificationReminder>();
         services.AddHostedService<RectificationReminderWorker>();

@@ -71,6 +71,7 @@ public static class Pipeline
         app.MapScheduleFiles();
         app.MapCatalogueFiles();
         app.MapAttachmentFiles();
+        PartyAffairs.App.Features.BoardPostings.BoardPostingEndpoints.MapBoardPostingPhotos(app);
         app.MapArchiveFiles();
         app.MapAnnualReportFiles();
         // The frame-ancestors rule is part of the app's one policy (SecurityHeaders); the framework's second header would only repeat it.

@@ -529,6 +529,89 @@ namespace PartyAffairs.App.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PartyAffairs.App.Domain.BoardPosting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhotoContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("PhotoSizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhotoStoredPath")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PostedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedById")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "PostedOn");
+
+                    b.ToTable("BoardPostings");
+                });
+
+            modelBuilder.Entity("PartyAffairs.App.Domain.BoardPostingItem", b =>
+                {
+                    b.Property<int>("BoardPostingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DisclosureId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BoardPostingId", "DisclosureId");
+
+                    b.HasIndex("DisclosureId");
+
+                    b.ToTable("BoardPostingItems");
+                });
+
             modelBuilder.Entity("PartyAffairs.App.Domain.CalendarDay", b =>
                 {
                     b.Property<DateOnly>("Date")
@@ -1450,6 +1533,30 @@ namespace PartyAffairs.App.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PartyAffairs.App.Domain.BoardPosting", b =>
+                {
+                    b.HasOne("PartyAffairs.App.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartyAffairs.App.Domain.BoardPostingItem", b =>
+                {
+                    b.HasOne("PartyAffairs.App.Domain.BoardPosting", null)
+                        .WithMany("Items")
+                        .HasForeignKey("BoardPostingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PartyAffairs.App.Domain.Disclosure", null)
+                        .WithMany()
+                        .HasForeignKey("DisclosureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PartyAffairs.App.Domain.CatalogueAmendment", b =>
                 {
                     b.HasOne("PartyAffairs.App.Domain.Catalogue", null)
@@ -1602,6 +1709,11 @@ namespace PartyAffairs.App.Data.Migrations
             modelBuilder.Entity("PartyAffairs.App.Domain.ArchiveRecord", b =>
                 {
                     b.Navigation("Files");
+                });
+
+            modelBuilder.Entity("PartyAffairs.App.Domain.BoardPosting", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("PartyAffairs.App.Domain.Catalogue", b =>

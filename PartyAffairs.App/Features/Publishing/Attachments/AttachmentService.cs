@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
@@ -149,62 +148,18 @@ public sealed class AttachmentService(
 
     private sealed record StoredFile(string RelativePath, string ContentType, long Size, string Sha256);
 
-    // Reads at most limit + 1 bytes so an oversized upload is refused without reading it all; writes to a
-    // temporary name and moves it into place only when the content passed every check.
     private async Task<StoredFile> StoreAsync(int disclosureId, string name, Stream content, long limit, CancellationToken cancellationToken)
     {
-        var header = new byte[FileSignature.HeaderLength];
-        var headerLength = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-        if (headerLength == 0) Refuse("Attachment.EmptyFile", name);
-        var contentType = FileSignature.Detect(header.AsSpan(0, headerLength), name);
-        if (contentType is null) Refuse("Attachment.TypeRefused", name);
-
         var directory = Path.Combine(storage.Value.UploadsDirectory, disclosureId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(directory);
-        var finalName = $"{Guid.NewGuid():N}{Path.GetExtension(name).ToLowerInvariant()}";
-        var temp = Path.Combine(directory, finalName + ".part");
-        long size = headerLength;
-        string sha256;
-        try
-        {
-            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
-            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                hash.AppendData(header, 0, headerLength);
-                await output.WriteAsync(header.AsMemory(0, headerLength), cancellationToken);
-                var buffer = new byte[81920];
-                int read;
-                while (size <= limit && (read = await content.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, limit + 1 - size)), cancellationToken)) > 0)
-                {
-                    size += read;
-                    hash.AppendData(buffer, 0, read);
-                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
-                sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
-            }
-            if (size > limit) Refuse("Attachment.TooLarge", name, limit / (1024 * 1024));
-            File.Move(temp, Path.Combine(directory, finalName));
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-        var relative = Path.GetRelativePath(storage.Value.DataDirectory, Path.Combine(directory, finalName));
-        return new StoredFile(relative, contentType, size, sha256);
+        var outcome = await UploadStore.StoreAsync(directory, storage.Value.DataDirectory, name, content, limit, null, cancellationToken);
+        var file = outcome.File;
+        if (file is null) Refuse(outcome.RefusalKey!, outcome.Arguments);
+        return new StoredFile(file.RelativePath, file.ContentType, file.Size, file.Sha256);
     }
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void Refuse(string key, params object[] arguments) =>
         throw new ValidationException([new ValidationFailure("File", text[key, arguments])]);
 
-    /// <summary>
-    /// Only the last part of what the browser sent: no directories, no control characters, and nothing hidden
-    /// (<see cref="UserText"/>: a bidi override made <c>photo\u202Egnp.pdf</c> show on the board as a PNG; it is kept as <c>photognp.pdf</c>).
-    /// </summary>
-    private static string SafeName(string fileName)
-    {
-        var last = UserText.Clean(fileName.Replace('\\', '/').Split('/').Last(), TextKind.FileName);
-        var clean = new string(last.Where(c => !Path.GetInvalidFileNameChars().Contains(c)).ToArray()).Trim();
-        return clean.Length == 0 ? "file" : clean.Length > 200 ? clean[^200..] : clean;
-    }
+    private static string SafeName(string fileName) => UploadStore.SafeName(fileName);
 }

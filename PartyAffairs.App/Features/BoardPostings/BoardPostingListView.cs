@@ -1,0 +1,10 @@
+using PartyAffairs.App.Features.Shared;
+
+namespace PartyAffairs.App.Features.BoardPostings;
+
+/// <summary>
+/// The postings a person may see, newest first; the organizations they may filter by; those they may record for (empty when
+/// they record for none); the quarters (year, number) that have postings.
+/// </summary>
+public sealed record BoardPostingListView(IReadOnlyList<BoardPostingRow> Postings, IReadOnlyList<OrganizationOption> Organizations,
+    IReadOnlyList<OrganizationOption> RecordableOrganizations, IReadOnlyList<(int Year, int Quarter)> Quarters);
