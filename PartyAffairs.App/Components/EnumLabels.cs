@@ -76,6 +76,7 @@ public sealed class EnumLabels(IStringLocalizer<StepStrings> text)
             "CatalogueAmendment" => nameof(Domain.AmendmentState),
             "Feedback" => nameof(Domain.FeedbackState),
             "Rectification" => nameof(Domain.RectificationState),
+            "BoardPosting" => nameof(Domain.BoardPostingState),
             _ => null,
         };
         return stateEnum is null ? state : Lookup($"Enum.{stateEnum}.{state}", state);
