@@ -4,6 +4,7 @@ using PartyAffairs.App.Hosting.Seeding;
 using PartyAffairs.App.Features.Admin.Organizations;
 using PartyAffairs.App.Features.Admin.Users;
 using PartyAffairs.App.Features.AnnualReport;
+using PartyAffairs.App.Features.Applications;
 using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.Archive.Verification;
 using PartyAffairs.App.Features.Audit;
@@ -90,6 +91,9 @@ public static class FeatureServices
         services.AddScoped<FeedbackDeadlines>();
         services.AddScoped<FeedbackSubmissionService>();
         services.AddScoped<FeedbackHandlingService>();
+        services.AddScoped<ApplicationDeadlines>();
+        services.AddScoped<ApplicationService>();
+        services.AddScoped<ApplicationQueryService>();
         services.AddSingleton<FeedbackReminder>();
         services.AddHostedService<FeedbackReminderWorker>();
         services.AddSingleton<ArchiveVerifier>();
