@@ -73,6 +73,7 @@ public static class FeatureServices
         services.AddScoped<FeedbackQueryService>();
         services.AddScoped<ArchiveQueryService>();
         services.AddScoped<AssessmentQueryService>();
+        services.AddScoped<ApplicationAssessmentService>();
         services.AddScoped<DashboardService>();
         services.AddSingleton<DashboardFeed>();
         services.AddSingleton<SensitiveDraftScan>();
