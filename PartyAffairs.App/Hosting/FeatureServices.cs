@@ -97,6 +97,8 @@ public static class FeatureServices
         services.AddScoped<ApplicationQueryService>();
         services.AddSingleton<FeedbackReminder>();
         services.AddHostedService<FeedbackReminderWorker>();
+        services.AddSingleton<ApplicationReminder>();
+        services.AddHostedService<ApplicationReminderWorker>();
         services.AddSingleton<ArchiveVerifier>();
         services.AddSingleton<ArchiveProblemText>();
         services.AddSingleton<ArchiveVerificationRecorder>();
