@@ -130,6 +130,7 @@ public sealed class DashboardService(
         var rectificationIds = Ids(nameof(Rectification));
         var archiveIds = Ids(nameof(ArchiveRecord));
         var itemIds = Ids(nameof(CatalogueItem));
+        var applicationIds = Ids(nameof(DisclosureApplication));
         var subjects = new Dictionary<(string, int), string>();
         foreach (var d in await db.Disclosures.Where(d => disclosureIds.Contains(d.Id)).Select(d => new { d.Id, d.Title }).ToListAsync(cancellationToken))
             subjects[(nameof(Disclosure), d.Id)] = d.Title;
@@ -145,6 +146,9 @@ public sealed class DashboardService(
             subjects[(nameof(ArchiveRecord), r.Id)] = $"{r.ArchiveNumber} {r.Title}";
         foreach (var i in await db.CatalogueItems.Where(i => itemIds.Contains(i.Id)).Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken))
             subjects[(nameof(CatalogueItem), i.Id)] = i.Title;
+        // An application is named by what was asked, shortened as its notifications shorten it; never by who asked.
+        foreach (var a in await db.Applications.Where(a => applicationIds.Contains(a.Id)).Select(a => new { a.Id, a.Subject }).ToListAsync(cancellationToken))
+            subjects[(nameof(DisclosureApplication), a.Id)] = Notifications.ApplicationReminder.Shorten(a.Subject);
 
         var redacted = await AuditRedaction.RedactedAsync(db, entries.Select(e => e.Id).ToList(), cancellationToken);
         return new(entries.Select(e => new AuditRow(e.Id, e.AtUtc, FeedbackAnonymity.Shown(e.ActorName, redacted.Contains(e.Id)), e.EntityType, e.EntityId,

@@ -28,6 +28,9 @@ public sealed class LateApplicationsTests
         var p6 = view.LateApplications.Items[0];
         (p6.OrganizationName, p6.State, p6.DueOn).ShouldBe(("第一党支部", ApplicationState.Assigned, new DateOnly(2026, 9, 29)));
         p6.Subject.ShouldStartWith("P6");
+        // The live feed names an application by what was asked.
+        view.Feed.ShouldContain(e => e.EntityType == nameof(DisclosureApplication) && e.EntityId == story.Ids["P8"]
+            && e.Subject == "P8：请公开支部经费使用情况");
     }
 
     [Fact]
