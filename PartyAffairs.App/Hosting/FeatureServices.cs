@@ -73,6 +73,7 @@ public static class FeatureServices
         services.AddScoped<FeedbackQueryService>();
         services.AddScoped<ArchiveQueryService>();
         services.AddScoped<AssessmentQueryService>();
+        services.AddScoped<ApplicationAssessmentService>();
         services.AddScoped<DashboardService>();
         services.AddSingleton<DashboardFeed>();
         services.AddSingleton<SensitiveDraftScan>();
@@ -96,6 +97,8 @@ public static class FeatureServices
         services.AddScoped<ApplicationQueryService>();
         services.AddSingleton<FeedbackReminder>();
         services.AddHostedService<FeedbackReminderWorker>();
+        services.AddSingleton<ApplicationReminder>();
+        services.AddHostedService<ApplicationReminderWorker>();
         services.AddSingleton<ArchiveVerifier>();
         services.AddSingleton<ArchiveProblemText>();
         services.AddSingleton<ArchiveVerificationRecorder>();
