@@ -35,12 +35,12 @@ public sealed class ApplicationQueryService(IDbContextFactory<AppDbContext> dbFa
             if (filter.State is { } state) query = query.Where(a => a.State == state);
             if (filter.OrganizationId is { } organizationId) query = query.Where(a => a.OrganizationId == organizationId);
             if (filter.Outcome is { } outcome) query = query.Where(a => a.Outcome == outcome);
-            if (filter.LateOnly) query = query.Where(a => a.State != ApplicationState.Answered && a.DueOn < today);
+            if (filter.LateOnly) query = query.Where(ApplicationCounting.LateOn(today));
             var total = await query.CountAsync(cancellationToken);
             var rows = await query.OrderByDescending(a => a.ReceivedAtUtc).ThenByDescending(a => a.Id)
                 .Skip(Math.Max(0, page) * Math.Clamp(pageSize, 1, 100)).Take(Math.Clamp(pageSize, 1, 100))
                 .Select(a => new ApplicationRow(a.Id, a.Organization!.Name, a.Channel, a.Subject.Length > 80 ? a.Subject.Substring(0, 80) + "…" : a.Subject,
-                    a.ReceivedAtUtc, a.DueOn, a.State, a.Outcome, a.State != ApplicationState.Answered && a.DueOn < today, a.AnsweredLate, a.AssigneeName))
+                    a.ReceivedAtUtc, a.DueOn, a.State, a.Outcome, ApplicationRules.IsLate(a.State, a.DueOn, today), a.AnsweredLate, a.AssigneeName))
                 .ToListAsync(cancellationToken);
             return new ApplicationPage(rows, total);
         });
