@@ -51,6 +51,10 @@ public static class AppRoutes
     public static string SetCulture(string culture, string currentRelativePath) =>
         $"/culture/set?culture={Uri.EscapeDataString(culture)}&redirectUri={Uri.EscapeDataString(currentRelativePath)}";
 
+    public const string Applications = "/applications";
+    public static string Application(int id) => $"/applications/{id}";
+    public const string Apply = "/apply";
+
     public const string Board = "/board";
     public const string BoardPrint = "/board/print";
     public const string BoardScreen = "/board/screen";

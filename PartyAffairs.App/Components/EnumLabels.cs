@@ -77,16 +77,20 @@ public sealed class EnumLabels(IStringLocalizer<StepStrings> text)
             "Feedback" => nameof(Domain.FeedbackState),
             "Rectification" => nameof(Domain.RectificationState),
             "BoardPosting" => nameof(Domain.BoardPostingState),
+            "DisclosureApplication" => nameof(Domain.ApplicationState),
             _ => null,
         };
         return stateEnum is null ? state : Lookup($"Enum.{stateEnum}.{state}", state);
     }
 
     /// <summary>An audit note as a person reads it: a note that is an enum value (the channel feedback came by) gets its label.</summary>
-    public string AuditReason(string entityType, WorkflowAction action, string? reason) =>
-        entityType == nameof(Domain.Feedback) && action == WorkflowAction.Receive && Enum.TryParse<Domain.FeedbackChannel>(reason, out var channel)
-            ? Of(channel)
-            : reason ?? "";
+    public string AuditReason(string entityType, WorkflowAction action, string? reason) => (entityType, action) switch
+    {
+        (nameof(Domain.Feedback), WorkflowAction.Receive) when Enum.TryParse<Domain.FeedbackChannel>(reason, out var channel) => Of(channel),
+        (nameof(Domain.DisclosureApplication), WorkflowAction.Receive) when Enum.TryParse<Domain.ApplicationChannel>(reason, out var channel) => Of(channel),
+        (nameof(Domain.DisclosureApplication), WorkflowAction.Answer) when Enum.TryParse<Domain.ApplicationOutcome>(reason, out var outcome) => Of(outcome),
+        _ => reason ?? "",
+    };
 
     private string Lookup(string key, string fallback)
     {

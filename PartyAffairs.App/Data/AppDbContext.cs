@@ -37,6 +37,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Rectification> Rectifications => Set<Rectification>();
     public DbSet<BoardPosting> BoardPostings => Set<BoardPosting>();
     public DbSet<BoardPostingItem> BoardPostingItems => Set<BoardPostingItem>();
+    public DbSet<DisclosureApplication> Applications => Set<DisclosureApplication>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

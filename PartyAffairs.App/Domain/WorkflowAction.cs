@@ -51,4 +51,7 @@ public enum WorkflowAction
 
     /// <summary>A secretary, drafter or the Office recorded that a printed board was put up (公开栏张贴).</summary>
     RecordBoardPosting,
+
+    /// <summary>The Office extended an application's deadline (依申请公开), once, with a reason.</summary>
+    ExtendDeadline,
 }

@@ -98,7 +98,7 @@ public sealed class AssessmentBrowserTests(AppServer server)
         await Support.Browser.SignInAsync(print, server.BaseAddress, "leader");
         await print.GotoAsync(new Uri(server.BaseAddress, $"/assessment/report/{DateTime.UtcNow.Year}/print").ToString());
         await Assertions.Expect(print.Locator("h1")).ToContainTextAsync("年度党务公开工作报告");
-        await Assertions.Expect(print.GetByTestId("report-table")).ToHaveCountAsync(9);
+        await Assertions.Expect(print.GetByTestId("report-table")).ToHaveCountAsync(13);
         await print.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("annual-report-print.png"), FullPage = true });
     }
 }

@@ -20,10 +20,12 @@ public sealed class AnnualReportService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     AssessmentQueryService assessment,
+    ApplicationAssessmentService applicationAssessment,
     BureauClock clock,
     EnumLabels labels,
     Outcomes outcomes,
-    IStringLocalizer<AssessmentStrings> text)
+    IStringLocalizer<AssessmentStrings> text,
+    IStringLocalizer<ApplicationReportStrings> applicationText)
 {
     public Task<Result<AnnualReportView>> GetAsync(int year, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
@@ -163,6 +165,10 @@ public sealed class AnnualReportService(
                         Total(total.BoardPostings.Q1, total.BoardPostings.Q2, total.BoardPostings.Q3, total.BoardPostings.Q4, total.BoardPostings.Total),
                     ], text["Report.Note.Postings"]),
             };
+
+            // 依申请公开: the year's applications, counted as the assessment counts them.
+            var applications = (await applicationAssessment.GetAsync(period, cancellationToken)).Value ?? throw new NotFoundException();
+            tables.AddRange(ApplicationReportTables.Build(applications, labels, applicationText));
 
             var scope = only is null ? text["Report.WholeBureau"].Value : assessed.Rows.Single().OrganizationName;
             var title = text["Report.Title", year].Value;

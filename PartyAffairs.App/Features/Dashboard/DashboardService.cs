@@ -11,7 +11,8 @@ namespace PartyAffairs.App.Features.Dashboard;
 
 /// <summary>
 /// The live approval dashboard's data, for the Office and Leaders only: what waits for approval, what falls
-/// due or is overdue, what is on display and closing soon, feedback past its step deadline, and the latest
+/// due or is overdue, what is on display and closing soon, feedback past its step deadline, applications for disclosure past
+/// their due date, and the latest
 /// transitions anywhere in the bureau. The view is the same for everyone allowed to see it, so it is read once per change
 /// for all open dashboards (<see cref="DashboardFeed"/>); who may see it is checked on every call.
 /// </summary>
@@ -91,10 +92,15 @@ public sealed class DashboardService(
                 db.Organizations.Where(o => o.Id == f.OrganizationId).Select(o => o.Name).FirstOrDefault() ?? "", f.State, f.StepDueAtUtc!.Value)),
             cancellationToken);
 
+        // 依申请公开 open past its due date: the list's and the reminders' rule (ApplicationCounting.LateOn).
+        var lateApplications = db.Applications.AsNoTracking().Where(ApplicationCounting.LateOn(today));
+        var lateApplicationRows = await CapAsync(lateApplications, lateApplications.OrderBy(a => a.DueOn).ThenBy(a => a.Id)
+            .Select(a => new LateApplicationRow(a.Id, a.Subject, a.Organization!.Name, a.State, a.DueOn)), cancellationToken);
+
         var overdueRectifications = await InspectionService.OverdueQueryAsync(db, today, cancellationToken);
         var latest = await FeedAsync(db, cancellationToken);
         return new DashboardView(submittedDisclosures, sensitive, new([.. catalogues, .. amendments]), dueSoonRows, overdueRows, standingRows, onDisplayCount,
-            closingRows, lateRows, overdueRectifications, latest, now);
+            closingRows, lateRows, lateApplicationRows, overdueRectifications, latest, now);
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<CatalogueOccurrence, DueOccurrenceRow>> ToDueRow =
@@ -124,6 +130,7 @@ public sealed class DashboardService(
         var rectificationIds = Ids(nameof(Rectification));
         var archiveIds = Ids(nameof(ArchiveRecord));
         var itemIds = Ids(nameof(CatalogueItem));
+        var applicationIds = Ids(nameof(DisclosureApplication));
         var subjects = new Dictionary<(string, int), string>();
         foreach (var d in await db.Disclosures.Where(d => disclosureIds.Contains(d.Id)).Select(d => new { d.Id, d.Title }).ToListAsync(cancellationToken))
             subjects[(nameof(Disclosure), d.Id)] = d.Title;
@@ -139,6 +146,9 @@ public sealed class DashboardService(
             subjects[(nameof(ArchiveRecord), r.Id)] = $"{r.ArchiveNumber} {r.Title}";
         foreach (var i in await db.CatalogueItems.Where(i => itemIds.Contains(i.Id)).Select(i => new { i.Id, i.Title }).ToListAsync(cancellationToken))
             subjects[(nameof(CatalogueItem), i.Id)] = i.Title;
+        // An application is named by what was asked, shortened as its notifications shorten it; never by who asked.
+        foreach (var a in await db.Applications.Where(a => applicationIds.Contains(a.Id)).Select(a => new { a.Id, a.Subject }).ToListAsync(cancellationToken))
+            subjects[(nameof(DisclosureApplication), a.Id)] = Notifications.ApplicationReminder.Shorten(a.Subject);
 
         var redacted = await AuditRedaction.RedactedAsync(db, entries.Select(e => e.Id).ToList(), cancellationToken);
         return new(entries.Select(e => new AuditRow(e.Id, e.AtUtc, FeedbackAnonymity.Shown(e.ActorName, redacted.Contains(e.Id)), e.EntityType, e.EntityId,

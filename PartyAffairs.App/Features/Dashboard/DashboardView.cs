@@ -17,6 +17,7 @@ public sealed record DashboardView(
     int OnDisplay,
     CappedList<ClosingDisclosureRow> ClosingSoon,
     CappedList<LateFeedbackRow> LateFeedback,
+    CappedList<LateApplicationRow> LateApplications,
     CappedList<OverdueRectificationRow> OverdueRectifications,
     EquatableList<AuditRow> Feed,
     DateTime LoadedAtUtc);

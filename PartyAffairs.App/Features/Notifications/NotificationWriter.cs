@@ -13,7 +13,8 @@ namespace PartyAffairs.App.Features.Notifications;
 
 /// <summary>
 /// Listens to every committed transition and writes a notification to the people it now waits for:
-/// reviewers on submission, the author on approval or rejection, the assignee of feedback. Runs beside
+/// reviewers on submission, the author on approval or rejection, the assignee of feedback, the Office of a new application
+/// for disclosure and its assignee. Runs beside
 /// the committing call, never inside it: a failure here is logged and the change stands.
 /// </summary>
 public sealed class NotificationWriter(
@@ -22,6 +23,7 @@ public sealed class NotificationWriter(
     LiveEventStream stream,
     NotificationSignal signal,
     IStringLocalizer<NotificationStrings> text,
+    IStringLocalizer<ApplicationReportStrings> applicationText,
     BureauClock clock,
     ILogger<NotificationWriter> logger) : IHostedService, IDisposable
 {
@@ -87,6 +89,8 @@ public sealed class NotificationWriter(
             (nameof(Feedback), WorkflowAction.Assign) => AssignedAsync(db, change, cancellationToken),
             (nameof(Feedback), WorkflowAction.Report) => ReportedAsync(db, change, cancellationToken),
             (nameof(Feedback), WorkflowAction.StartRedisclosure) => RedisclosureStartedAsync(db, change, cancellationToken),
+            (nameof(DisclosureApplication), WorkflowAction.Receive) => ApplicationArrivedAsync(db, change, cancellationToken),
+            (nameof(DisclosureApplication), WorkflowAction.Assign) => ApplicationAssignedAsync(db, change, cancellationToken),
             _ => Task.FromResult<IReadOnlyList<Notification>>([]),
         };
 
@@ -217,6 +221,33 @@ public sealed class NotificationWriter(
             .Select(id => New(id, text["Notify.RedisclosureStarted.Title", draft.Title], text["Notify.RedisclosureStarted.Body", change.ActorName],
                 $"{AppRoutes.Disclosures}/{draft.Id}", change.AtUtc))
             .ToList();
+    }
+
+    /// <summary>
+    /// A new application for disclosure waits for the Office, which registers, assigns and answers them; whoever registered a
+    /// paper one herself is not told of her own registration. The notification names what was asked, not who asked.
+    /// </summary>
+    private async Task<IReadOnlyList<Notification>> ApplicationArrivedAsync(AppDbContext db, ChangeEvent change, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.AsNoTracking().Where(a => a.Id == change.EntityId)
+            .Select(a => new { a.Subject, a.RegisteredById, a.DueOn })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (application is null) return [];
+        var office = await NotificationRecipients.InRoleAsync(db, Roles.Office, null, cancellationToken);
+        return office.Distinct().Where(id => id != application.RegisteredById)
+            .Select(id => New(id, applicationText["Notify.Arrived.Title", ApplicationReminder.Shorten(application.Subject)],
+                applicationText["Notify.Arrived.Body", application.DueOn.Day()], ApplicationLinks.Item(change.EntityId), change.AtUtc))
+            .ToList();
+    }
+
+    private async Task<IReadOnlyList<Notification>> ApplicationAssignedAsync(AppDbContext db, ChangeEvent change, CancellationToken cancellationToken)
+    {
+        var application = await db.Applications.AsNoTracking().Where(a => a.Id == change.EntityId)
+            .Select(a => new { a.Subject, a.AssigneeId, a.DueOn })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (application is null || string.IsNullOrEmpty(application.AssigneeId)) return [];
+        return [New(application.AssigneeId, applicationText["Notify.Assigned.Title", ApplicationReminder.Shorten(application.Subject)],
+            applicationText["Notify.Assigned.Body", change.ActorName, application.DueOn.Day()], ApplicationLinks.Item(change.EntityId), change.AtUtc)];
     }
 
     // The event's own time when it has one, so the bell orders notifications as the changes happened.

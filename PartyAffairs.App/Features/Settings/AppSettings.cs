@@ -41,6 +41,12 @@ public sealed record AppSettings
     /// <summary>Working days to close feedback once its result is disclosed.</summary>
     public int FeedbackCloseWorkingDays { get; init; } = 5;
 
+    /// <summary>Working days the bureau has to answer an application for disclosure (依申请公开), from the day it is received.</summary>
+    public int ApplicationAnswerWorkingDays { get; init; } = 15;
+
+    /// <summary>Working days the one extension of an application's deadline adds, counted from the old due date.</summary>
+    public int ApplicationExtensionWorkingDays { get; init; } = 15;
+
     /// <summary>Days an ordinary (not Important) catalogue item must stay on display to fulfil its occurrence; Important items a week.</summary>
     public int MinimumDisplayDays { get; init; } = 1;
 

@@ -25,6 +25,8 @@ public sealed class AppSettingsValidator : AbstractValidator<AppSettings>
         RuleFor(s => s.FeedbackReportWorkingDays).InclusiveBetween(1, 60).WithName(_ => text["Settings.FeedbackReportWorkingDays"]);
         RuleFor(s => s.FeedbackAcknowledgeWorkingDays).InclusiveBetween(1, 60).WithName(_ => text["Settings.FeedbackAcknowledgeWorkingDays"]);
         RuleFor(s => s.FeedbackCloseWorkingDays).InclusiveBetween(1, 60).WithName(_ => text["Settings.FeedbackCloseWorkingDays"]);
+        RuleFor(s => s.ApplicationAnswerWorkingDays).InclusiveBetween(1, 60).WithName(_ => text["Settings.ApplicationAnswerWorkingDays"]);
+        RuleFor(s => s.ApplicationExtensionWorkingDays).InclusiveBetween(1, 60).WithName(_ => text["Settings.ApplicationExtensionWorkingDays"]);
         RuleFor(s => s.MinimumDisplayDays).InclusiveBetween(1, 30).WithName(_ => text["Settings.MinimumDisplayDays"]);
         RuleFor(s => s.StandingDueWorkingDays).InclusiveBetween(1, 60).WithName(_ => text["Settings.StandingDueWorkingDays"]).WithMessage(_ => DueDays(text, "StandingDueWorkingDays"));
         RuleFor(s => s.AttachmentMaxMegabytes).InclusiveBetween(1, 200).WithName(_ => text["Settings.AttachmentMaxMegabytes"]);

@@ -16,6 +16,8 @@ public sealed class SettingsForm
     public int FeedbackReportWorkingDays { get; set; }
     public int FeedbackAcknowledgeWorkingDays { get; set; }
     public int FeedbackCloseWorkingDays { get; set; }
+    public int ApplicationAnswerWorkingDays { get; set; }
+    public int ApplicationExtensionWorkingDays { get; set; }
     public int MinimumDisplayDays { get; set; }
     public int StandingDueWorkingDays { get; set; }
     public int AttachmentMaxMegabytes { get; set; }
@@ -39,6 +41,8 @@ public sealed class SettingsForm
         FeedbackReportWorkingDays = settings.FeedbackReportWorkingDays,
         FeedbackAcknowledgeWorkingDays = settings.FeedbackAcknowledgeWorkingDays,
         FeedbackCloseWorkingDays = settings.FeedbackCloseWorkingDays,
+        ApplicationAnswerWorkingDays = settings.ApplicationAnswerWorkingDays,
+        ApplicationExtensionWorkingDays = settings.ApplicationExtensionWorkingDays,
         MinimumDisplayDays = settings.MinimumDisplayDays,
         StandingDueWorkingDays = settings.StandingDueWorkingDays,
         AttachmentMaxMegabytes = settings.AttachmentMaxMegabytes,
@@ -63,6 +67,8 @@ public sealed class SettingsForm
         FeedbackReportWorkingDays = FeedbackReportWorkingDays,
         FeedbackAcknowledgeWorkingDays = FeedbackAcknowledgeWorkingDays,
         FeedbackCloseWorkingDays = FeedbackCloseWorkingDays,
+        ApplicationAnswerWorkingDays = ApplicationAnswerWorkingDays,
+        ApplicationExtensionWorkingDays = ApplicationExtensionWorkingDays,
         MinimumDisplayDays = MinimumDisplayDays,
         StandingDueWorkingDays = StandingDueWorkingDays,
         AttachmentMaxMegabytes = AttachmentMaxMegabytes,

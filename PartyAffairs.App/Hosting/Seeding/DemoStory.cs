@@ -39,6 +39,7 @@ internal sealed class DemoStory(
         var shown = await SeedDisclosuresInEveryStateAsync(cancellationToken);
         SeedFeedbackInEveryState(shown);
         var settled = await SeedClosedWithSettledFeedbackAsync(cancellationToken);
+        SeedApplicationsInEveryOutcome(shown, settled);
         SeedInspection();
         SeedMailboxFeedback();
         await SeedBoardPostingsAsync(cancellationToken);
@@ -531,6 +532,60 @@ internal sealed class DemoStory(
         disclosure.Close(Actor.System, disclosure.DisplayUntilUtc);
         await db.SaveChangesAsync(cancellationToken);
         return disclosure;
+    }
+
+    /// <summary>
+    /// Applications for disclosure (依申请公开) in every outcome and every open state: online and on paper, one assigned, one
+    /// extended, one past its due date; the answers link disclosures the applicants may read.
+    /// </summary>
+    private void SeedApplicationsInEveryOutcome(Showcase shown, Disclosure settled)
+    {
+        DateOnly Due(DateTime receivedUtc) => calendar.AddWorkingDays(time.LocalDay(receivedUtc), settings.ApplicationAnswerWorkingDays);
+        void Answer(DisclosureApplication application, DateTime atUtc, ApplicationOutcome outcome, string answer, string? withheld = null,
+            ApplicationRefusal? refusal = null, string? refusalText = null, Disclosure? disclosure = null) =>
+            application.AnswerWith(people.Office, atUtc, time.LocalDay(atUtc), outcome, answer, withheld, refusal, refusalText, disclosure);
+
+        var second = organizations[SecondBranch].Id;
+
+        var received = DisclosureApplication.Online(second, Audience.Public, "申请公开机关第二党支部今年组织生活会的召开时间和参会人数。", "了解支部组织生活开展情况",
+            null, null, Actor.Anonymous, time.Now.AddHours(-3), Due(time.Now.AddHours(-3)));
+
+        var assigned = DisclosureApplication.Paper(settled.OrganizationId, ApplicationChannel.Letter, "来信申请公开机关第一党支部近三年发展党员的人数。", null,
+            "退休党员 钱老", "来信地址：城关街道民政小区", time.DaysAgo(4, 9), people.Office, time.DaysAgo(4, 10), Due(time.DaysAgo(4, 9)));
+        assigned.Assign(people.Office, time.DaysAgo(3, 10), people.Secretary.UserId, people.Secretary.DisplayName);
+
+        var extended = DisclosureApplication.Paper(second, ApplicationChannel.Visit, "来访申请公开机关第二党支部党建活动经费的使用明细。", "监督经费使用",
+            "郑先生", "139****2087", time.DaysAgo(18, 10), people.Office, time.DaysAgo(18, 10, 30), Due(time.DaysAgo(18, 10)));
+        extended.Assign(people.Office, time.DaysAgo(17, 9), people.Secretary2.UserId, people.Secretary2.DisplayName);
+        extended.Extend(people.Office, time.DaysAgo(2, 15), "经费明细涉及多个年度凭证，需会同财务科逐笔核对。",
+            calendar.AddWorkingDays(extended.DueOn, settings.ApplicationExtensionWorkingDays));
+
+        // Received five weeks ago and never answered: late on the dashboard and in the counts.
+        var late = DisclosureApplication.Paper(second, ApplicationChannel.Phone, "来电申请公开机关第二党支部换届选举的得票情况。", null,
+            "冯女士", "0580-2031456", time.DaysAgo(35, 11), people.Office, time.DaysAgo(35, 11, 30), Due(time.DaysAgo(35, 11)));
+
+        var disclosed = DisclosureApplication.Online(settled.OrganizationId, Audience.Public, "申请公开“微心愿”认领活动的认领清单。", null,
+            people.Member.DisplayName, null, people.Member, time.DaysAgo(30, 10), Due(time.DaysAgo(30, 10)));
+        Answer(disclosed, time.DaysAgo(27, 15), ApplicationOutcome.Disclosed, "认领清单已随公示附件公开，请查看所附链接。", disclosure: settled);
+
+        var partly = DisclosureApplication.Online(shown.PublicImportant.OrganizationId, Audience.Public, "申请公开发展对象的培养考察材料和培养联系人的考察意见。",
+            "了解发展党员程序", null, null, Actor.Anonymous, time.DaysAgo(12, 9), Due(time.DaysAgo(12, 9)));
+        Answer(partly, time.DaysAgo(6, 16), ApplicationOutcome.PartlyDisclosed, "发展对象的基本情况和培养考察程序已在公示中公开。",
+            withheld: "培养联系人对发展对象的个人考察意见涉及个人隐私，依规不予公开。", disclosure: shown.PublicImportant);
+
+        var refused = DisclosureApplication.Paper(second, ApplicationChannel.Letter, "来信申请公开上级党组织对本局的巡察反馈原件。", null,
+            "匿名来信", null, time.DaysAgo(25, 9), people.Office, time.DaysAgo(24, 9), Due(time.DaysAgo(25, 9)));
+        Answer(refused, time.DaysAgo(16, 10), ApplicationOutcome.Refused, "经核实，巡察反馈原件不由本支部制作和保存。",
+            refusal: ApplicationRefusal.NotOurDuty);
+
+        var already = DisclosureApplication.Online(settled.OrganizationId, Audience.Public, "申请公开捐助物品的发放签收情况。", null,
+            null, null, Actor.Anonymous, time.DaysAgo(20, 14), Due(time.DaysAgo(20, 14)));
+        Answer(already, time.DaysAgo(19, 10), ApplicationOutcome.AlreadyDisclosed, "该信息已主动公开，请查看所附链接。", disclosure: settled);
+
+        var applications = new[] { received, assigned, extended, late, disclosed, partly, refused, already };
+        // Demo applicants follow by code too; the codes are not kept, as in real use.
+        foreach (var application in applications) application.IssueTrackingCode();
+        db.Applications.AddRange(applications);
     }
 
     /// <summary>The Office inspected the first branch a month ago (§6(四)); one rectification is done, one is overdue.</summary>

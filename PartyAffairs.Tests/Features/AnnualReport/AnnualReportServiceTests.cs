@@ -41,7 +41,8 @@ public sealed class AnnualReportServiceTests
         await using var _ = harness;
 
         report.Title.ShouldBe("2026年度党务公开工作报告");
-        report.Tables.Select(t => t.SheetName).ShouldBe(["总体情况", "按内容类别", "按党组织", "按公开方式", "按公开范围", "意见反馈", "监督检查", "检查结论", "公开栏张贴"]);
+        report.Tables.Select(t => t.SheetName).ShouldBe(["总体情况", "按内容类别", "按党组织", "按公开方式", "按公开范围", "意见反馈", "监督检查", "检查结论", "公开栏张贴",
+            "依申请公开-收到", "依申请公开-办理结果", "依申请公开-答复时效", "依申请公开-按党组织"]);
         Table(report, "总体情况").Values.Select(v => v.Single()).ShouldBe([10, 6, 3, 1, 7, 4, 2, 1, 57.1]);
 
         var categories = Table(report, "按内容类别");
