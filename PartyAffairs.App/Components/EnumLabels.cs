@@ -76,6 +76,7 @@ public sealed class EnumLabels(IStringLocalizer<StepStrings> text)
             "CatalogueAmendment" => nameof(Domain.AmendmentState),
             "Feedback" => nameof(Domain.FeedbackState),
             "Rectification" => nameof(Domain.RectificationState),
+            "BoardPosting" => nameof(Domain.BoardPostingState),
             "DisclosureApplication" => nameof(Domain.ApplicationState),
             _ => null,
         };

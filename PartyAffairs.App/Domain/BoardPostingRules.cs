@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace PartyAffairs.App.Domain;
 
 /// <summary>
@@ -30,4 +32,21 @@ public static class BoardPostingRules
         else if (items.Any(i => !CanCarry(i, organizationTree, postedOn, zone))) problems.Add("BoardPosting.ItemNotOnDisplay");
         return problems;
     }
+
+    /// <summary>
+    /// The states of a posting the assessment counts: those that say the board really went up. Every state is decided here (a
+    /// later state such as a withdrawn or void record would be left out), and the rule's table test covers every state.
+    /// </summary>
+    public static readonly IReadOnlyList<BoardPostingState> CountedStates = [BoardPostingState.Recorded];
+
+    /// <summary>
+    /// The postings the assessment counts between two of the bureau's days (both included): in a <see cref="CountedStates"/>
+    /// state, posted (<see cref="BoardPosting.PostedOn"/>, the day the board went up, not the day it was recorded) in the
+    /// range. A posting counts for the organization that recorded it and in the quarter of its posting day (<see cref="QuarterOf"/>).
+    /// </summary>
+    public static Expression<Func<BoardPosting, bool>> CountedBetween(DateOnly from, DateOnly to) =>
+        p => CountedStates.Contains(p.State) && p.PostedOn >= from && p.PostedOn <= to;
+
+    /// <summary>The quarter (1–4) of the bureau's calendar a day falls in.</summary>
+    public static int QuarterOf(DateOnly day) => (day.Month - 1) / 3 + 1;
 }

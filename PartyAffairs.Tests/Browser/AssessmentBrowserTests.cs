@@ -44,6 +44,14 @@ public sealed class AssessmentBrowserTests(AppServer server)
         await Assertions.Expect(drill.GetByTestId("drill-item").First).ToContainTextAsync("尚未公开");
         await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("assessment-1-drilldown.png"), FullPage = true });
 
+        // Boards posted this year, all organizations: the total figure lists every posting it counts.
+        var postedTotal = page.GetByTestId("postings-mailbox").Locator("tfoot button[data-measure=BoardPostings]").Last;
+        var posted = int.Parse(await postedTotal.InnerTextAsync());
+        posted.ShouldBeGreaterThan(0, "the demo bureau posted boards this year");
+        await postedTotal.ClickAsync();
+        await Assertions.Expect(drill).ToContainTextAsync($"合计 · 公开栏张贴（{posted}）");
+        await Assertions.Expect(drill.GetByTestId("drill-item")).ToHaveCountAsync(posted);
+
         await page.GetByTestId("open-report").ClickAsync();
         await Assertions.Expect(page.GetByTestId("report-table").First).ToBeVisibleAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-report").ClickAsync());
@@ -90,7 +98,7 @@ public sealed class AssessmentBrowserTests(AppServer server)
         await Support.Browser.SignInAsync(print, server.BaseAddress, "leader");
         await print.GotoAsync(new Uri(server.BaseAddress, $"/assessment/report/{DateTime.UtcNow.Year}/print").ToString());
         await Assertions.Expect(print.Locator("h1")).ToContainTextAsync("年度党务公开工作报告");
-        await Assertions.Expect(print.GetByTestId("report-table")).ToHaveCountAsync(12);
+        await Assertions.Expect(print.GetByTestId("report-table")).ToHaveCountAsync(13);
         await print.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("annual-report-print.png"), FullPage = true });
     }
 }

@@ -11,8 +11,8 @@ namespace PartyAffairs.App.Features.AnnualReport;
 
 /// <summary>
 /// The year's report on Party-affairs disclosure: items disclosed by category, organization, channel and audience; the
-/// on-time rate; feedback; re-disclosures; inspections and rectifications. The plan and feedback figures are the year's
-/// assessment itself (<see cref="AssessmentQueryService"/>), so the report and the assessment page cannot differ. Who may
+/// on-time rate; feedback (mailbox feedback also by kind); re-disclosures; inspections and rectifications; boards posted per
+/// quarter. The plan, feedback and posting figures are the year's assessment itself (<see cref="AssessmentQueryService"/>), so the report and the assessment page cannot differ. Who may
 /// read it is who may assess: the Office and Leaders for the bureau, a Secretary for their own organization.
 /// A disclosure counts in the year the bureau's calendar says it was published.
 /// </summary>
@@ -126,11 +126,13 @@ public sealed class AnnualReportService(
 
                 new(text["Report.Sheet.Feedback"], text["Report.Table.Feedback"],
                     [text["Column.Organization"], text["Measure.FeedbackReceived"], text["Measure.FeedbackAbusive"], text["Measure.AnsweredInTime"],
-                        text["Measure.ResultsDisclosed"], text["Measure.FeedbackHandled"], text["Measure.MedianWorkingDays"]],
+                        text["Measure.ResultsDisclosed"], text["Measure.FeedbackHandled"], text["Measure.MedianWorkingDays"],
+                        text["Report.Col.MailboxSuggestions"], text["Report.Col.MailboxUndisclosed"], text["Report.Col.MailboxOther"]],
                     [
                         .. assessed.Rows.Select(r => Line(r.OrganizationName, r.FeedbackReceived, r.FeedbackAbusive, r.AnsweredInTime,
-                            r.ResultsDisclosed, r.FeedbackHandled, r.MedianWorkingDays)),
-                        Total(total.FeedbackReceived, total.FeedbackAbusive, total.AnsweredInTime, total.ResultsDisclosed, total.FeedbackHandled, total.MedianWorkingDays),
+                            r.ResultsDisclosed, r.FeedbackHandled, r.MedianWorkingDays, r.MailboxSuggestions, r.MailboxUndisclosed, r.MailboxOther)),
+                        Total(total.FeedbackReceived, total.FeedbackAbusive, total.AnsweredInTime, total.ResultsDisclosed, total.FeedbackHandled, total.MedianWorkingDays,
+                            total.MailboxSuggestions, total.MailboxUndisclosed, total.MailboxOther),
                     ], text["Report.Note.Feedback"]),
 
                 new(text["Report.Sheet.Inspections"], text["Report.Table.Inspections"], [text["Report.Col.Item"], text["Report.Col.Count"]],
@@ -154,6 +156,14 @@ public sealed class AnnualReportService(
                         Findings("Timely", inspections.Select(i => i.Timely)),
                         Findings("FeedbackAnswered", inspections.Select(i => i.FeedbackAnswered)),
                     ]),
+
+                new(text["Report.Sheet.Postings"], text["Report.Table.Postings"],
+                    [text["Column.Organization"], .. Enumerable.Range(1, 4).Select(q => text["Period.Quarter.Name", q].Value), text["Total"]],
+                    [
+                        .. assessed.Rows.Select(r => Line(r.OrganizationName, r.BoardPostings.Q1, r.BoardPostings.Q2, r.BoardPostings.Q3, r.BoardPostings.Q4,
+                            r.BoardPostings.Total)),
+                        Total(total.BoardPostings.Q1, total.BoardPostings.Q2, total.BoardPostings.Q3, total.BoardPostings.Q4, total.BoardPostings.Total),
+                    ], text["Report.Note.Postings"]),
             };
 
             // 依申请公开: the year's applications, counted as the assessment counts them.

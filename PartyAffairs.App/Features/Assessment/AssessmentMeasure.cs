@@ -16,4 +16,8 @@ public enum AssessmentMeasure
     FeedbackHandled = 10,
     RectificationsOpen = 11,
     StandingGapDays = 12,
+    MailboxSuggestions = 13,
+    MailboxUndisclosed = 14,
+    MailboxOther = 15,
+    BoardPostings = 16,
 }

@@ -14,6 +14,7 @@ namespace PartyAffairs.App.Features.Assessment;
 /// <see cref="ItemsAsync"/>. The Office and Leaders assess every organization, a Secretary their own; nobody else.
 /// Everything is counted by the database (GROUP BY): feedback carries the facts recorded at its steps (answer deadline,
 /// working days to handle), so no working-day arithmetic is redone here; the median reads one count per organization and day.
+/// Mailbox feedback counts with the rest (and by kind), under the organization it was filed under; boards posted count per quarter.
 /// </summary>
 public sealed class AssessmentQueryService(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -62,6 +63,9 @@ public sealed class AssessmentQueryService(
                     Abusive = g.Count(f => f.IsAbusive),
                     AnsweredInTime = g.Count(f => f.AnsweredInTime),
                     ResultsDisclosed = g.Count(f => f.ResultDisclosed),
+                    Suggestions = g.AsQueryable().Count(AssessmentRules.MailboxOfKind(FeedbackKind.Suggestion)),
+                    Undisclosed = g.AsQueryable().Count(AssessmentRules.MailboxOfKind(FeedbackKind.Undisclosed)),
+                    Other = g.AsQueryable().Count(AssessmentRules.MailboxOfKind(FeedbackKind.Other)),
                 })
                 .ToListAsync(cancellationToken), cancellationToken);
 
@@ -71,6 +75,12 @@ public sealed class AssessmentQueryService(
                 .GroupBy(r => r.OrganizationId)
                 .Select(g => new { OrganizationId = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.OrganizationId, g => g.Count, cancellationToken);
+            // A few postings per organization and quarter: read by day, put into quarters here.
+            var postingsOf = (await PostingsIn(db, period, only)
+                    .GroupBy(p => new { p.OrganizationId, p.PostedOn })
+                    .Select(g => new { g.Key.OrganizationId, g.Key.PostedOn, Count = g.Count() })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(p => p.OrganizationId, p => (Quarter: BoardPostingRules.QuarterOf(p.PostedOn), p.Count));
             var gaps = (await StandingGapsAsync(db, period, only, today, cancellationToken))
                 .GroupBy(g => g.OrganizationId).ToDictionary(g => g.Key, g => g.Sum(l => l.GapDays));
             await Task.WhenAll(yearRead, disclosuresRead, feedbackRead);
@@ -96,7 +106,9 @@ public sealed class AssessmentQueryService(
                     published.Sum(d => d.OutOfCatalogue), published.Sum(d => d.Redisclosures),
                     received.Sum(f => f.Received), received.Sum(f => f.Abusive), received.Sum(f => f.AnsweredInTime), received.Sum(f => f.ResultsDisclosed),
                     handled.Sum(f => f.Count), AssessmentRules.Median(handled), organizationIds.Sum(o => open.GetValueOrDefault(o)),
-                    organizationIds.Sum(o => gaps.GetValueOrDefault(o)));
+                    organizationIds.Sum(o => gaps.GetValueOrDefault(o)),
+                    received.Sum(f => f.Suggestions), received.Sum(f => f.Undisclosed), received.Sum(f => f.Other),
+                    QuarterCounts.Of(organizationIds.SelectMany(o => postingsOf[o])));
             }
 
             var rows = organizations.Select(o => RowOf(o.Id, o.Name, [o.Id])).ToList();
@@ -163,6 +175,15 @@ public sealed class AssessmentQueryService(
                         .Select(l => new AssessmentItem(l.Title, l.OrganizationName, text["Item.StandingGap", l.GapDays, l.DueDate.Day()], AppRoutes.Schedule))
                         .ToList();
 
+                case AssessmentMeasure.BoardPostings:
+                    var postings = await PostingsIn(db, period, scope)
+                        .OrderBy(p => p.PostedOn).ThenBy(p => p.Id)
+                        .Take(MaxItems)
+                        .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new { p.Location, Organization = o.Name, p.PostedOn, Items = p.Items.Count })
+                        .ToListAsync(cancellationToken);
+                    return postings.Select(p => new AssessmentItem(p.Location, p.Organization, text["Item.Posting", p.PostedOn.Day(), p.Items],
+                        BoardPostings.PostingRoutes.Page)).ToList();
+
                 default:
                     return await FeedbackItemsAsync(db, actor, period, scope, measure, cancellationToken);
             }
@@ -178,6 +199,8 @@ public sealed class AssessmentQueryService(
             AssessmentMeasure.FeedbackAbusive => facts.Where(f => f.IsAbusive),
             AssessmentMeasure.AnsweredInTime => facts.Where(f => f.AnsweredInTime),
             AssessmentMeasure.ResultsDisclosed => facts.Where(f => f.ResultDisclosed),
+            AssessmentMeasure.MailboxSuggestions or AssessmentMeasure.MailboxUndisclosed or AssessmentMeasure.MailboxOther =>
+                facts.Where(AssessmentRules.MailboxOfKind(AssessmentRules.KindOf(measure)!.Value)),
             _ => facts.Where(f => f.WorkingDaysToHandle != null),
         };
         var chosen = await facts.OrderBy(f => f.ReceivedAtUtc).ThenBy(f => f.Id).Take(MaxItems).ToListAsync(cancellationToken);
@@ -280,6 +303,12 @@ public sealed class AssessmentQueryService(
             .Where(r => r.DoneAtUtc == null || r.DoneAtUtc >= asOfEndUtc)
             .Where(r => only == null || r.OrganizationId == only);
     }
+
+    /// <summary>The board postings the assessment counts in the period (<see cref="BoardPostingRules.CountedBetween"/>).</summary>
+    private static IQueryable<BoardPosting> PostingsIn(AppDbContext db, AssessmentPeriod period, int? only) =>
+        db.BoardPostings.AsNoTracking()
+            .Where(BoardPostingRules.CountedBetween(period.Start, period.End))
+            .Where(p => only == null || p.OrganizationId == only);
 
     /// <summary>The feedback received in the period, as facts.</summary>
     private IQueryable<FeedbackFact> FeedbackIn(AppDbContext db, AssessmentPeriod period, int? only)

@@ -21,6 +21,12 @@ namespace PartyAffairs.App.Features.Assessment;
 /// <b>Handled</b>: its result was disclosed; the <b>median working days</b> runs from receipt to that moment, see
 /// <see cref="Feedback.WorkingDaysToHandle"/>. Both are recorded when the step happens, so a later change of the step
 /// deadlines or the calendar leaves past figures as they were.</item>
+/// <item>Mailbox feedback (意见箱, about no one item) is feedback like any other and counts in every feedback figure above.
+/// It belongs to the organization it was filed under: the bureau's top organization (机关党委), the one that runs the
+/// mailbox, so it shows in that row (bureau level) and in the total, never in a branch's. Its part of <b>received</b> is also
+/// counted by kind (意见建议, 应公开未公开, 其他; <see cref="MailboxOfKind"/>), abusive apart as always.</item>
+/// <item>Boards posted (公开栏张贴): the postings <see cref="BoardPostingRules.CountedBetween"/> counts in the period, for the
+/// organization that recorded them, in the quarter of the day the board went up.</item>
 /// <item>Rectifications open: of inspections dated on or before the period's end (or today, if sooner), those not
 /// completed by the end of that day.</item>
 /// <item>Standing gap days (长期公开缺位天数): for each standing line of an approved or in-force catalogue (not retired), the
@@ -74,6 +80,22 @@ public static class AssessmentRules
         ResultDisclosed = !f.IsAbusive && f.ResultDisclosedAtUtc != null,
         WorkingDaysToHandle = f.IsAbusive ? null : f.WorkingDaysToHandle,
         RecordedWorkingDays = f.WorkingDaysToHandle,
+    };
+
+    /// <summary>
+    /// Whether a feedback counts as mailbox feedback of <paramref name="kind"/>: about no one item, not abusive, of that kind
+    /// (a mailbox row without a kind, which the domain never writes, would count as 其他).
+    /// </summary>
+    public static Expression<Func<FeedbackFact, bool>> MailboxOfKind(FeedbackKind kind) =>
+        f => !f.IsAbusive && f.DisclosureId == null && (f.Kind ?? FeedbackKind.Other) == kind;
+
+    /// <summary>The kind a mailbox measure counts; null for other measures.</summary>
+    public static FeedbackKind? KindOf(AssessmentMeasure measure) => measure switch
+    {
+        AssessmentMeasure.MailboxSuggestions => FeedbackKind.Suggestion,
+        AssessmentMeasure.MailboxUndisclosed => FeedbackKind.Undisclosed,
+        AssessmentMeasure.MailboxOther => FeedbackKind.Other,
+        _ => null,
     };
 
     /// <summary>The statuses a measure of occurrences lists; empty for measures that are not about occurrences.</summary>

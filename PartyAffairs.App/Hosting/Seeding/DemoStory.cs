@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.BoardPostings;
 using PartyAffairs.App.Features.Catalogues.Editing;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Publishing.Attachments;
@@ -40,6 +41,8 @@ internal sealed class DemoStory(
         var settled = await SeedClosedWithSettledFeedbackAsync(cancellationToken);
         SeedApplicationsInEveryOutcome(shown, settled);
         SeedInspection();
+        SeedMailboxFeedback();
+        await SeedBoardPostingsAsync(cancellationToken);
         SeedNotifications(shown);
         await db.SaveChangesAsync(cancellationToken);
         return settled;
@@ -600,6 +603,73 @@ internal sealed class DemoStory(
         done.Complete(people.Secretary, time.DaysAgo(18, 16), "已在公开栏补充党费交纳基数和标准说明，经支部委员会审核后公开。");
         inspection.Rectifications.AddRange([overdue, done]);
         db.Inspections.Add(inspection);
+    }
+
+    /// <summary>
+    /// Mailbox feedback (意见箱, about no one item, filed under the organ committee) of every kind and in several states: a
+    /// suggestion just received, one taken through to closed with a reply to its sender, an 应公开未公开 answered, and an 其他 whose
+    /// result is disclosed.
+    /// </summary>
+    private void SeedMailboxFeedback()
+    {
+        var committee = organizations[OrganCommittee].Id;
+        Feedback Mailbox(FeedbackKind kind, string content, Actor sender, DateTime at) =>
+            Feedback.ToMailbox(committee, kind, content, anonymous: !sender.IsAuthenticated, sender.IsAuthenticated ? sender.DisplayName : null, null,
+                sender, at, StepDue(at));
+
+        var received = Mailbox(FeedbackKind.Suggestion, "建议在公开栏旁设置二维码，扫码即可查看往期公开内容。", Actor.Anonymous, time.Now.AddHours(-3));
+
+        var closed = Mailbox(FeedbackKind.Suggestion, "建议每季度把各支部公开栏张贴情况汇总公布一次，便于党员对照监督。", people.Member, time.DaysAgo(20, 10));
+        Progress(closed, people.Office, "感谢建议，领导小组办公室将每季度汇总公布各党组织公开栏张贴情况。",
+            "自本季度起，各党组织公开栏张贴情况每季度在机关公开栏汇总公布。",
+            time.DaysAgo(20, 15), time.DaysAgo(18, 10), time.DaysAgo(17, 10), time.DaysAgo(16, 10), time.DaysAgo(15, 10));
+        closed.ReplyToSender(people.Office, time.DaysAgo(15, 11), "您的建议已采纳，汇总情况将于每季度末在机关公开栏公布。");
+
+        var answered = Mailbox(FeedbackKind.Undisclosed, "机关食堂经费收支情况应当公开，但公开栏一直没有看到。", Actor.Anonymous, time.DaysAgo(6, 9));
+        Progress(answered, people.Office, "经核实，机关食堂经费属于行政事务，已转局办公室按政务公开规定办理，党务公开栏不另行公开。", null,
+            time.DaysAgo(6, 14), time.DaysAgo(3, 16));
+
+        var disclosed = Mailbox(FeedbackKind.Other, "公开栏所在走廊晚上照明不足，下班后看不清内容。", Actor.Anonymous, time.DaysAgo(12, 18));
+        Progress(disclosed, people.Handler, "已联系后勤部门加装照明。", "公开栏所在走廊已加装照明灯，下班后可正常阅看。",
+            time.DaysAgo(11, 9), time.DaysAgo(9, 10), time.DaysAgo(8, 10), time.DaysAgo(7, 10));
+
+        db.Feedback.AddRange(received, closed, answered, disclosed);
+    }
+
+    /// <summary>
+    /// Printed boards the organizations put up (公开栏张贴) over the past half year, each with a photo stored as an upload is and
+    /// the Board items on display that day; a day with nothing on display is skipped, so the records always obey the rules.
+    /// </summary>
+    private async Task SeedBoardPostingsAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        var postings = new (string Organization, Actor Recorder, int DaysAgo, string Location)[]
+        {
+            (FirstBranch, people.Secretary, 12, "局机关办公楼一楼公开栏"),
+            (FirstBranch, people.Secretary, 100, "局机关办公楼一楼公开栏"),
+            (SecondBranch, people.Secretary2, 40, "局机关办公楼二楼公开栏"),
+            (SecondBranch, people.Secretary2, 190, "局机关办公楼二楼公开栏"),
+            (OrganCommittee, people.Office, 70, "局机关大院门口公开栏"),
+        };
+        var photo = DemoFiles.BoardPng();
+        foreach (var (code, recorder, daysAgo, location) in postings)
+        {
+            var organization = organizations[code];
+            var tree = organizations.Values.Where(o => o.Id == organization.Id || o.ParentId == organization.Id).Select(o => o.Id).ToHashSet();
+            var day = time.Today.AddDays(-daysAgo);
+            var items = db.Disclosures.Local.OrderBy(d => d.Id)
+                .Select(d => new PostableItem(d.Id, d.OrganizationId, d.Channels, StandingRules.Displayed(d)))
+                .Where(i => BoardPostingRules.CanCarry(i, tree, day, time.Zone))
+                .Take(4)
+                .ToList();
+            if (items.Count == 0) continue;
+            var stored = await UploadStore.StoreAsync(Path.Combine(storage.UploadsDirectory, "postings"), storage.DataDirectory, "公开栏照片.png",
+                new MemoryStream(photo, writable: false), long.MaxValue, BoardPostingService.PhotoTypes, cancellationToken);
+            var file = stored.File ?? throw new InvalidOperationException($"Demo posting photo refused: {stored.RefusalKey}");
+            db.BoardPostings.Add(new BoardPosting(organization.Id, day, location,
+                new StoredPhoto("公开栏照片.png", file.ContentType, file.Size, file.Sha256, file.RelativePath), items, tree, recorder,
+                time.At(day, 17), time.Zone));
+        }
     }
 
     private void SeedNotifications(Showcase shown)

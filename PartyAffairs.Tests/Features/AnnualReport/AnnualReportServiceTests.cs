@@ -41,7 +41,7 @@ public sealed class AnnualReportServiceTests
         await using var _ = harness;
 
         report.Title.ShouldBe("2026年度党务公开工作报告");
-        report.Tables.Select(t => t.SheetName).ShouldBe(["总体情况", "按内容类别", "按党组织", "按公开方式", "按公开范围", "意见反馈", "监督检查", "检查结论",
+        report.Tables.Select(t => t.SheetName).ShouldBe(["总体情况", "按内容类别", "按党组织", "按公开方式", "按公开范围", "意见反馈", "监督检查", "检查结论", "公开栏张贴",
             "依申请公开-收到", "依申请公开-办理结果", "依申请公开-答复时效", "依申请公开-按党组织"]);
         Table(report, "总体情况").Values.Select(v => v.Single()).ShouldBe([10, 6, 3, 1, 7, 4, 2, 1, 57.1]);
 
@@ -62,9 +62,10 @@ public sealed class AnnualReportServiceTests
         Table(report, "按公开范围").Values.Select(v => v.Single()).ShouldBe([2, 4, 4, 10]);
 
         var feedback = Table(report, "意见反馈");
-        feedback["第一党支部"].ShouldBe([3, 1, 2, 2, 2, 6.5]);
-        feedback["第二党支部"].ShouldBe([2, 0, 1, 1, 1, 7]);
-        feedback["合计"].ShouldBe([5, 1, 3, 3, 3, 7]);
+        // The story's feedback is all on items: no mailbox kinds (the last three columns).
+        feedback["第一党支部"].ShouldBe([3, 1, 2, 2, 2, 6.5, 0, 0, 0]);
+        feedback["第二党支部"].ShouldBe([2, 0, 1, 1, 1, 7, 0, 0, 0]);
+        feedback["合计"].ShouldBe([5, 1, 3, 3, 3, 7, 0, 0, 0]);
 
         Table(report, "监督检查").Values.Select(v => v.Single()).ShouldBe([2, 2, 4, 3, 1, 1, 1]);
         var findings = Table(report, "检查结论");

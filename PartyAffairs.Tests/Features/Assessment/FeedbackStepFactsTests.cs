@@ -75,7 +75,7 @@ public sealed class FeedbackStepFactsTests
     public async Task The_migration_fills_the_demo_bureau_with_what_the_assessment_worked_out_before()
     {
         await using var harness = await ServiceHarness.CreateAsync(seedDemo: true);
-        await RemigrateAndCompareAsync(harness, expectedRows: 9);
+        await RemigrateAndCompareAsync(harness, expectedRows: 13);
     }
 
     [Fact]
@@ -106,6 +106,15 @@ public sealed class FeedbackStepFactsTests
         recorded.Values.ShouldContain(f => f.AnswerDueAtUtc != null);
         recorded.Values.ShouldContain(f => f.WorkingDaysToHandle != null);
         recorded.ShouldBe(await OldComputationAsync(harness));
+
+        await using (var db = harness.NewDb())
+        {
+            // Going back before the facts also goes back before the mailbox (MailboxAndTrackingCodes), whose Down cannot keep
+            // feedback about no item: the facts were filled before mailbox feedback existed, so its rows leave first.
+            var mailbox = await db.Feedback.Where(f => f.DisclosureId == null).Select(f => f.Id).ToListAsync();
+            await db.Feedback.Where(f => mailbox.Contains(f.Id)).ExecuteDeleteAsync();
+            foreach (var id in mailbox) recorded.Remove(id);
+        }
 
         await using (var db = harness.NewDb())
         {
