@@ -70,6 +70,7 @@ public static class FeatureServices
         services.AddScoped<AmendmentService>();
         services.AddScoped<DisclosureQueryService>();
         services.AddScoped<FeedbackQueryService>();
+        services.AddScoped<MyFeedbackService>();
         services.AddScoped<ArchiveQueryService>();
         services.AddScoped<AssessmentQueryService>();
         services.AddScoped<DashboardService>();
