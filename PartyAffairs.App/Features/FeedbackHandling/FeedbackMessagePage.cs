@@ -25,7 +25,7 @@ public static class FeedbackMessagePage
     });
 
     /// <summary>Answers with <see cref="FeedbackRefusalPage"/> in the board's layout, keeping the status code already set.</summary>
-    public static Task WriteAsync(HttpContext http, string title, string body, CancellationToken cancellationToken, string? typed = null)
+    public static async Task WriteAsync(HttpContext http, string title, string body, CancellationToken cancellationToken, string? typed = null)
     {
         http.Response.Headers.CacheControl = "no-store";
         var page = new RazorComponentResult<FeedbackRefusalPage>(new Dictionary<string, object?>
@@ -39,6 +39,19 @@ public static class FeedbackMessagePage
             StatusCode = http.Response.StatusCode,
             ContentType = "text/html; charset=utf-8",
         };
-        return page.ExecuteAsync(http);
+        // A fresh scope, as the status-code pages use: the form's own endpoint may already have used this request's renderer
+        // (and set the header the component result adds again).
+        http.Response.Headers.Remove("blazor-enhanced-nav");
+        var requestServices = http.RequestServices;
+        await using var scope = requestServices.CreateAsyncScope();
+        http.RequestServices = scope.ServiceProvider;
+        try
+        {
+            await page.ExecuteAsync(http);
+        }
+        finally
+        {
+            http.RequestServices = requestServices;
+        }
     }
 }
