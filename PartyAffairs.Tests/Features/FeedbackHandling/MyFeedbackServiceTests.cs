@@ -8,14 +8,6 @@ namespace PartyAffairs.Tests.Features.FeedbackHandling;
 /// <summary>我的反馈: only what she gave under her own name, paged, with the reply to her; never anyone else's.</summary>
 public sealed class MyFeedbackServiceTests
 {
-    private static async Task<T> As<T>(ServiceHarness harness, string? user, Func<FeedbackSubmissionService, Task<T>> call)
-    {
-        if (user is null) harness.Auth.SignOut();
-        else await harness.SignInAsync(user);
-        await using var scope = harness.NewScope();
-        return await call(harness.Get<FeedbackSubmissionService>(scope));
-    }
-
     private static async Task<Result<MyFeedbackList>> MineAsync(ServiceHarness harness, string? user, MyFeedbackQuery query)
     {
         if (user is null) harness.Auth.SignOut();
@@ -25,7 +17,7 @@ public sealed class MyFeedbackServiceTests
     }
 
     private static async Task<int> GiveAsync(ServiceHarness harness, string? user, int itemId, string content, bool anonymous) =>
-        (await As(harness, user, s => s.SubmitTrackedAsync(new FeedbackSubmission(itemId, content, anonymous, "署名", null)))).Value!.Id;
+        (await MailboxAndTrackingTests.As(harness, user, s => s.SubmitTrackedAsync(new FeedbackSubmission(itemId, content, anonymous, "署名", null)))).Value!.Id;
 
     [Fact]
     public async Task She_sees_only_her_own_named_feedback_never_anyone_elses_nor_her_anonymous_one()
@@ -34,7 +26,7 @@ public sealed class MyFeedbackServiceTests
         var bureau = await TestBureau.CreateAsync(harness);
         var item = await bureau.OutOfCatalogueAsync(bureau.BranchAId, "经费", Audience.Public, DisclosureState.Published, bureau.Now.AddDays(-1));
         var mine = await GiveAsync(harness, "memberA", item, "请公开明细", anonymous: false);
-        var mailbox = (await As(harness, "memberA", s => s.SubmitToMailboxAsync(FeedbackKind.Undisclosed,
+        var mailbox = (await MailboxAndTrackingTests.As(harness, "memberA", s => s.SubmitToMailboxAsync(FeedbackKind.Undisclosed,
             new FeedbackSubmission(0, "会议记录没有公开", false, null, null)))).Value!.Id;
         var anonymousOfHers = await GiveAsync(harness, "memberA", item, "匿名的意见", anonymous: true);
         var someoneElses = await GiveAsync(harness, "memberB", item, "别人的意见", anonymous: false);
