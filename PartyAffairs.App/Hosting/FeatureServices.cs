@@ -71,6 +71,7 @@ public static class FeatureServices
         services.AddScoped<AmendmentService>();
         services.AddScoped<DisclosureQueryService>();
         services.AddScoped<FeedbackQueryService>();
+        services.AddScoped<MyFeedbackService>();
         services.AddScoped<ArchiveQueryService>();
         services.AddScoped<AssessmentQueryService>();
         services.AddScoped<ApplicationAssessmentService>();

@@ -39,6 +39,7 @@ public sealed class MainLayoutTests : IAsyncLifetime
 
         var targets = NavTargets(cut);
         targets.ShouldContain("/");
+        targets.ShouldContain("/my/feedback", "every signed-in role reaches 我的反馈");
         (cut.Markup.Contains("系统管理")).ShouldBe(admin);
         targets.Contains("/admin/users").ShouldBe(admin);
         targets.Contains("/admin/organizations").ShouldBe(admin);

@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Resources;
@@ -7,7 +6,7 @@ using PartyAffairs.App.Resources;
 namespace PartyAffairs.App.Features.FeedbackHandling;
 
 /// <summary>
-/// The small stand-alone page a refused feedback post gets when the form itself cannot answer: too many posts (429), or a
+/// The page a refused feedback post gets when the form itself cannot answer: too many posts (429), or a
 /// missing or forged antiforgery token, for which the framework answers a bare, empty 400.
 /// </summary>
 public static class FeedbackMessagePage
@@ -25,25 +24,34 @@ public static class FeedbackMessagePage
         }
     });
 
-    public static Task WriteAsync(HttpContext http, string title, string body, CancellationToken cancellationToken, string? typed = null)
+    /// <summary>Answers with <see cref="FeedbackRefusalPage"/> in the board's layout, keeping the status code already set.</summary>
+    public static async Task WriteAsync(HttpContext http, string title, string body, CancellationToken cancellationToken, string? typed = null)
     {
-        var text = http.RequestServices.GetRequiredService<IStringLocalizer<FeedbackStrings>>();
-        var encoder = http.RequestServices.GetRequiredService<HtmlEncoder>();
-        http.Response.ContentType = "text/html; charset=utf-8";
         http.Response.Headers.CacheControl = "no-store";
-        var back = encoder.Encode(http.Request.Path.Value ?? "/");
-        var given = typed is null ? "" :
-            $"<p>{encoder.Encode(text["RateLimit.YourText"])}</p><textarea readonly rows=\"8\" style=\"width: 100%\" data-testid=\"typed-text\">{encoder.Encode(typed)}</textarea>";
-        return http.Response.WriteAsync($"""
-            <!DOCTYPE html>
-            <html lang="{encoder.Encode(CultureInfo.CurrentUICulture.Name)}"><head><meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1"><title>{encoder.Encode(title)}</title></head>
-            <body style="font-family: sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.6">
-            <h1>{encoder.Encode(title)}</h1>
-            <p>{encoder.Encode(body)}</p>
-            {given}
-            <p><a href="{back}">{encoder.Encode(text["RateLimit.Back"])}</a></p>
-            </body></html>
-            """, cancellationToken);
+        var page = new RazorComponentResult<FeedbackRefusalPage>(new Dictionary<string, object?>
+        {
+            [nameof(FeedbackRefusalPage.Title)] = title,
+            [nameof(FeedbackRefusalPage.Body)] = body,
+            [nameof(FeedbackRefusalPage.Typed)] = typed,
+            [nameof(FeedbackRefusalPage.Back)] = http.Request.Path.Value ?? "/",
+        })
+        {
+            StatusCode = http.Response.StatusCode,
+            ContentType = "text/html; charset=utf-8",
+        };
+        // A fresh scope, as the status-code pages use: the form's own endpoint may already have used this request's renderer
+        // (and set the header the component result adds again).
+        http.Response.Headers.Remove("blazor-enhanced-nav");
+        var requestServices = http.RequestServices;
+        await using var scope = requestServices.CreateAsyncScope();
+        http.RequestServices = scope.ServiceProvider;
+        try
+        {
+            await page.ExecuteAsync(http);
+        }
+        finally
+        {
+            http.RequestServices = requestServices;
+        }
     }
 }

@@ -44,9 +44,9 @@ public static class FeedbackRateLimit
         var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
         http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // What she typed is given back, so a refused post does not lose it.
-        var typed = http.Request.HasFormContentType
-            ? (await http.Request.ReadFormAsync(cancellationToken))["Input.Content"].ToString()
-            : null;
+        var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : null;
+        var typed = form is null ? null
+            : form["Input.Content"] is { Count: > 0 } content ? content.ToString() : form["Input.Code"].ToString();
         await FeedbackMessagePage.WriteAsync(http, text["RateLimit.Title"], text["RateLimit.Body", wait], cancellationToken,
             string.IsNullOrEmpty(typed) ? null : typed);
     }

@@ -90,19 +90,8 @@ public sealed class FeedbackSubmissionService(
             var title = f.DisclosureId is { } itemId
                 ? await db.Disclosures.AsNoTracking().Where(d => d.Id == itemId).Select(d => d.Title).FirstOrDefaultAsync(cancellationToken)
                 : null;
-            var steps = await db.AuditEntries.AsNoTracking()
-                .Where(a => a.EntityType == nameof(Feedback) && a.EntityId == f.Id && TrackedSteps.Contains(a.Action))
-                .OrderBy(a => a.AtUtc).ThenBy(a => a.Id)
-                .Select(a => new FeedbackTrackStep(a.Action, a.AtUtc))
-                .ToListAsync(cancellationToken);
+            var steps = (await FeedbackTrail.ForAsync(db, [f.Id], cancellationToken))[f.Id].ToList();
             return new FeedbackTrackView(f.State, f.Kind, title, f.ReceivedAtUtc, steps, f.ResultIsPublic ? f.Resolution : null,
                 f.IsAbusive ? null : f.SenderReply, f.IsAbusive ? null : f.SenderRepliedAtUtc, f.IsLate(clock.UtcNow));
         });
-
-    /// <summary>The steps whose dates the sender sees; a re-disclosure or a reply is shown in its own way, the audit's notes never.</summary>
-    private static readonly WorkflowAction[] TrackedSteps =
-    [
-        WorkflowAction.Receive, WorkflowAction.Assign, WorkflowAction.Answer, WorkflowAction.Report, WorkflowAction.Acknowledge,
-        WorkflowAction.DiscloseResult, WorkflowAction.Close,
-    ];
 }

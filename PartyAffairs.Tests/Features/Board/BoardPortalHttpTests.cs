@@ -3,12 +3,14 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Settings;
 using PartyAffairs.Tests.Support;
 
 namespace PartyAffairs.Tests.Features.Board;
@@ -158,6 +160,42 @@ public sealed class BoardPortalHttpTests(AppServer server) : IClassFixture<AppSe
             },
             body => body.Contains($"href=\"/board/{id}\""), TimeSpan.FromSeconds(10), "closing the item evicts the cached history",
             _ => $"the history still lacks {title}");
+    }
+
+    [Fact]
+    public async Task The_guides_feedback_section_links_the_mailbox_and_track()
+    {
+        var html = await HtmlAsync("/guide");
+
+        html.ShouldContain("href=\"/board/mailbox\"");
+        html.ShouldContain("href=\"/track\"");
+        html.ShouldContain("查询码");
+    }
+
+    [Fact]
+    public async Task Saving_the_Admins_contact_settings_evicts_the_cached_guide()
+    {
+        var phone = $"010-{Random.Shared.Next(10_000_000, 99_999_999)}";
+        (await GetAsync("/guide")).Dispose();
+        using (var cached = await GetAsync("/guide"))
+        {
+            cached.Headers.Age.ShouldNotBeNull("the second anonymous request is served from the output cache");
+            (await cached.Content.ReadAsStringAsync()).ShouldNotContain(phone);
+        }
+
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
+            var admin = await signIn.CreateUserPrincipalAsync((await users.FindByNameAsync("admin"))!);
+            ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
+                .SetAuthenticationState(Task.FromResult(new AuthenticationState(admin)));
+            var settings = scope.ServiceProvider.GetRequiredService<SettingsService>();
+            var saved = await settings.SaveAsync(await settings.GetAsync() with { OfficePhone = phone });
+            saved.Succeeded.ShouldBeTrue(saved.Message);
+        }
+
+        (await HtmlAsync("/guide")).ShouldContain(phone);
     }
 
     [Fact]

@@ -32,6 +32,8 @@ public sealed class FeedbackFormHttpTests(FeedbackFormServer server) : IClassFix
         }
         var thanks = await client.GetStringAsync($"/board/{item}/feedback?sent=1");
         thanks.ShouldContain("感谢您的意见");
+        // The 查询码 itself, not the name of the field that holds it.
+        System.Text.RegularExpressions.Regex.IsMatch(thanks, "data-testid=\"tracking-code\"[^>]*>[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}<").ShouldBeTrue();
     }
 
     [Theory]

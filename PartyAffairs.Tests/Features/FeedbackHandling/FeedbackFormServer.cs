@@ -73,12 +73,41 @@ public sealed partial class FeedbackFormServer : IAsyncLifetime
     }
 
     /// <summary>Reads the form page and returns the antiforgery token it carries (the cookie stays in the client).</summary>
-    public static async Task<string> TokenAsync(HttpClient client, int disclosureId)
+    public static Task<string> TokenAsync(HttpClient client, int disclosureId) => TokenAsync(client, $"/board/{disclosureId}/feedback");
+
+    /// <summary>Reads the form page at <paramref name="path"/> and returns its antiforgery token.</summary>
+    public static async Task<string> TokenAsync(HttpClient client, string path)
     {
-        var html = await client.GetStringAsync($"/board/{disclosureId}/feedback");
+        var html = await client.GetStringAsync(path);
         return TokenPattern().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value)
             : throw new InvalidOperationException("The form carries no antiforgery token.");
     }
+
+    /// <summary>Posts the mailbox (意见箱) form as the browser would.</summary>
+    public static Task<HttpResponseMessage> PostMailboxAsync(HttpClient client, string? token, FeedbackKind kind, string content,
+        bool anonymous = true, string? name = null, string? contact = null)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("_handler", "mailbox"),
+            new("Input.Kind", kind.ToString()),
+            new("Input.Content", content),
+            new("Input.Anonymous", anonymous ? "true" : "false"),
+            new("Input.Name", name ?? ""),
+            new("Input.Contact", contact ?? ""),
+        };
+        if (token is not null) fields.Add(new("__RequestVerificationToken", token));
+        return client.PostAsync("/board/mailbox", new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>Posts a 查询码 to /track as the browser would.</summary>
+    public static Task<HttpResponseMessage> PostTrackAsync(HttpClient client, string token, string code) =>
+        client.PostAsync("/track", new FormUrlEncodedContent(
+        [
+            new("_handler", "track"),
+            new("Input.Code", code),
+            new("__RequestVerificationToken", token),
+        ]));
 
     public static Task<HttpResponseMessage> PostAsync(HttpClient client, int disclosureId, string? token, string content,
         bool anonymous = true, string? name = null, string? contact = null)

@@ -12,7 +12,7 @@ namespace PartyAffairs.Tests.Features.FeedbackHandling;
 /// <summary>The mailbox (意见箱), the 查询码 and /track's service: submit with and without an item, follow, reply, notify.</summary>
 public sealed class MailboxAndTrackingTests
 {
-    private static async Task<T> As<T>(ServiceHarness harness, string? user, Func<FeedbackSubmissionService, Task<T>> call)
+    internal static async Task<T> As<T>(ServiceHarness harness, string? user, Func<FeedbackSubmissionService, Task<T>> call)
     {
         if (user is null) harness.Auth.SignOut();
         else await harness.SignInAsync(user);
