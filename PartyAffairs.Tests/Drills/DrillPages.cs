@@ -22,15 +22,20 @@ public static class DrillPages
         var draft = await db.Disclosures.Where(d => d.OrganizationId == drafterOrg && d.State == DisclosureState.Draft).Select(d => d.Id).FirstAsync();
         var feedback = await db.Feedback.Select(f => f.Id).FirstAsync();
         var archived = await db.ArchiveRecords.Select(r => r.Id).FirstAsync();
+        var application = await db.Applications.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
         var year = DateTime.UtcNow.Year;
         return
         [
             new(null, "/Account/Login"), new(null, "/board"), new(null, $"/board/{onBoard}"), new(null, $"/board/{onBoard}/feedback"),
             new(null, "/board/print"), new(null, "/board/screen"), new(null, "/board"),
+            new(null, "/guide"), new(null, $"/board/catalogue/{year}"), new(null, "/board/history"), new(null, "/board/mailbox"), new(null, "/track"),
+            new(null, "/apply"),
             new("office", "/"), new("office", "/catalogue"), new("office", "/catalogue/schedule"), new("office", $"/catalogue/{year}/print"),
             new("office", "/disclosures"), new("office", $"/disclosures/{onBoard}"), new("office", "/feedback"), new("office", $"/feedback/{feedback}"),
             new("office", "/archive"), new("office", "/archive/ready"), new("office", "/archive/verify"), new("office", $"/archive/{archived}"),
             new("office", "/assessment"), new("office", "/assessment/report"), new("office", $"/assessment/report/{year}/print"),
+            new("office", "/applications"), new("office", $"/applications/{application}"), new("office", "/postings"),
+            new("member", "/my/feedback"),
             new("office", "/dashboard"), new("office", "/audit"), new("office", "/inspections"), new("office", "/Account/Manage/ChangePassword"),
             new("drafter", "/my-work"), new("drafter", "/disclosures/new"), new("drafter", $"/disclosures/{draft}/edit"),
             new("handler", "/feedback"),
