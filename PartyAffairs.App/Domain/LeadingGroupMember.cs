@@ -48,7 +48,8 @@ public sealed class LeadingGroupMember : IAudited
 
     public bool IsEnded => ValidUntil is not null;
 
-    public bool IsCurrentOn(DateOnly day) => CurrentOn(day).Compile()(this);
+    /// <summary>The same rule as <see cref="CurrentOn"/>, for an object (the table test holds the two together).</summary>
+    public bool IsCurrentOn(DateOnly day) => ValidFrom <= day && (ValidUntil is null || ValidUntil >= day);
 
     /// <summary>The one rule for "holds the seat on that day", used in queries (the guide, feedback reports) and on objects.</summary>
     public static Expression<Func<LeadingGroupMember, bool>> CurrentOn(DateOnly day) =>
