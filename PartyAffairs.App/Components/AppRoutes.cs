@@ -40,6 +40,7 @@ public static class AppRoutes
     public static string FeedbackItem(int id) => $"/feedback/{id}";
     public const string AdminOrganizations = "/admin/organizations";
     public const string AdminUsers = "/admin/users";
+    public const string AdminLeadingGroup = "/admin/leading-group";
     public const string AdminCalendar = "/admin/calendar";
     public const string AdminSettings = "/admin/settings";
     public const string Login = "/Account/Login";

@@ -32,7 +32,7 @@ public static class AccessPolicy
     /// </summary>
     public static bool ReadsFeedback(Actor a, int organizationId, string? reportedToId) =>
         CanHandleFeedback(a, organizationId)
-        || (a.IsAuthenticated && a.IsInRole(Roles.Leader) && reportedToId is not null && reportedToId == a.UserId);
+        || (a.IsAuthenticated && reportedToId is not null && reportedToId == a.UserId);
 
     /// <summary>
     /// Who reads a whole archive record with its feedback (its package holds every text, sender and contact): those who may

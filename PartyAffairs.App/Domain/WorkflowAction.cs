@@ -54,4 +54,10 @@ public enum WorkflowAction
 
     /// <summary>The Office extended an application's deadline (依申请公开), once, with a reason.</summary>
     ExtendDeadline,
+
+    /// <summary>The Admin or the Office corrected a seat of the leading group or its office (holder, post, account, start).</summary>
+    ChangeSeat,
+
+    /// <summary>The Admin or the Office ended a seat of the leading group or its office: the seat is kept as history.</summary>
+    EndSeat,
 }

@@ -1,6 +1,7 @@
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Components.Layout;
 using PartyAffairs.App.Hosting.Seeding;
+using PartyAffairs.App.Features.Admin.LeadingGroup;
 using PartyAffairs.App.Features.Admin.Organizations;
 using PartyAffairs.App.Features.Admin.Users;
 using PartyAffairs.App.Features.AnnualReport;
@@ -57,6 +58,7 @@ public static class FeatureServices
         services.AddSingleton<StandingPlanRecomputation>();
         services.AddHostedService<DisplayScheduleWorker>();
         services.AddScoped<OrganizationAdminService>();
+        services.AddScoped<LeadingGroupAdminService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<CalendarAdminService>();
         services.AddScoped<ArchiveWriter>();

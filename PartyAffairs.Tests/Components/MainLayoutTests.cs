@@ -43,6 +43,7 @@ public sealed class MainLayoutTests : IAsyncLifetime
         (cut.Markup.Contains("系统管理")).ShouldBe(admin);
         targets.Contains("/admin/users").ShouldBe(admin);
         targets.Contains("/admin/organizations").ShouldBe(admin);
+        targets.Contains("/admin/leading-group").ShouldBe(role is Roles.Admin or Roles.Office);
         targets.Contains("/dashboard").ShouldBe(dashboard);
         (cut.Markup.Contains("审批看板")).ShouldBe(dashboard);
     }

@@ -22,6 +22,8 @@ public sealed class FeedbackReadersTests
         ["handler"] = new("h", "h", null, new HashSet<string> { Roles.FeedbackHandler }),
         ["office"] = new("o", "o", null, new HashSet<string> { Roles.Office }),
         ["leader reported to"] = new("l1", "l1", null, new HashSet<string> { Roles.Leader }),
+        // A member of the leading group without the Leader role (issue 20): reads what was reported to her.
+        ["seat holder reported to"] = new("l1", "l1", Other, new HashSet<string> { Roles.Member }),
         ["other leader"] = new("l2", "l2", null, new HashSet<string> { Roles.Leader }),
         ["admin"] = new("a", "a", null, new HashSet<string> { Roles.Admin }),
     };
@@ -36,6 +38,7 @@ public sealed class FeedbackReadersTests
     [InlineData("handler", true, true, true, true)]
     [InlineData("office", true, true, true, true)]
     [InlineData("leader reported to", true, false, true, true)]
+    [InlineData("seat holder reported to", true, false, false, false)]
     [InlineData("other leader", false, false, false, true)]
     [InlineData("admin", false, false, false, false)]
     public void Feedback_text_goes_to_its_handlers_and_the_leader_it_was_reported_to(string person, bool reported, bool unreported,

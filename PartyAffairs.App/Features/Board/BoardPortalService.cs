@@ -44,8 +44,9 @@ public sealed class BoardPortalService(
                 tree.Add(new GuideOrganization(root.Id, root.Name, root.Kind, 0));
                 Walk(root.Id, 1);
             }
-            var seats = await db.LeadingGroupMembers.AsNoTracking()
-                .OrderBy(m => m.Position == LeadingGroupPosition.OfficeDirector).ThenBy(m => m.Position).ThenBy(m => m.SortOrder).ThenBy(m => m.Id)
+            // Only the seats held today: ended ones are history, later ones not yet in force.
+            var seats = await db.LeadingGroupMembers.AsNoTracking().Where(LeadingGroupMember.CurrentOn(clock.Today))
+                .OrderBy(m => m.Position >= LeadingGroupPosition.OfficeDirector).ThenBy(m => m.Position).ThenBy(m => m.SortOrder).ThenBy(m => m.Id)
                 .Select(m => new GuideSeat(m.PersonName, m.Post, m.Position))
                 .ToListAsync(cancellationToken);
             var year = clock.Today.Year;

@@ -23,8 +23,12 @@ public static class FeedbackAccess
     public static bool Handles(Actor actor, Feedback feedback) =>
         feedback.IsMailbox ? HandlesMailbox(actor) : AccessPolicy.CanHandleFeedback(actor, feedback.OrganizationId);
 
+    /// <summary>
+    /// The person the feedback was reported to. Only <see cref="LeadersAsync"/> may receive a report (a Leader, or a current seat
+    /// holder of the leading group, whatever her roles), so being named is what counts.
+    /// </summary>
     public static bool IsReportedTo(Actor actor, Feedback feedback) =>
-        actor.IsAuthenticated && actor.IsInRole(Roles.Leader) && feedback.ReportedToId == actor.UserId;
+        actor.IsAuthenticated && feedback.ReportedToId is not null && feedback.ReportedToId == actor.UserId;
 
     public static FeedbackActions ActionsFor(Actor actor, Feedback feedback)
     {
@@ -49,12 +53,22 @@ public static class FeedbackAccess
                     where r.Name == Roles.Office || r.Name == Roles.FeedbackHandler || (r.Name == Roles.Secretary && u.OrganizationId == organizationId)
                     select u, cancellationToken);
 
-    public static Task<List<PersonOption>> LeadersAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        PeopleAsync(from u in db.Users
-                    join ur in db.UserRoles on u.Id equals ur.UserId
-                    join r in db.Roles on ur.RoleId equals r.Id
-                    where r.Name == Roles.Leader
-                    select u, cancellationToken);
+    /// <summary>
+    /// Who may receive a report: accounts with the Leader role, and the account of anyone holding a seat of the leading group
+    /// itself (组长, 副组长, 成员) on <paramref name="today"/> — e.g. a deputy who holds only the Office role.
+    /// </summary>
+    public static Task<List<PersonOption>> LeadersAsync(AppDbContext db, DateOnly today, CancellationToken cancellationToken) =>
+        PeopleAsync((from u in db.Users
+                     join ur in db.UserRoles on u.Id equals ur.UserId
+                     join r in db.Roles on ur.RoleId equals r.Id
+                     where r.Name == Roles.Leader
+                     select u)
+                    .Union(from m in db.LeadingGroupMembers.Where(LeadingGroupMember.CurrentOn(today))
+                           where m.Position == LeadingGroupPosition.Leader || m.Position == LeadingGroupPosition.DeputyLeader
+                                 || m.Position == LeadingGroupPosition.Member
+                           join u in db.Users on m.UserId equals u.Id
+                           where !u.Disabled
+                           select u), cancellationToken);
 
     private static async Task<List<PersonOption>> PeopleAsync(IQueryable<ApplicationUser> users, CancellationToken cancellationToken)
     {

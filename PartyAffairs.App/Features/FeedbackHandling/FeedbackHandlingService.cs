@@ -86,7 +86,7 @@ public sealed class FeedbackHandlingService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var (actor, feedback) = await HandlerStepAsync(db, request.FeedbackId, request.ExpectedVersion, cancellationToken);
             await Outcomes.ValidateAsync(reportValidator, request, cancellationToken);
-            var leader = (await FeedbackAccess.LeadersAsync(db, cancellationToken)).FirstOrDefault(p => p.Id == request.LeaderId);
+            var leader = (await FeedbackAccess.LeadersAsync(db, clock.Today, cancellationToken)).FirstOrDefault(p => p.Id == request.LeaderId);
             if (leader is null) Refuse(nameof(request.LeaderId), "Validation.NotALeader");
             var now = clock.UtcNow;
             feedback.ReportTo(actor, now, leader.Id, leader.Name, request.Resolution, request.PublicSummary,

@@ -71,7 +71,7 @@ public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFacto
                 FeedbackAnonymity.Redacts(a.EntityType, a.Action, a.EntityId, anonymous)) }).ToList();
             var can = FeedbackAccess.ActionsFor(actor, f);
             var assignees = can.Assign ? await FeedbackAccess.AssigneesAsync(db, f.OrganizationId, cancellationToken) : [];
-            var leaders = can.Report ? await FeedbackAccess.LeadersAsync(db, cancellationToken) : [];
+            var leaders = can.Report ? await FeedbackAccess.LeadersAsync(db, clock.Today, cancellationToken) : [];
             return new FeedbackDetail(f.Id, f.Version, f.DisclosureId, item.Title, item.Organization, f.State, f.Channel, f.Content,
                 f.IsAnonymous, f.IsAnonymous ? null : f.SenderName, f.IsAnonymous ? null : f.SenderContact, f.ReceivedAtUtc,
                 f.AssigneeName, f.Answer, f.ReportedTo, f.Resolution, f.PublicSummary, f.IsAbusive, f.RedisclosureId, f.StepDueAtUtc,

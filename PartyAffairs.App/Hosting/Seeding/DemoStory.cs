@@ -51,7 +51,8 @@ internal sealed class DemoStory(
     private void SeedLeadingGroup()
     {
         db.LeadingGroupMembers.AddRange(LeadingGroup.Select((seat, i) =>
-            new LeadingGroupMember(seat.PersonName, seat.Post, seat.Position, people.IdOf(seat.UserName), i)));
+            new LeadingGroupMember(seat.PersonName, seat.Post, seat.Position, people.IdOf(seat.UserName), i,
+                new DateOnly(time.Today.Year - 1, 1, 1))));
     }
 
     private async Task SeedCataloguesAsync(CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Admin.LeadingGroup;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.Tests.Support;
 
@@ -160,6 +161,46 @@ public sealed class BoardPortalHttpTests(AppServer server) : IClassFixture<AppSe
             },
             body => body.Contains($"href=\"/board/{id}\""), TimeSpan.FromSeconds(10), "closing the item evicts the cached history",
             _ => $"the history still lacks {title}");
+    }
+
+    [Fact]
+    public async Task A_leading_group_change_made_through_the_service_evicts_the_cached_guide_which_shows_only_current_seats()
+    {
+        const string newcomer = "测试新任委员";
+        (await GetAsync("/guide")).Dispose();
+        using (var cached = await GetAsync("/guide"))
+        {
+            cached.Headers.Age.ShouldNotBeNull("the second anonymous request is served from the output cache");
+            (await cached.Content.ReadAsStringAsync()).ShouldContain(Encoder.Encode("孙志强"));
+        }
+
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<ApplicationUser>>();
+            var principal = await signIn.CreateUserPrincipalAsync((await users.FindByNameAsync("office"))!);
+            ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
+                .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+            var service = scope.ServiceProvider.GetRequiredService<LeadingGroupAdminService>();
+            var seats = (await service.ListAsync(includePast: false)).Value!;
+            var leaving = seats.Single(s => s.PersonName == "孙志强");
+            var today = DateTime.UtcNow.AddHours(8).Date;
+            (await service.EndAsync(leaving.Id, leaving.Version, new EndSeatRequest { LastDay = today.AddDays(-1), Reason = "换届" }))
+                .Succeeded.ShouldBeTrue();
+            (await service.CreateAsync(new SeatRequest
+            {
+                PersonName = newcomer, Post = "机关党委委员", Position = LeadingGroupPosition.Member, ValidFrom = today,
+            })).Succeeded.ShouldBeTrue();
+        }
+
+        var html = await Eventually.ReturnsAsync(async () =>
+            {
+                using var response = await GetAsync("/guide");
+                return await response.Content.ReadAsStringAsync();
+            },
+            body => body.Contains(Encoder.Encode(newcomer)), TimeSpan.FromSeconds(10), "a leading-group change evicts the cached guide",
+            _ => $"the guide still lacks {newcomer}");
+        html.ShouldNotContain(Encoder.Encode("孙志强"));
     }
 
     [Fact]

@@ -155,6 +155,39 @@ public sealed class FeedbackHandlingServiceTests
     }
 
     [Fact]
+    public async Task A_deputy_leader_who_holds_only_the_Office_role_is_a_leader_receives_a_report_and_acknowledges_it()
+    {
+        var (harness, bureau, _, id) = await SetupAsync();
+        await using var _h = harness;
+        var deputy = await harness.CreateUserAsync("deputy", bureau.CommitteeId, Roles.Office);
+        var former = await harness.CreateUserAsync("former", bureau.CommitteeId, Roles.Member);
+        var office = new Actor(bureau["office"].UserId, "office", null, new HashSet<string> { Roles.Office });
+        await using (var db = harness.NewDb())
+        {
+            var today = new DateOnly(2026, 11, 26);
+            db.LeadingGroupMembers.Add(LeadingGroupMember.Create("李淑芬", "机关党委副书记", LeadingGroupPosition.DeputyLeader, deputy, 0,
+                today.AddYears(-1), office, bureau.Now));
+            var ended = LeadingGroupMember.Create("前成员", "机关党委委员", LeadingGroupPosition.Member, former, 1, today.AddYears(-2), office, bureau.Now);
+            ended.End(today.AddDays(-1), office, bureau.Now);
+            db.LeadingGroupMembers.Add(ended);
+            await db.SaveChangesAsync();
+
+            var leaders = await FeedbackAccess.LeadersAsync(db, today, CancellationToken.None);
+            leaders.Select(l => l.Id).ShouldContain(deputy);
+            leaders.Select(l => l.Id).ShouldContain(bureau["leader"].UserId);
+            leaders.Select(l => l.Id).ShouldNotContain(former);
+        }
+        await As(harness, "handler", s => s.AssignAsync(new AssignFeedbackRequest(id, 1, bureau["handler"].UserId)));
+        await As(harness, "handler", s => s.AnswerAsync(new AnswerFeedbackRequest(id, 2, "答复")));
+        (await As(harness, "handler", s => s.ReportAsync(new ReportFeedbackRequest(id, 3, former, "结果", null)))).Succeeded.ShouldBeFalse();
+        (await As(harness, "handler", s => s.ReportAsync(new ReportFeedbackRequest(id, 3, deputy, "结果", null)))).Succeeded.ShouldBeTrue();
+        (await StoredAsync(harness, id)).ReportedToId.ShouldBe(deputy);
+
+        (await As(harness, "deputy", s => s.AcknowledgeAsync(new FeedbackNoteRequest(id, 4, "同意")))).Succeeded.ShouldBeTrue();
+        (await StoredAsync(harness, id)).State.ShouldBe(FeedbackState.ResultDisclosed);
+    }
+
+    [Fact]
     public async Task Only_the_leader_it_was_reported_to_acknowledges()
     {
         var (harness, bureau, _, id) = await SetupAsync();

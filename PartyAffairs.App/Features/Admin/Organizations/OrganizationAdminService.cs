@@ -58,7 +58,8 @@ public sealed class OrganizationAdminService(
             await EnsureAdminAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             return await (
-                from m in db.LeadingGroupMembers.AsNoTracking()
+                // Ended seats are history, kept on the leading-group page (/admin/leading-group).
+                from m in db.LeadingGroupMembers.AsNoTracking().Where(m => m.ValidUntil == null)
                 join u in db.Users on m.UserId equals u.Id into holders
                 from u in holders.DefaultIfEmpty()
                 orderby m.SortOrder, m.Position
