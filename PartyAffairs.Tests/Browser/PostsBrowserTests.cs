@@ -25,8 +25,8 @@ public sealed class PostsBrowserTests(AppServer server)
 
         var picker = page.GetByTestId("post-picker");
         await Assertions.Expect(picker).ToContainTextAsync("按事项自动确定身份");
-        await picker.ClickAsync();
-        await page.GetByRole(AriaRole.Menuitem, new() { Name = "救助管理站党支部 · 起草人" }).ClickAsync();
+        await picker.GetByRole(AriaRole.Button).ClickAsync();
+        await page.Locator("[data-testid^=\"post-Drafter@\"]").ClickAsync();
         await Assertions.Expect(page.GetByTestId("post-picker")).ToContainTextAsync("救助管理站党支部 · 起草人");
         await page.ScreenshotAsync(new() { Path = Support.Browser.ArtifactPath("posts-picker.png") });
 
