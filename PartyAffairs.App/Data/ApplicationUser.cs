@@ -21,4 +21,7 @@ public sealed class ApplicationUser : IdentityUser
     /// lockout only refuses new sign-ins, while a disabled account also loses every session it already has.
     /// </summary>
     public bool Disabled { get; set; }
+
+    /// <summary>正式 or 预备 party member, when known (set by the member import; null for accounts that are not members or were made by hand).</summary>
+    public MemberCategory? MemberCategory { get; set; }
 }
