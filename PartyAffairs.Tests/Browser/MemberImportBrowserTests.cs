@@ -38,6 +38,36 @@ public sealed class MemberImportBrowserTests(AppServer server)
             .ToListAsync()) is [var first, ..] ? (first.OrganizationId, first.Organization, first.Title) : ((int, string, string)?)null);
     }
 
+    /// <summary>
+    /// The demo's 机关党委 has no 本组织 item on display, so the Office writes one and a Leader approves it (the domain's own
+    /// steps, as TestBureau does); returns the committee and the title.
+    /// </summary>
+    private async Task<(int CommitteeId, string Title)> CommitteeInternalItemAsync()
+    {
+        var factory = server.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        var committeeId = await db.Organizations.Where(o => o.Kind == OrganizationKind.OrganPartyCommittee).Select(o => o.Id).FirstAsync();
+        async Task<Actor> ActorAsync(string userName)
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == userName);
+            var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == user.Id select r.Name!).ToListAsync();
+            return new Actor(user.Id, user.DisplayName, user.OrganizationId, roles.ToHashSet());
+        }
+        var office = await ActorAsync("office");
+        var leader = await ActorAsync("leader");
+        var now = DateTime.UtcNow;
+        var title = $"机关党委内部通报（导入测试 {Guid.NewGuid().ToString("N")[..6]}）";
+        var item = Disclosure.OutOfCatalogue(committeeId, Category.Other, "临时增加的事项", Channel.Board, Audience.Organization, office, now);
+        item.Edit(title, "<p>仅供本组织党员阅读。</p>", Channel.Board, Audience.Organization, now.AddMinutes(-1), now.AddDays(7), false, office, now);
+        db.Disclosures.Add(item);
+        await db.SaveChangesAsync();
+        item.Submit(office, now, []);
+        item.Approve(leader, now, true);
+        item.Publish(Actor.System, now);
+        await db.SaveChangesAsync();
+        return (committeeId, title);
+    }
+
     /// <summary>The item as the board lists it under its own organization.</summary>
     private static ILocator BoardItem(IPage page, int organizationId, string title) =>
         page.Locator($"section[aria-labelledby='org-{organizationId}']").GetByTestId("board-item").Filter(new() { HasTextString = title }).First;
@@ -49,9 +79,7 @@ public sealed class MemberImportBrowserTests(AppServer server)
         var branchItem = await InternalItemAsync(OrganizationKind.Branch);
         branchItem.ShouldNotBeNull("the demo has an internal item of a branch on display");
         var (branchId, branch, branchTitle) = branchItem.Value;
-        var committeeItem = await InternalItemAsync(OrganizationKind.OrganPartyCommittee);
-        committeeItem.ShouldNotBeNull("the demo has an internal item of the 机关党委 on display");
-        var (committeeId, _, committeeTitle) = committeeItem.Value;
+        var (committeeId, committeeTitle) = await CommitteeInternalItemAsync();
 
         var prefix = $"m{Guid.NewGuid().ToString("N")[..6]}";
         var file = Support.Browser.ArtifactPath("members-import.csv");
@@ -90,6 +118,14 @@ public sealed class MemberImportBrowserTests(AppServer server)
         await dialog.GetByTestId("members-close").ClickAsync();
         await Assertions.Expect(admin.Locator(".mud-dialog")).ToHaveCountAsync(0);
         await Assertions.Expect(admin.Locator("td").Filter(new() { HasTextString = $"{prefix}07" })).ToBeVisibleAsync();
+
+        // The export lists them in the import's own columns.
+        var export = await admin.APIRequest.GetAsync(new Uri(server.BaseAddress, MemberFileEndpoints.ExportPath).ToString());
+        export.Status.ShouldBe(200);
+        var exported = new MemoryStream(await export.BodyAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>()
+            .Where(l => ((string?)l[MemberFormat.UserName])?.StartsWith(prefix) == true).ToList();
+        exported.Count.ShouldBe(20);
+        exported.ShouldAllBe(l => (string?)l[MemberFormat.Organization] == branch && (string?)l[MemberFormat.Roles] == "党员");
 
         var userName = (string)lines[6][MemberFormat.UserName]!;
         var password = (string)lines[6]["初始密码"]!;
