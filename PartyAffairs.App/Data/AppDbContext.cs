@@ -38,6 +38,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<BoardPosting> BoardPostings => Set<BoardPosting>();
     public DbSet<BoardPostingItem> BoardPostingItems => Set<BoardPostingItem>();
     public DbSet<DisclosureApplication> Applications => Set<DisclosureApplication>();
+    public DbSet<UserPost> UserPosts => Set<UserPost>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,7 +3,7 @@ using PartyAffairs.App.Domain;
 
 namespace PartyAffairs.App.Data;
 
-/// <summary>A person who signs in. Every user belongs to one organization; their roles are Identity roles.</summary>
+/// <summary>A person who signs in. She belongs to her own organization, where her roles are Identity roles; she may hold posts in others (<see cref="UserPost"/>).</summary>
 public sealed class ApplicationUser : IdentityUser
 {
     /// <summary>The person's name as colleagues know it (姓名), shown everywhere instead of the sign-in name.</summary>
@@ -24,4 +24,7 @@ public sealed class ApplicationUser : IdentityUser
 
     /// <summary>正式 or 预备 party member, when known (set by the member import; null for accounts that are not members or were made by hand).</summary>
     public MemberCategory? MemberCategory { get; set; }
+
+    /// <summary>The post she chose in the app bar to act in (<see cref="Post.Key"/>), when she holds several; null: each action takes its own.</summary>
+    public string? ActingPost { get; set; }
 }

@@ -13,7 +13,7 @@ public static class AccessPolicy
 
     /// <summary>Secretary and Drafter draft for their own organization; the Office drafts for any.</summary>
     public static bool CanDraftFor(Actor a, int organizationId) =>
-        a.IsInRole(Roles.Office) || (a.IsInAnyRole(Roles.Secretary, Roles.Drafter) && a.BelongsTo(organizationId));
+        a.IsInRole(Roles.Office) || a.Holds(organizationId, Roles.Secretary, Roles.Drafter);
 
     public static bool CanEditCatalogue(Actor a) => a.IsInRole(Roles.Office);
 
@@ -23,7 +23,7 @@ public static class AccessPolicy
     public static bool CanApproveCatalogue(Actor a) => a.IsInAnyRole(Roles.Leader, Roles.Office);
 
     public static bool CanHandleFeedback(Actor a, int organizationId) =>
-        a.IsInAnyRole(Roles.Office, Roles.FeedbackHandler) || (a.IsInRole(Roles.Secretary) && a.BelongsTo(organizationId));
+        a.IsInAnyRole(Roles.Office, Roles.FeedbackHandler) || a.Holds(organizationId, Roles.Secretary);
 
     /// <summary>
     /// Who reads a piece of feedback's text and its sender (§5(二)3): those who may handle feedback of its organization and
@@ -44,13 +44,16 @@ public static class AccessPolicy
         || (a.IsInRole(Roles.Leader) && reportedToIds.All(id => ReadsFeedback(a, organizationId, id)));
 
     public static bool CanArchive(Actor a, int organizationId) =>
-        a.IsInRole(Roles.Office) || (a.IsInRole(Roles.Secretary) && a.BelongsTo(organizationId));
+        a.IsInRole(Roles.Office) || a.Holds(organizationId, Roles.Secretary);
 
     /// <summary>Opening a phase or recording an immediate item's event: the Office, or the organization's own Secretary.</summary>
     public static bool CanManageSchedule(Actor a, int organizationId) =>
-        a.IsInRole(Roles.Office) || (a.IsInRole(Roles.Secretary) && a.BelongsTo(organizationId));
+        a.IsInRole(Roles.Office) || a.Holds(organizationId, Roles.Secretary);
 
     public static bool CanSeeOrganizationWork(Actor a, int organizationId) => a.SeesWholeBureau || a.BelongsTo(organizationId);
+
+    /// <summary>The organizations whose work (drafts in every state, their catalogue lines) she sees as a Secretary or Drafter.</summary>
+    public static IReadOnlyList<int> WorkOrganizations(Actor a) => a.OrganizationsWhere(Roles.Secretary, Roles.Drafter);
 
     public static bool CanInspect(Actor a) => a.IsInRole(Roles.Office);
 
@@ -59,9 +62,10 @@ public static class AccessPolicy
     /// screen views, search, export, the workbench), written once as a query so the database applies it:
     /// <list type="bullet">
     /// <item>once published (and after it closes) its audience reads it: anyone a Public item, any signed-in
-    /// member an AllMembers item, the organization's own people an Organization item;</item>
-    /// <item>the Office and Leaders read everything, in every state; a Secretary or Drafter every state of their
-    /// own organization's items; the feedback handler every published item, whose feedback they handle.</item>
+    /// member an AllMembers item, an Organization item the people of that organization and of every organization under it
+    /// (scope follows the tree: <see cref="Actor.ReachedBy"/>);</item>
+    /// <item>the Office and Leaders read everything, in every state; a Secretary or Drafter every state of the items of
+    /// each organization where they hold that post; the feedback handler every published item, whose feedback they handle.</item>
     /// </list>
     /// Anything else is reported as not found, the same as an id that does not exist.
     /// </summary>
@@ -70,27 +74,28 @@ public static class AccessPolicy
         if (a.SeesWholeBureau) return d => true;
         if (!a.IsAuthenticated)
             return d => (d.State == DisclosureState.Published || d.State == DisclosureState.Closed) && d.Audience == Audience.Public;
-        var own = a.OrganizationId ?? 0;
-        var ownWork = a.IsInAnyRole(Roles.Secretary, Roles.Drafter) && a.OrganizationId is not null;
+        var work = WorkOrganizations(a).ToList();
+        var reached = a.ReachedBy.ToList();
         var handler = a.IsInRole(Roles.FeedbackHandler);
-        return d => (ownWork && d.OrganizationId == own)
+        return d => work.Contains(d.OrganizationId)
             || ((d.State == DisclosureState.Published || d.State == DisclosureState.Closed)
-                && (handler || d.Audience != Audience.Organization || d.OrganizationId == own));
+                && (handler || d.Audience != Audience.Organization || reached.Contains(d.OrganizationId)));
     }
 
     /// <summary>
     /// Reading a catalogue line (the promise shown beside the delivery on the public catalogue), by the same audiences as
-    /// <see cref="Sees"/>: anyone a Public line, a signed-in member an AllMembers line and her own organization's lines; the
-    /// Office and Leaders every line, a Secretary or Drafter every line of their own organization, the feedback handler every line.
+    /// <see cref="Sees"/>: anyone a Public line, a signed-in member an AllMembers line and the Organization lines that reach her
+    /// (her organizations' and those above them); the Office and Leaders every line, a Secretary or Drafter every line of the
+    /// organizations where they hold that post, the feedback handler every line.
     /// </summary>
     public static Expression<Func<CatalogueItem, bool>> SeesLine(Actor a)
     {
         if (a.SeesWholeBureau) return i => true;
         if (!a.IsAuthenticated) return i => i.Audience == Audience.Public;
-        var own = a.OrganizationId ?? 0;
-        var ownWork = a.IsInAnyRole(Roles.Secretary, Roles.Drafter) && a.OrganizationId is not null;
+        var work = WorkOrganizations(a).ToList();
+        var reached = a.ReachedBy.ToList();
         var handler = a.IsInRole(Roles.FeedbackHandler);
-        return i => (ownWork && i.OrganizationId == own) || handler || i.Audience != Audience.Organization || i.OrganizationId == own;
+        return i => work.Contains(i.OrganizationId) || handler || i.Audience != Audience.Organization || reached.Contains(i.OrganizationId);
     }
 
     public static void Ensure(bool allowed, string code = "Access.Denied")

@@ -14,13 +14,17 @@ public sealed class Approval
     /// <summary>A Secretary approved an item of their own, as the seed allows for in-catalogue items.</summary>
     public bool ApprovedOwnItem { get; private set; }
     public DateTime AtUtc { get; private set; }
+    /// <summary>The post she reviewed in (<see cref="Post.Key"/>), e.g. <c>Secretary@12</c> or <c>Office</c>; null before posts were kept.</summary>
+    public string? ReviewerPost { get; private set; }
 
     private Approval() { }
 
-    internal Approval(Actor reviewer, ApprovalDecision decision, string? comment, bool confidentialityConfirmed, bool approvedOwnItem, DateTime atUtc)
+    internal Approval(Actor reviewer, int organizationId, ApprovalDecision decision, string? comment, bool confidentialityConfirmed, bool approvedOwnItem,
+        DateTime atUtc)
     {
         ReviewerId = reviewer.UserId;
         ReviewerName = reviewer.DisplayName;
+        ReviewerPost = reviewer.PostFor(organizationId)?.Key;
         Decision = decision;
         Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
         ConfidentialityConfirmed = confidentialityConfirmed;

@@ -15,6 +15,8 @@ public sealed class AuditEntry
     public string? FromState { get; private set; }
     public string? ToState { get; private set; }
     public string? Reason { get; private set; }
+    /// <summary>The post she acted in (<see cref="Post.Key"/>): the one she chose when it fits the record's organization, else her first that does.</summary>
+    public string? ActorPost { get; private set; }
 
     private AuditEntry() { }
 
@@ -25,6 +27,7 @@ public sealed class AuditEntry
         AtUtc = atUtc;
         ActorId = actor.UserId;
         ActorName = actor.DisplayName;
+        ActorPost = actor.PostFor(organizationId)?.Key;
         EntityType = entityType;
         EntityId = entityId;
         OrganizationId = organizationId;

@@ -24,4 +24,7 @@ public sealed record CurrentReviewRoute(bool OfficeApprovesEverything)
 
     /// <inheritdoc cref="ReviewRoute.CanReview"/>
     public bool CanReview(Actor a, Disclosure d, bool authorIsOffice) => ReviewRoute.CanReview(a, d, OfficeApprovesEverything, authorIsOffice);
+
+    /// <inheritdoc cref="ReviewRoute.ReviewingPost"/>
+    public Post? ReviewingPost(Actor a, Disclosure d, bool authorIsOffice) => ReviewRoute.ReviewingPost(a, d, OfficeApprovesEverything, authorIsOffice);
 }

@@ -217,7 +217,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         if (!IsEditable) throw new DomainRuleException("Disclosure.NotEditable");
         SensitiveOverrideWords = SensitiveOverrideWords.Union(words).ToList();
         SensitiveOverrideReason = reason.Trim();
-        Approvals.Add(new Approval(reviewer, ApprovalDecision.SensitiveWordsOverridden, reason, false, false, utcNow));
+        Approvals.Add(new Approval(reviewer, OrganizationId, ApprovalDecision.SensitiveWordsOverridden, reason, false, false, utcNow));
         Touch(WorkflowAction.OverrideSensitiveWords, reviewer, utcNow, $"{string.Join("、", words)}: {reason}");
     }
 
@@ -235,7 +235,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         if (ownItem && ReviewRoute.For(this, officeApprovesEverything: false).Gated) throw new DomainRuleException("Review.OwnGatedItem");
         MoveTo(DisclosureState.Approved, WorkflowAction.Approve, reviewer, utcNow, comment);
         ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
-        Approvals.Add(new Approval(reviewer, ApprovalDecision.Approved, comment, true, ownItem, utcNow));
+        Approvals.Add(new Approval(reviewer, OrganizationId, ApprovalDecision.Approved, comment, true, ownItem, utcNow));
     }
 
     public void Reject(Actor reviewer, DateTime utcNow, string comment)
@@ -243,7 +243,7 @@ public sealed class Disclosure : WorkflowEntity<DisclosureState>
         if (string.IsNullOrWhiteSpace(comment)) throw new DomainRuleException("Review.CommentRequired");
         MoveTo(DisclosureState.Rejected, WorkflowAction.Reject, reviewer, utcNow, comment);
         ReviewComment = comment.Trim();
-        Approvals.Add(new Approval(reviewer, ApprovalDecision.Rejected, comment, false, false, utcNow));
+        Approvals.Add(new Approval(reviewer, OrganizationId, ApprovalDecision.Rejected, comment, false, false, utcNow));
     }
 
     /// <summary>

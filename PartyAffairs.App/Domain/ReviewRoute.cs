@@ -51,8 +51,9 @@ public static class ReviewRoute
             var office = officeMemberIds.ToList();
             rule = Or(rule, And(d => d.AuthorId != me && office.Contains(d.AuthorId), Gated));
         }
-        if (a.IsInRole(Roles.Secretary) && a.OrganizationId is { } own)
-            rule = Or(rule, And(d => d.OrganizationId == own, SecretaryReviews(officeApprovesEverything)));
+        var secretaryOf = a.OrganizationsWhere(Roles.Secretary).ToList();
+        if (secretaryOf.Count > 0)
+            rule = Or(rule, And(d => secretaryOf.Contains(d.OrganizationId), SecretaryReviews(officeApprovesEverything)));
         return rule;
     }
 
@@ -75,13 +76,26 @@ public static class ReviewRoute
     }
 
     /// <summary>Whether this person may approve or reject this loaded disclosure; <paramref name="authorIsOffice"/>: its author is an Office member.</summary>
-    public static bool CanReview(Actor a, Disclosure d, bool officeApprovesEverything, bool authorIsOffice)
+    public static bool CanReview(Actor a, Disclosure d, bool officeApprovesEverything, bool authorIsOffice) =>
+        ReviewingPost(a, d, officeApprovesEverything, authorIsOffice) is not null;
+
+    /// <summary>
+    /// The post in which this person reviews this loaded disclosure, as the approval and the audit record it (null: she may
+    /// not): the Office, unless it is her own gated item; a Leader, for a gated item an Office member wrote and not her own;
+    /// the Secretary of its organization, unless only the Office may. A person with several posts reviews in the one she chose
+    /// in the app bar when it allows it, else in the first that does; a post in another organization allows nothing here.
+    /// </summary>
+    public static Post? ReviewingPost(Actor a, Disclosure d, bool officeApprovesEverything, bool authorIsOffice)
     {
         var routing = For(d, officeApprovesEverything);
         var own = a.UserId == d.AuthorId;
-        return (a.IsInRole(Roles.Office) && !(own && routing.Gated))
-            || (a.IsInRole(Roles.Leader) && routing.Gated && authorIsOffice && !own)
-            || (a.IsInRole(Roles.Secretary) && a.BelongsTo(d.OrganizationId) && !routing.OfficeOnly);
+        return a.PostFor(d.OrganizationId, p => p.Role switch
+        {
+            Roles.Office => !(own && routing.Gated),
+            Roles.Leader => routing.Gated && authorIsOffice && !own,
+            Roles.Secretary => p.OrganizationId == d.OrganizationId && !routing.OfficeOnly,
+            _ => false,
+        });
     }
 
     private static Expression<Func<Disclosure, bool>> Not(Expression<Func<Disclosure, bool>> e) =>

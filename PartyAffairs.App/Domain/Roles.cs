@@ -15,4 +15,7 @@ public static class Roles
 
     /// <summary>Roles whose rights stop at the edge of their own organization.</summary>
     public static readonly IReadOnlyList<string> Scoped = [Secretary, Drafter];
+
+    /// <summary>Roles held in an organization (a <see cref="Post"/> with an organization); the others are bureau-wide.</summary>
+    public static readonly IReadOnlyList<string> OfOrganization = [Secretary, Drafter, Member];
 }

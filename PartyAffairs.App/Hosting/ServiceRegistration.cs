@@ -87,6 +87,7 @@ public static class ServiceRegistration
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<AppSignInManager>()
+            .AddClaimsPrincipalFactory<PostClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         // How soon a changed security stamp (password reset, role change, disabled account, sign-out everywhere) ends a
         // cookie and a live window: the framework's 30 minutes left a reset person's sessions open for half an hour.

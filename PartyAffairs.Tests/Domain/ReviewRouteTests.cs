@@ -1,3 +1,4 @@
+using Shouldly;
 using PartyAffairs.App.Domain;
 using static PartyAffairs.Tests.Domain.DomainFixtures;
 
@@ -23,6 +24,16 @@ public sealed class ReviewRouteTests
         ["office colleague"] = Person("o2", 1, Roles.Office),
         ["leader"] = Person("l1", 1, Roles.Leader),
         ["member"] = Person("m1", Own, Roles.Member),
+        // Two posts: a member of the other branch who is secretary of this one besides (兼任) reviews as its secretary...
+        ["secretary of own besides"] = new Actor("b1", "b1", OtherOrganization, new HashSet<string> { Roles.Member, Roles.Secretary })
+        {
+            Posts = Post.Of(OtherOrganization, [Roles.Member], [new Post(Roles.Secretary, Own)]),
+        },
+        // ...and the other branch's secretary who drafts for this one besides reviews nothing of it.
+        ["secretary of other, drafter of own besides"] = new Actor("b2", "b2", OtherOrganization, new HashSet<string> { Roles.Secretary, Roles.Drafter })
+        {
+            Posts = Post.Of(OtherOrganization, [Roles.Secretary], [new Post(Roles.Drafter, Own)]),
+        },
     };
 
     private static readonly string[] OfficeMemberIds = ["o1", "o2"];
@@ -79,7 +90,7 @@ public sealed class ReviewRouteTests
         ["dropped channel"] = () => OnLine("drafter of own", channels: Channel.Board | Channel.Media),
     };
 
-    private static readonly string[] SecretaryOrOffice = ["secretary of own", "office", "office colleague"];
+    private static readonly string[] SecretaryOrOffice = ["secretary of own", "secretary of own besides", "office", "office colleague"];
     private static readonly string[] OfficeOnly = ["office", "office colleague"];
     private static readonly string[] NotTheOfficeAuthor = ["office colleague", "leader"];
 
@@ -154,6 +165,28 @@ public sealed class ReviewRouteTests
         routing.Reasons.ShouldBe(officeApprovesEverything ? [.. gate, ReviewReason.OfficeApprovesEverything] : gate);
         routing.Gated.ShouldBe(gate.Length > 0);
         routing.OfficeOnly.ShouldBe(gate.Length > 0 || officeApprovesEverything);
+    }
+
+    [Fact]
+    public void The_post_a_review_is_recorded_in_is_the_chosen_one_when_it_allows_it_else_the_first_that_does()
+    {
+        // Office of the bureau and secretary of branch 10 at once.
+        var both = new Actor("ob", "ob", 1, new HashSet<string> { Roles.Office, Roles.Secretary })
+        {
+            Posts = Post.Of(1, [Roles.Office], [new Post(Roles.Secretary, Own)]),
+        };
+        var inCatalogue = OnLine("drafter of own");
+        var outOfCatalogue = OutOfCatalogue("drafter of own");
+
+        ReviewRoute.ReviewingPost(both, inCatalogue, false, false).ShouldBe(new Post(Roles.Secretary, Own));
+        ReviewRoute.ReviewingPost(both with { ActingPost = new Post(Roles.Office, null) }, inCatalogue, false, false).ShouldBe(new Post(Roles.Office, null));
+        // Only the Office may approve an out-of-catalogue item: her secretary's post, even chosen, gives way to it.
+        ReviewRoute.ReviewingPost(both with { ActingPost = new Post(Roles.Secretary, Own) }, outOfCatalogue, false, false).ShouldBe(new Post(Roles.Office, null));
+        ReviewRoute.ReviewingPost(People["secretary of other, drafter of own besides"], inCatalogue, false, false).ShouldBeNull();
+
+        // The approval keeps the post.
+        inCatalogue.Approve(both with { ActingPost = new Post(Roles.Secretary, Own) }, Now, true);
+        inCatalogue.Approvals.Single().ReviewerPost.ShouldBe("Secretary@10");
     }
 
     [Fact]

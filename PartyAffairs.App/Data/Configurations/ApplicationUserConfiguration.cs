@@ -8,6 +8,7 @@ public sealed class ApplicationUserConfiguration : IEntityTypeConfiguration<Appl
     public void Configure(EntityTypeBuilder<ApplicationUser> b)
     {
         b.Property(u => u.DisplayName).HasMaxLength(50);
+        b.Property(u => u.ActingPost).HasMaxLength(40);
         b.HasOne(u => u.Organization).WithMany().HasForeignKey(u => u.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

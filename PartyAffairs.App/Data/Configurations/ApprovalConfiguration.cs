@@ -9,6 +9,7 @@ public sealed class ApprovalConfiguration : IEntityTypeConfiguration<Approval>
     public void Configure(EntityTypeBuilder<Approval> b)
     {
         b.Property(a => a.ReviewerName).HasMaxLength(50);
+        b.Property(a => a.ReviewerPost).HasMaxLength(40);
         b.Property(a => a.Comment).HasMaxLength(2000);
     }
 }

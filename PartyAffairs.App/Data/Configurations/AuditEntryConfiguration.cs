@@ -12,6 +12,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         // Stored as the verb's name, as it always was: every value ever written must stay in WorkflowAction.
         b.Property(a => a.Action).HasConversion<string>().HasMaxLength(50);
         b.Property(a => a.ActorName).HasMaxLength(50);
+        b.Property(a => a.ActorPost).HasMaxLength(40);
         b.Property(a => a.FromState).HasMaxLength(30);
         b.Property(a => a.ToState).HasMaxLength(30);
         b.Property(a => a.Reason).HasMaxLength(2000);

@@ -153,6 +153,10 @@ namespace PartyAffairs.App.Data.Migrations
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ActingPost")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -228,6 +232,34 @@ namespace PartyAffairs.App.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PartyAffairs.App.Data.UserPost", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Role");
+
+                    b.HasIndex("UserId", "OrganizationId", "Role")
+                        .IsUnique();
+
+                    b.ToTable("UserPosts");
+                });
+
             modelBuilder.Entity("PartyAffairs.App.Domain.Approval", b =>
                 {
                     b.Property<int>("Id")
@@ -260,6 +292,10 @@ namespace PartyAffairs.App.Data.Migrations
                     b.Property<string>("ReviewerName")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewerPost")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -493,6 +529,10 @@ namespace PartyAffairs.App.Data.Migrations
                     b.Property<string>("ActorName")
                         .IsRequired()
                         .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorPost")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("AtUtc")
@@ -1627,6 +1667,21 @@ namespace PartyAffairs.App.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("PartyAffairs.App.Data.UserPost", b =>
+                {
+                    b.HasOne("PartyAffairs.App.Domain.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PartyAffairs.App.Data.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartyAffairs.App.Domain.Approval", b =>

@@ -41,7 +41,7 @@ public sealed class AnnualReportService(
             var (startUtc, endUtc) = (clock.StartOfDayUtc(period.Start), clock.StartOfDayUtc(period.End.AddDays(1)));
             var published = db.Disclosures.AsNoTracking()
                 .Where(d => d.PublishedAtUtc >= startUtc && d.PublishedAtUtc < endUtc)
-                .Where(d => only == null || d.OrganizationId == only);
+                .Where(d => only == null || only.Contains(d.OrganizationId));
             // One pass for category, audience and channels together (at most 8 × 3 × 15 groups), one for organizations.
             var groups = await published
                 .GroupBy(d => new { d.Category, d.Audience, d.Channels })
@@ -68,7 +68,7 @@ public sealed class AnnualReportService(
 
             var inspections = await db.Inspections.AsNoTracking()
                 .Where(i => i.Date >= period.Start && i.Date <= period.End)
-                .Where(i => only == null || i.OrganizationId == only)
+                .Where(i => only == null || only.Contains(i.OrganizationId))
                 .Select(i => new { i.Id, i.OrganizationId, i.ContentComplete, i.FormEffective, i.ProcedureRegular, i.Timely, i.FeedbackAnswered })
                 .ToListAsync(cancellationToken);
             var inspectionIds = inspections.Select(i => i.Id).ToList();
@@ -170,7 +170,7 @@ public sealed class AnnualReportService(
             var applications = (await applicationAssessment.GetAsync(period, cancellationToken)).Value ?? throw new NotFoundException();
             tables.AddRange(ApplicationReportTables.Build(applications, labels, applicationText));
 
-            var scope = only is null ? text["Report.WholeBureau"].Value : assessed.Rows.Single().OrganizationName;
+            var scope = only is null ? text["Report.WholeBureau"].Value : string.Join("、", assessed.Rows.Select(r => r.OrganizationName));
             var title = text["Report.Title", year].Value;
             return new AnnualReportView(year, title, scope, assessed.AsOf, tables, text["Report.Heading", title, scope, clock.Minute(clock.UtcNow)]);
         });

@@ -18,11 +18,11 @@ public sealed class ArchiveQueryService(IDbContextFactory<AppDbContext> dbFactor
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var visible = db.ArchiveRecords.AsNoTracking();
-            if (onlyOrganization is { } own) visible = visible.Where(r => r.OrganizationId == own);
+            if (onlyOrganization is not null) visible = visible.Where(r => onlyOrganization.Contains(r.OrganizationId));
             var years = await visible.Select(r => r.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
 
             var query = ArchiveSearch.Matching(db, filter.Text).AsNoTracking();
-            if (onlyOrganization is { } mine) query = query.Where(r => r.OrganizationId == mine);
+            if (onlyOrganization is not null) query = query.Where(r => onlyOrganization.Contains(r.OrganizationId));
             if (filter.Year is { } year) query = query.Where(r => r.Year == year);
             if (filter.OrganizationId is { } organizationId) query = query.Where(r => r.OrganizationId == organizationId);
             if (filter.Category is { } category) query = query.Where(r => r.Category == category);
@@ -53,7 +53,7 @@ public sealed class ArchiveQueryService(IDbContextFactory<AppDbContext> dbFactor
             var onlyOrganization = Scope(actor);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var record = await db.ArchiveRecords.AsNoTracking().Include(r => r.Files)
-                .Where(r => r.Id == id && (onlyOrganization == null || r.OrganizationId == onlyOrganization))
+                .Where(r => r.Id == id && (onlyOrganization == null || onlyOrganization.Contains(r.OrganizationId)))
                 .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
             var snapshot = ArchiveSnapshot.FromCanonicalJson(record.CanonicalJson);
             return new ArchiveRecordView(record.Id, record.ArchiveNumber, record.ChainIndex, record.Digest, record.PreviousDigest,
@@ -89,10 +89,10 @@ public sealed class ArchiveQueryService(IDbContextFactory<AppDbContext> dbFactor
         };
     }
 
-    /// <summary>Whom the register shows what: null for the whole bureau, else the one organization the person works in.</summary>
-    internal static int? Scope(Actor actor)
+    /// <summary>Whom the register shows what: null for the whole bureau, else the organizations the person belongs to.</summary>
+    internal static IReadOnlyList<int>? Scope(Actor actor)
     {
         AccessPolicy.Ensure(WorkReaders.Includes(actor));
-        return actor.SeesWholeBureau ? null : actor.OrganizationId ?? 0;
+        return actor.SeesWholeBureau ? null : actor.Organizations.ToList();
     }
 }

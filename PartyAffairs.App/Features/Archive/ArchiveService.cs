@@ -33,12 +33,12 @@ public sealed class ArchiveService(
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             AccessPolicy.Ensure(actor.IsInAnyRole(Roles.Office, Roles.Secretary));
-            int? onlyOrganization = actor.IsInRole(Roles.Office) ? null : actor.OrganizationId ?? 0;
+            var onlyOrganizations = actor.IsInRole(Roles.Office) ? null : actor.OrganizationsWhere(Roles.Secretary);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             // Ready now, or ready once its feedback is closed: the archiving guard with that one condition set aside.
             var query = db.Disclosures.AsNoTracking()
                 .Where(ArchiveRules.PassesIn(db.ArchiveRecords, db.Feedback, ignoring: ArchiveRules.FeedbackOpen));
-            if (onlyOrganization is { } own) query = query.Where(d => d.OrganizationId == own);
+            if (onlyOrganizations is not null) query = query.Where(d => onlyOrganizations.Contains(d.OrganizationId));
             if (year is { } y)
             {
                 var from = clock.StartOfDayUtc(new DateOnly(y, 1, 1));

@@ -126,7 +126,7 @@ public sealed class AssessmentQueryService(
         outcomes.RunAsync<IReadOnlyList<AssessmentItem>>(async () =>
         {
             var (actor, only) = await ScopeAsync(period, organizationId, cancellationToken);
-            var scope = organizationId ?? only;
+            IReadOnlyList<int>? scope = organizationId is { } one ? [one] : only;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var today = clock.Today;
             switch (measure)
@@ -189,7 +189,7 @@ public sealed class AssessmentQueryService(
             }
         });
 
-    private async Task<IReadOnlyList<AssessmentItem>> FeedbackItemsAsync(AppDbContext db, Actor actor, AssessmentPeriod period, int? scope,
+    private async Task<IReadOnlyList<AssessmentItem>> FeedbackItemsAsync(AppDbContext db, Actor actor, AssessmentPeriod period, IReadOnlyList<int>? scope,
         AssessmentMeasure measure, CancellationToken cancellationToken)
     {
         var facts = FeedbackIn(db, period, scope);
@@ -230,25 +230,25 @@ public sealed class AssessmentQueryService(
         return await read(db);
     }, cancellationToken);
 
-    /// <summary>Checks who may assess; returns the actor and the one organization a Secretary is limited to (null: the whole bureau).</summary>
-    private async Task<(Actor Actor, int? Only)> ScopeAsync(AssessmentPeriod period, int? organizationId, CancellationToken cancellationToken)
+    /// <summary>Checks who may assess; returns the actor and the organizations a Secretary is limited to (null: the whole bureau).</summary>
+    private async Task<(Actor Actor, IReadOnlyList<int>? Only)> ScopeAsync(AssessmentPeriod period, int? organizationId, CancellationToken cancellationToken)
     {
         var actor = await currentUser.GetAsync(cancellationToken);
         AccessPolicy.Ensure(AssessmentRules.CanAssess(actor));
         if (!period.IsValid) throw new NotFoundException();
         var only = AssessmentRules.ScopeOf(actor);
-        AccessPolicy.Ensure(only is null || organizationId is null || organizationId == only, "Access.NotYourOrganization");
+        AccessPolicy.Ensure(only is null || organizationId is not { } asked || only.Contains(asked), "Access.NotYourOrganization");
         return (actor, only);
     }
 
     /// <summary>The catalogue occurrences due between the two days that count (see <see cref="AssessmentRules"/>), as facts.</summary>
-    private IQueryable<OccurrenceFact> Facts(AppDbContext db, DateOnly from, DateOnly to, int? only, DateOnly today)
+    private IQueryable<OccurrenceFact> Facts(AppDbContext db, DateOnly from, DateOnly to, IReadOnlyList<int>? only, DateOnly today)
     {
         // Only an approved plan binds: a catalogue still in draft or under review sets no due dates.
         var plans = db.Catalogues.Where(c => c.State == CatalogueState.Approved || c.State == CatalogueState.InForce).Select(c => c.Id);
         return db.CatalogueOccurrences.AsNoTracking()
             .Where(o => plans.Contains(o.CatalogueItem!.CatalogueId) && o.DueDate >= from && o.DueDate <= to)
-            .Where(o => only == null || o.CatalogueItem!.OrganizationId == only)
+            .Where(o => only == null || only.Contains(o.CatalogueItem!.OrganizationId))
             .Select(AssessmentRules.Facts(today, clock.Zone.GetUtcOffset(clock.UtcNow)))
             .Where(f => f.Status == OccurrenceStatus.FulfilledOnTime || f.Status == OccurrenceStatus.FulfilledLate || f.Status == OccurrenceStatus.Overdue);
     }
@@ -259,7 +259,7 @@ public sealed class AssessmentQueryService(
     /// The gap days of each standing line in the period: a small bounded read (a few standing lines per organization and year,
     /// a few published items each), counted by <see cref="StandingRules.GapDays"/> in the bureau's zone.
     /// </summary>
-    private async Task<IReadOnlyList<StandingGap>> StandingGapsAsync(AppDbContext db, AssessmentPeriod period, int? only, DateOnly today,
+    private async Task<IReadOnlyList<StandingGap>> StandingGapsAsync(AppDbContext db, AssessmentPeriod period, IReadOnlyList<int>? only, DateOnly today,
         CancellationToken cancellationToken)
     {
         var to = period.End < today ? period.End : today;
@@ -268,7 +268,7 @@ public sealed class AssessmentQueryService(
             .Where(o => o.CatalogueItem!.Standing && !o.CatalogueItem.IsRetired && o.State != OccurrenceState.Cancelled
                 && plans.Contains(o.CatalogueItem.CatalogueId)
                 && o.PeriodEnd >= period.Start && o.PeriodStart <= to && o.DueDate < to)
-            .Where(o => only == null || o.CatalogueItem!.OrganizationId == only);
+            .Where(o => only == null || only.Contains(o.CatalogueItem!.OrganizationId));
         var occurrences = await lines
             .Select(o => new { o.Id, o.CatalogueItem!.OrganizationId, o.CatalogueItem.Title, Organization = o.CatalogueItem.Organization!.Name, o.DueDate, o.PeriodStart, o.PeriodEnd })
             .ToListAsync(cancellationToken);
@@ -286,37 +286,37 @@ public sealed class AssessmentQueryService(
                 clock.Zone, displays[o.Id]))).ToList();
     }
 
-    private IQueryable<Disclosure> PublishedIn(AppDbContext db, AssessmentPeriod period, int? only)
+    private IQueryable<Disclosure> PublishedIn(AppDbContext db, AssessmentPeriod period, IReadOnlyList<int>? only)
     {
         var (startUtc, endUtc) = (clock.StartOfDayUtc(period.Start), clock.StartOfDayUtc(period.End.AddDays(1)));
         return db.Disclosures.AsNoTracking()
             .Where(d => d.PublishedAtUtc >= startUtc && d.PublishedAtUtc < endUtc)
-            .Where(d => only == null || d.OrganizationId == only);
+            .Where(d => only == null || only.Contains(d.OrganizationId));
     }
 
-    private IQueryable<Rectification> OpenRectifications(AppDbContext db, AssessmentPeriod period, int? only, DateOnly today)
+    private IQueryable<Rectification> OpenRectifications(AppDbContext db, AssessmentPeriod period, IReadOnlyList<int>? only, DateOnly today)
     {
         var asOf = period.End < today ? period.End : today;
         var asOfEndUtc = clock.StartOfDayUtc(asOf.AddDays(1));
         return db.Rectifications.AsNoTracking()
             .Where(r => db.Inspections.Any(i => i.Id == r.InspectionId && i.Date <= asOf))
             .Where(r => r.DoneAtUtc == null || r.DoneAtUtc >= asOfEndUtc)
-            .Where(r => only == null || r.OrganizationId == only);
+            .Where(r => only == null || only.Contains(r.OrganizationId));
     }
 
     /// <summary>The board postings the assessment counts in the period (<see cref="BoardPostingRules.CountedBetween"/>).</summary>
-    private static IQueryable<BoardPosting> PostingsIn(AppDbContext db, AssessmentPeriod period, int? only) =>
+    private static IQueryable<BoardPosting> PostingsIn(AppDbContext db, AssessmentPeriod period, IReadOnlyList<int>? only) =>
         db.BoardPostings.AsNoTracking()
             .Where(BoardPostingRules.CountedBetween(period.Start, period.End))
-            .Where(p => only == null || p.OrganizationId == only);
+            .Where(p => only == null || only.Contains(p.OrganizationId));
 
     /// <summary>The feedback received in the period, as facts.</summary>
-    private IQueryable<FeedbackFact> FeedbackIn(AppDbContext db, AssessmentPeriod period, int? only)
+    private IQueryable<FeedbackFact> FeedbackIn(AppDbContext db, AssessmentPeriod period, IReadOnlyList<int>? only)
     {
         var (startUtc, endUtc) = (clock.StartOfDayUtc(period.Start), clock.StartOfDayUtc(period.End.AddDays(1)));
         return db.Feedback.AsNoTracking()
             .Where(f => f.ReceivedAtUtc >= startUtc && f.ReceivedAtUtc < endUtc)
-            .Where(f => only == null || f.OrganizationId == only)
+            .Where(f => only == null || only.Contains(f.OrganizationId))
             .Select(AssessmentRules.FeedbackFacts);
     }
 }

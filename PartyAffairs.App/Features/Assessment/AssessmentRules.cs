@@ -36,11 +36,11 @@ namespace PartyAffairs.App.Features.Assessment;
 /// </summary>
 public static class AssessmentRules
 {
-    /// <summary>The Office and Leaders assess every organization, a Secretary their own; nobody else.</summary>
-    public static bool CanAssess(Actor a) => a.SeesWholeBureau || (a.IsInRole(Roles.Secretary) && a.OrganizationId is not null);
+    /// <summary>The Office and Leaders assess every organization, a Secretary those she is secretary of; nobody else.</summary>
+    public static bool CanAssess(Actor a) => a.SeesWholeBureau || a.OrganizationsWhere(Roles.Secretary).Count > 0;
 
-    /// <summary>The one organization a person may assess, or null for the whole bureau.</summary>
-    public static int? ScopeOf(Actor a) => a.SeesWholeBureau ? null : a.OrganizationId;
+    /// <summary>The organizations a person may assess, or null for the whole bureau.</summary>
+    public static IReadOnlyList<int>? ScopeOf(Actor a) => a.SeesWholeBureau ? null : a.OrganizationsWhere(Roles.Secretary);
 
     /// <summary>
     /// Each occurrence as a query the database evaluates, its status equal to <see cref="CatalogueOccurrence.StatusOn"/>

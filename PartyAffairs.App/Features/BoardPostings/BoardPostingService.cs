@@ -33,7 +33,7 @@ public sealed class BoardPostingService(
         outcomes.RunAsync(async () =>
         {
             var actor = await currentUser.GetAsync(cancellationToken);
-            AccessPolicy.Ensure(actor.SeesWholeBureau || actor.OrganizationId is not null);
+            AccessPolicy.Ensure(actor.SeesWholeBureau || actor.Organizations.Count > 0);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var query = Visible(db, actor);
             var quarters = (await query.Select(p => p.PostedOn).Distinct().ToListAsync(cancellationToken))
@@ -46,7 +46,7 @@ public sealed class BoardPostingService(
                 query = query.Where(p => p.PostedOn >= from && p.PostedOn < to);
             }
             var rows = await RowsAsync(db, query, cancellationToken);
-            var organizations = await OrganizationOptions.ListAsync(db, actor.SeesWholeBureau ? null : actor.OrganizationId, cancellationToken);
+            var organizations = await OrganizationOptions.ListAsync(db, actor.SeesWholeBureau ? null : actor.Organizations.ToList(), cancellationToken);
             var recordable = organizations.Where(o => BoardPostingRules.MayRecord(actor, o.Id)).ToList();
             return new BoardPostingListView(rows, organizations, recordable, quarters);
         });
@@ -133,8 +133,8 @@ public sealed class BoardPostingService(
     {
         var query = db.BoardPostings.AsNoTracking();
         if (actor.SeesWholeBureau) return query;
-        var own = actor.IsAuthenticated ? actor.OrganizationId ?? 0 : 0;
-        return query.Where(p => p.OrganizationId == own);
+        var own = actor.IsAuthenticated ? actor.Organizations.ToList() : [];
+        return query.Where(p => own.Contains(p.OrganizationId));
     }
 
     private static async Task<IReadOnlyList<BoardPostingRow>> RowsAsync(AppDbContext db, IQueryable<BoardPosting> query, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.FeedbackHandling;
 
@@ -47,11 +48,10 @@ public static class FeedbackAccess
 
     /// <summary>Everyone who may handle feedback of the organization: the Office, the designated handlers, its own Secretaries.</summary>
     public static Task<List<PersonOption>> AssigneesAsync(AppDbContext db, int organizationId, CancellationToken cancellationToken) =>
-        PeopleAsync(from u in db.Users
-                    join ur in db.UserRoles on u.Id equals ur.UserId
-                    join r in db.Roles on ur.RoleId equals r.Id
-                    where r.Name == Roles.Office || r.Name == Roles.FeedbackHandler || (r.Name == Roles.Secretary && u.OrganizationId == organizationId)
-                    select u, cancellationToken);
+        PeopleAsync(db.Users.Where(u => PostHolders.Of(db, Roles.Office, null)
+            .Union(PostHolders.Of(db, Roles.FeedbackHandler, null))
+            .Union(PostHolders.Of(db, Roles.Secretary, organizationId))
+            .Contains(u.Id)), cancellationToken);
 
     /// <summary>
     /// Who may receive a report: accounts with the Leader role, and the account of anyone holding a seat of the leading group

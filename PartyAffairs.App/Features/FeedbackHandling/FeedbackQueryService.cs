@@ -22,9 +22,9 @@ public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFacto
             var query = db.Feedback.AsNoTracking();
             if (!seesAll)
             {
-                var own = actor.OrganizationId ?? 0;
+                var own = actor.Organizations.ToList();
                 var me = actor.UserId;
-                query = query.Where(f => f.OrganizationId == own || f.SubmittedById == me);
+                query = query.Where(f => own.Contains(f.OrganizationId) || f.SubmittedById == me);
             }
             if (filter.State is { } state) query = query.Where(f => f.State == state);
             if (filter.OrganizationId is { } organizationId) query = query.Where(f => f.OrganizationId == organizationId);
@@ -44,7 +44,7 @@ public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFacto
                     f.State, f.Channel, f.ReceivedAtUtc, f.StepDueAtUtc,
                     FeedbackRules.IsLate(f.State, f.StepDueAtUtc, now), f.Kind))
                 .ToListAsync(cancellationToken);
-            var organizations = await OrganizationOptions.ListAsync(db, seesAll ? null : actor.OrganizationId ?? 0, cancellationToken);
+            var organizations = await OrganizationOptions.ListAsync(db, seesAll ? null : actor.Organizations.ToList(), cancellationToken);
             return new FeedbackListView(rows, organizations);
         });
 
@@ -85,11 +85,11 @@ public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFacto
             var actor = await currentUser.GetAsync(cancellationToken);
             AccessPolicy.Ensure(actor.IsInAnyRole(Roles.Office, Roles.FeedbackHandler, Roles.Secretary));
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var own = actor.OrganizationId ?? 0;
+            var own = actor.OrganizationsWhere(Roles.Secretary);
             var everyOrganization = actor.IsInAnyRole(Roles.Office, Roles.FeedbackHandler);
             return await db.Disclosures.AsNoTracking().Where(AccessPolicy.Sees(actor))
                 .Where(d => d.State == DisclosureState.Published || d.State == DisclosureState.Closed)
-                .Where(d => everyOrganization || d.OrganizationId == own)
+                .Where(d => everyOrganization || own.Contains(d.OrganizationId))
                 .OrderByDescending(d => d.DisplayFromUtc)
                 .Select(d => new DisclosureOption(d.Id, d.Title, d.Organization!.Name))
                 .ToListAsync(cancellationToken);

@@ -51,18 +51,19 @@ public sealed class HomeService(
 
     private static async Task<SecretaryHome> SecretaryAsync(View view, Actor actor, CurrentReviewRoute route, CancellationToken ct)
     {
-        if (actor.OrganizationId is not { } org)
+        var org = actor.OrganizationsWhere(Roles.Secretary);
+        if (org.Count == 0)
         {
             return new SecretaryHome(CountedList<OccurrenceDue>.Empty, CountedList<OccurrenceDue>.Empty,
                 CountedList<DisclosureLine>.Empty, CountedList<DisclosureLine>.Empty, route.OfficeApprovesEverything, 0, 0);
         }
 
-        var ownOccurrences = view.OpenOccurrences().Where(o => o.CatalogueItem!.OrganizationId == org);
-        var ownDisclosures = view.Db.Disclosures.AsNoTracking().Where(d => d.OrganizationId == org);
+        var ownOccurrences = view.OpenOccurrences().Where(o => org.Contains(o.CatalogueItem!.OrganizationId));
+        var ownDisclosures = view.Db.Disclosures.AsNoTracking().Where(d => org.Contains(d.OrganizationId));
         var awaitingReview = await view.DisclosuresAsync(
             ownDisclosures.Where(d => d.State == DisclosureState.Submitted).Where(route.SecretaryReviews),
             q => q.OrderBy(d => d.SubmittedAtUtc), ct);
-        var ownFeedback = view.Db.Feedback.AsNoTracking().Where(f => f.OrganizationId == org).Where(FeedbackRules.Open);
+        var ownFeedback = view.Db.Feedback.AsNoTracking().Where(f => org.Contains(f.OrganizationId)).Where(FeedbackRules.Open);
 
         return new SecretaryHome(
             await view.OccurrencesAsync(ownOccurrences.Where(OccurrenceRules.DueWithin(view.Today, DueSoonDays)), ct),
@@ -80,9 +81,10 @@ public sealed class HomeService(
     {
         var mine = view.Db.Disclosures.AsNoTracking().Where(d => d.AuthorId == actor.UserId);
         // The same rule as the secretary's: overdue items are not "due within 14 days" (they were counted there twice).
-        var dueSoon = actor.OrganizationId is { } org
+        var org = actor.OrganizationsWhere(Roles.Drafter);
+        var dueSoon = org.Count > 0
             ? await view.OccurrencesAsync(
-                view.OpenOccurrences().Where(o => o.CatalogueItem!.OrganizationId == org).Where(OccurrenceRules.DueWithin(view.Today, DueSoonDays)), ct)
+                view.OpenOccurrences().Where(o => org.Contains(o.CatalogueItem!.OrganizationId)).Where(OccurrenceRules.DueWithin(view.Today, DueSoonDays)), ct)
             : CountedList<OccurrenceDue>.Empty;
 
         return new DrafterHome(

@@ -35,10 +35,11 @@ public sealed class InspectionService(
             var query = db.Inspections.AsNoTracking();
             if (!actor.SeesWholeBureau)
             {
-                var own = actor.OrganizationId ?? 0;
-                var secretary = actor.IsInRole(Roles.Secretary) && actor.OrganizationId is not null;
-                query = query.Where(i => i.OrganizationId == own && (secretary || i.Rectifications.Any(r => r.OwnerId == actor.UserId)));
-                AccessPolicy.Ensure(secretary || await query.AnyAsync(cancellationToken));
+                // A Secretary sees her organizations' inspections; anyone else those that gave her a rectification to carry out.
+                var secretaryOf = actor.OrganizationsWhere(Roles.Secretary);
+                var me = actor.UserId;
+                query = query.Where(i => secretaryOf.Contains(i.OrganizationId) || i.Rectifications.Any(r => r.OwnerId == me));
+                AccessPolicy.Ensure(secretaryOf.Count > 0 || await query.AnyAsync(cancellationToken));
             }
             var today = clock.Today;
             var inspections = await query
@@ -72,8 +73,9 @@ public sealed class InspectionService(
             var actor = await currentUser.GetAsync(cancellationToken);
             AccessPolicy.Ensure(AccessPolicy.CanInspect(actor));
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var members = PostHolders.In(db, organizationId);
             return await db.Users.AsNoTracking()
-                .Where(u => u.OrganizationId == organizationId)
+                .Where(u => members.Contains(u.Id))
                 .OrderBy(u => u.DisplayName)
                 .Select(u => new OwnerOption(u.Id, u.DisplayName))
                 .ToListAsync(cancellationToken);
@@ -89,8 +91,9 @@ public sealed class InspectionService(
             if (!await db.Organizations.AnyAsync(o => o.Id == request.OrganizationId && o.IsActive, cancellationToken)) throw new NotFoundException();
 
             var ownerIds = request.Rectifications.Select(r => r.OwnerId).Distinct().ToList();
+            var members = PostHolders.In(db, request.OrganizationId);
             var owners = await db.Users.AsNoTracking()
-                .Where(u => ownerIds.Contains(u.Id) && u.OrganizationId == request.OrganizationId)
+                .Where(u => ownerIds.Contains(u.Id) && members.Contains(u.Id))
                 .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
             // The owner answers for the organization's disclosure work, so they must belong to it.
             var strangers = request.Rectifications.Select((r, index) => (r, index)).Where(x => !owners.ContainsKey(x.r.OwnerId)).ToList();
@@ -120,8 +123,9 @@ public sealed class InspectionService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var inspection = await db.Inspections.FirstOrDefaultAsync(i => i.Id == request.InspectionId, cancellationToken)
                 ?? throw new NotFoundException();
+            var members = PostHolders.In(db, inspection.OrganizationId);
             var owner = await db.Users.AsNoTracking()
-                .Where(u => u.Id == request.OwnerId && u.OrganizationId == inspection.OrganizationId)
+                .Where(u => u.Id == request.OwnerId && members.Contains(u.Id))
                 .Select(u => u.DisplayName)
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new ValidationException([new ValidationFailure(nameof(request.OwnerId), text["Rectification.OwnerNotInOrganization"])]);

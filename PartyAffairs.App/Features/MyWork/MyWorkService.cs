@@ -32,13 +32,13 @@ public sealed class MyWorkService(
 
         var today = clock.Today;
         var horizon = today.AddDays(DueWithinDays);
-        var organizationId = actor.OrganizationId;
-        var due = organizationId is null ? [] : await (
+        var organizationIds = AccessPolicy.WorkOrganizations(actor);
+        var due = organizationIds.Count == 0 ? [] : await (
                 from o in db.CatalogueOccurrences.AsNoTracking()
                 join i in db.CatalogueItems on o.CatalogueItemId equals i.Id
                 join c in db.Catalogues on i.CatalogueId equals c.Id
                 where o.State == OccurrenceState.Open && c.State == CatalogueState.InForce
-                      && i.OrganizationId == organizationId && o.DueDate <= horizon
+                      && organizationIds.Contains(i.OrganizationId) && o.DueDate <= horizon
                 orderby o.DueDate, i.Title
                 select new MyOccurrenceRow(o.Id, i.Title, o.Label, o.DueDate, OccurrenceRules.IsOverdue(o.State, o.DueDate, today)))
             .ToListAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
+using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Notifications;
 
@@ -7,11 +8,5 @@ namespace PartyAffairs.App.Features.Notifications;
 public static class NotificationRecipients
 {
     public static Task<List<string>> InRoleAsync(AppDbContext db, string role, int? organizationId, CancellationToken cancellationToken) =>
-        (from u in db.Users
-         join ur in db.UserRoles on u.Id equals ur.UserId
-         join r in db.Roles on ur.RoleId equals r.Id
-         where r.Name == role && (organizationId == null || u.OrganizationId == organizationId)
-         select u.Id)
-        .Distinct()
-        .ToListAsync(cancellationToken);
+        PostHolders.Of(db, role, organizationId).Distinct().ToListAsync(cancellationToken);
 }

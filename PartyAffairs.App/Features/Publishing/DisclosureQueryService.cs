@@ -106,5 +106,5 @@ public sealed class DisclosureQueryService(
 
     /// <summary>Review history and the audit trail are for the people who work on the organization's disclosures.</summary>
     private static bool SeesWork(Actor actor, int organizationId) =>
-        actor.SeesWholeBureau || (actor.IsInAnyRole(Roles.Secretary, Roles.Drafter) && actor.BelongsTo(organizationId));
+        actor.SeesWholeBureau || actor.Holds(organizationId, Roles.Secretary, Roles.Drafter);
 }

@@ -61,10 +61,9 @@ public sealed class DisclosureReviewService(
             // One connection for the whole decision: who asks, the read and the write. A decision only adds an approval row,
             // so the item's versions and earlier approvals stay unread; the occurrence comes along, as publishing at once fulfils it.
             await db.Database.OpenConnectionAsync(cancellationToken);
-            var actor = await currentUser.GetAsync(db, cancellationToken);
             var route = await reviewRoutes.CurrentAsync(cancellationToken);
             var disclosure = await ForReview(db, disclosureId, cancellationToken) ?? throw new NotFoundException();
-            await ReviewAccess.EnsureAsync(db, actor, disclosure, route, cancellationToken);
+            var actor = await ReviewAccess.EnsureAsync(db, await currentUser.GetAsync(db, cancellationToken), disclosure, route, cancellationToken);
             disclosure.EnsureVersion(expectedVersion);
             await decide(db, disclosure, actor, clock.UtcNow);
             await db.SaveChangesAsync(cancellationToken);

@@ -9,18 +9,24 @@ internal static class ReviewAccess
 {
     /// <summary>Whether <paramref name="actor"/> may review the loaded disclosure (with its occurrence's catalogue item).</summary>
     public static async Task<bool> AllowsAsync(AppDbContext db, Actor actor, Disclosure disclosure, CurrentReviewRoute route,
+        CancellationToken cancellationToken) =>
+        await PostAsync(db, actor, disclosure, route, cancellationToken) is not null;
+
+    /// <summary>The post in which <paramref name="actor"/> reviews the loaded disclosure, or null.</summary>
+    private static async Task<Post?> PostAsync(AppDbContext db, Actor actor, Disclosure disclosure, CurrentReviewRoute route,
         CancellationToken cancellationToken)
     {
         // Only a Leader's answer depends on whether an Office member wrote it: spare everyone else the read.
         var authorIsOffice = actor.IsInRole(Roles.Leader) && !actor.IsInRole(Roles.Office)
             && await OfficeMembers.IncludesAsync(db, disclosure.AuthorId, cancellationToken);
-        return route.CanReview(actor, disclosure, authorIsOffice);
+        return route.ReviewingPost(actor, disclosure, authorIsOffice);
     }
 
-    public static async Task EnsureAsync(AppDbContext db, Actor actor, Disclosure disclosure, CurrentReviewRoute route,
+    /// <summary>Refuses, with the reason, a person who may not review it; else returns her acting in the post that allows it.</summary>
+    public static async Task<Actor> EnsureAsync(AppDbContext db, Actor actor, Disclosure disclosure, CurrentReviewRoute route,
         CancellationToken cancellationToken)
     {
-        if (await AllowsAsync(db, actor, disclosure, route, cancellationToken)) return;
+        if (await PostAsync(db, actor, disclosure, route, cancellationToken) is { } post) return actor with { ActingPost = post };
         var routing = route.For(disclosure);
         AccessPolicy.Ensure(false,
             !routing.OfficeOnly ? "Access.ReviewInCatalogue"
@@ -28,5 +34,6 @@ internal static class ReviewAccess
             : routing.Reasons.SequenceEqual([ReviewReason.OutOfCatalogue]) ? "Access.ReviewOutOfCatalogue"
             : routing.Gated ? "Access.ReviewGated"
             : "Access.ReviewInCatalogue");
+        return actor;
     }
 }

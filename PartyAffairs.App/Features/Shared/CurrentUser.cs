@@ -8,7 +8,8 @@ namespace PartyAffairs.App.Features.Shared;
 
 /// <summary>
 /// Reads who is signed in from the authentication state (the cookie in static pages, the circuit's
-/// principal in interactive ones), then their roles and organization from the database on every call.
+/// principal in interactive ones), then their roles, organization and posts from the database on every call, and the
+/// organizations above those she belongs to (scope follows the tree).
 /// </summary>
 public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbContextFactory<AppDbContext> dbFactory)
     : ICurrentUser
@@ -19,7 +20,10 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbC
             .Where(u => u.Id == userId)
             .SelectMany(
                 u => db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).DefaultIfEmpty(),
-                (u, role) => new UserRoleRow(u.Id, u.DisplayName, u.UserName, u.OrganizationId, u.Disabled, role)));
+                (u, role) => new UserRoleRow(u.Id, u.DisplayName, u.UserName, u.OrganizationId, u.Disabled, u.ActingPost, role)));
+
+    private static readonly Func<AppDbContext, string, IAsyncEnumerable<UserPost>> PostsBesides = EF.CompileAsyncQuery(
+        (AppDbContext db, string userId) => db.UserPosts.AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.Id).AsQueryable());
 
     public async Task<Actor> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -51,9 +55,32 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbC
         // signed-in person's session. An account the Admin disabled is no one.
         if (user is null || user.Disabled) return Actor.Anonymous;
 
+        // Her own organization's posts are her Identity roles; the posts she holds besides add their roles to her set.
+        var besides = new List<Post>();
+        await foreach (var post in PostsBesides(db, userId).WithCancellation(cancellationToken)) besides.Add(new Post(post.Role, post.OrganizationId));
         var name = string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? user.Id : user.DisplayName;
-        return new Actor(user.Id, name, user.OrganizationId, roles);
+        var actor = new Actor(user.Id, name, user.OrganizationId, roles.Concat(besides.Select(p => p.Role)).ToHashSet())
+        {
+            Posts = Post.Of(user.OrganizationId, roles, besides),
+            ActingPost = Post.Parse(user.ActingPost),
+        };
+        return actor.Organizations.Count == 0 ? actor : actor.WithTree(await ParentsAsync(db, actor.Organizations, cancellationToken));
     }
 
-    private sealed record UserRoleRow(string Id, string DisplayName, string? UserName, int? OrganizationId, bool Disabled, string? Role);
+    /// <summary>Each organization's parent, from these up to the root: a query per level of the tree (three in a bureau).</summary>
+    private static async Task<Dictionary<int, int?>> ParentsAsync(AppDbContext db, IEnumerable<int> organizationIds, CancellationToken cancellationToken)
+    {
+        var parents = new Dictionary<int, int?>();
+        var next = organizationIds.ToList();
+        while (next.Count > 0)
+        {
+            var level = await db.Organizations.AsNoTracking().Where(o => next.Contains(o.Id))
+                .Select(o => new { o.Id, o.ParentId }).ToListAsync(cancellationToken);
+            foreach (var o in level) parents[o.Id] = o.ParentId;
+            next = level.Where(o => o.ParentId is { } p && !parents.ContainsKey(p)).Select(o => o.ParentId!.Value).Distinct().ToList();
+        }
+        return parents;
+    }
+
+    private sealed record UserRoleRow(string Id, string DisplayName, string? UserName, int? OrganizationId, bool Disabled, string? ActingPost, string? Role);
 }

@@ -3,13 +3,13 @@ using PartyAffairs.App.Data;
 
 namespace PartyAffairs.App.Features.Shared;
 
-/// <summary>The active organizations in the bureau's order, for filters: all of them, or only the one a scoped person works in.</summary>
+/// <summary>The active organizations in the bureau's order, for filters: all of them, or only those a scoped person works in.</summary>
 public static class OrganizationOptions
 {
-    public static async Task<IReadOnlyList<OrganizationOption>> ListAsync(AppDbContext db, int? onlyId, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<OrganizationOption>> ListAsync(AppDbContext db, IReadOnlyCollection<int>? only, CancellationToken cancellationToken)
     {
         var query = db.Organizations.AsNoTracking().Where(o => o.IsActive);
-        if (onlyId is { } id) query = query.Where(o => o.Id == id);
+        if (only is not null) query = query.Where(o => only.Contains(o.Id));
         return await query.OrderBy(o => o.SortOrder).ThenBy(o => o.Id)
             .Select(o => new OrganizationOption(o.Id, o.Name))
             .ToListAsync(cancellationToken);

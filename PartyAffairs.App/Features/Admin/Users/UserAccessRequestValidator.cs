@@ -18,5 +18,14 @@ public sealed class UserAccessRequestValidator : AbstractValidator<UserAccessReq
         // Secretaries and Drafters act only inside their own organization, so they must have one.
         RuleFor(r => r.OrganizationId).NotNull().When(r => r.Roles.Any(Roles.Scoped.Contains))
             .WithMessage(_ => text["User.OrganizationRequired"]);
+        RuleForEach(r => r.Besides).ChildRules(post =>
+        {
+            post.RuleFor(p => p.OrganizationId).NotNull().WithMessage(_ => text["User.PostOrganizationRequired"]);
+            post.RuleFor(p => p.Role).Must(Roles.OfOrganization.Contains).WithMessage(_ => text["User.PostRoleUnknown"]);
+        });
+        // A post held twice, or held besides in her own organization where her roles already say it, would be counted twice.
+        RuleFor(r => r.Besides)
+            .Must(posts => posts.Select(p => (p.OrganizationId, p.Role)).Distinct().Count() == posts.Count).WithMessage(_ => text["User.PostTwice"])
+            .Must((r, posts) => !posts.Any(p => p.OrganizationId == r.OrganizationId && r.Roles.Contains(p.Role))).WithMessage(_ => text["User.PostTwice"]);
     }
 }

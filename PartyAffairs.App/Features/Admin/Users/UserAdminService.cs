@@ -49,13 +49,18 @@ public sealed class UserAdminService(
                     select new { ur.UserId, r.Name })
                 .ToListAsync(cancellationToken))
                 .ToLookup(x => x.UserId, x => x.Name!);
+            var besides = (await db.UserPosts.AsNoTracking()
+                    .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new { p.UserId, p.Id, p.OrganizationId, o.Name, p.Role })
+                    .OrderBy(p => p.Id)
+                    .ToListAsync(cancellationToken))
+                .ToLookup(p => p.UserId, p => new HeldPost(p.OrganizationId, p.Name, p.Role));
             var now = clock.UtcNow;
             var roleOrder = Roles.All.Select((role, index) => (role, index)).ToDictionary(x => x.role, x => x.index);
             return users.Select(u => new UserRow(
                     u.Id, u.UserName ?? "", u.DisplayName, u.OrganizationId, u.OrganizationName,
                     roles[u.Id].OrderBy(r => roleOrder.GetValueOrDefault(r, int.MaxValue)).ToList(),
                     u.LockoutEnd is { } end && end.UtcDateTime > now ? end.UtcDateTime : null,
-                    u.AccessFailedCount, u.MustChangePassword, u.Disabled))
+                    u.AccessFailedCount, u.MustChangePassword, u.Disabled, besides[u.Id].ToList()))
                 .ToList();
         });
 
@@ -73,6 +78,7 @@ public sealed class UserAdminService(
                 throw Invalid.Field(nameof(request.UserName), text["User.NameTaken", userName]);
             }
             await EnsureOrganizationAsync(db, request.OrganizationId, cancellationToken);
+            await EnsurePostOrganizationsAsync(db, request, cancellationToken);
 
             var password = OneTimePassword.Create();
             var user = new ApplicationUser
@@ -85,6 +91,7 @@ public sealed class UserAdminService(
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             Check(await users.CreateAsync(user, password));
             Check(await users.AddToRolesAsync(user, request.Roles));
+            await SetPostsAsync(db, user.Id, request, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("{Actor} created user {User} with roles {Roles}", actor.UserId, user.Id, string.Join(",", request.Roles));
             return password;
@@ -104,6 +111,7 @@ public sealed class UserAdminService(
             var (db, users) = Identity(scope);
             var user = await users.FindByIdAsync(userId) ?? throw new NotFoundException();
             if (user.OrganizationId != request.OrganizationId) await EnsureOrganizationAsync(db, request.OrganizationId, cancellationToken);
+            await EnsurePostOrganizationsAsync(db, request, cancellationToken);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             if (user.OrganizationId != request.OrganizationId) await AuditTransferAsync(db, actor, user, request.OrganizationId, cancellationToken);
@@ -115,8 +123,9 @@ public sealed class UserAdminService(
             var added = request.Roles.Except(current).ToList();
             if (removed.Count > 0) Check(await users.RemoveFromRolesAsync(user, removed));
             if (added.Count > 0) Check(await users.AddToRolesAsync(user, added));
-            // Roles travel in the sign-in cookie: a new stamp makes the person's sessions re-validate and drop stale ones.
-            if (removed.Count + added.Count > 0) Check(await users.UpdateSecurityStampAsync(user));
+            var postsChanged = await SetPostsAsync(db, user.Id, request, cancellationToken);
+            // Roles (those of her posts too) travel in the sign-in cookie: a new stamp makes the person's sessions re-validate and drop stale ones.
+            if (removed.Count + added.Count > 0 || postsChanged) Check(await users.UpdateSecurityStampAsync(user));
             await transaction.CommitAsync(cancellationToken);
             logger.LogInformation("{Actor} changed user {User}: roles +[{Added}] -[{Removed}], organization {Organization}",
                 actor.UserId, userId, string.Join(",", added), string.Join(",", removed), request.OrganizationId);
@@ -207,6 +216,30 @@ public sealed class UserAdminService(
         {
             throw Invalid.Field(nameof(UserAccessRequest.OrganizationId), text["User.OrganizationUnavailable"]);
         }
+    }
+
+    /// <summary>Every organization of a post held besides must be active, as her own must.</summary>
+    private async Task EnsurePostOrganizationsAsync(AppDbContext db, UserAccessRequest request, CancellationToken cancellationToken)
+    {
+        var ids = request.Besides.Select(p => p.OrganizationId ?? 0).Distinct().ToList();
+        if (await db.Organizations.CountAsync(o => ids.Contains(o.Id) && o.IsActive, cancellationToken) != ids.Count)
+        {
+            throw Invalid.Field(nameof(UserAccessRequest.Besides), text["User.OrganizationUnavailable"]);
+        }
+    }
+
+    /// <summary>Makes her posts held besides those of the request; returns whether any changed.</summary>
+    private static async Task<bool> SetPostsAsync(AppDbContext db, string userId, UserAccessRequest request, CancellationToken cancellationToken)
+    {
+        var wanted = request.Besides.Select(p => (OrganizationId: p.OrganizationId!.Value, p.Role)).ToHashSet();
+        var held = await db.UserPosts.Where(p => p.UserId == userId).ToListAsync(cancellationToken);
+        var gone = held.Where(p => !wanted.Contains((p.OrganizationId, p.Role))).ToList();
+        var added = wanted.Where(w => !held.Any(p => p.OrganizationId == w.OrganizationId && p.Role == w.Role))
+            .Select(w => new UserPost(userId, w.OrganizationId, w.Role)).ToList();
+        db.UserPosts.RemoveRange(gone);
+        db.UserPosts.AddRange(added);
+        await db.SaveChangesAsync(cancellationToken);
+        return gone.Count + added.Count > 0;
     }
 
     /// <summary>Identity's own refusals (its password or name rules) come back as validation errors, never as a broken circuit.</summary>

@@ -1,5 +1,8 @@
 namespace PartyAffairs.App.Features.Admin.Users;
 
+/// <summary>A post she holds besides those of her own organization, as the list shows it.</summary>
+public sealed record HeldPost(int OrganizationId, string OrganizationName, string Role);
+
 /// <summary>One line of the Admin's user list.</summary>
 public sealed record UserRow(
     string Id,
@@ -11,7 +14,10 @@ public sealed record UserRow(
     DateTime? LockedOutUntilUtc,
     int AccessFailedCount,
     bool MustChangePassword,
-    bool Disabled = false)
+    bool Disabled = false,
+    IReadOnlyList<HeldPost>? Besides = null)
 {
+    public IReadOnlyList<HeldPost> PostsBesides => Besides ?? [];
+
     public bool IsLockedOut => LockedOutUntilUtc is not null;
 }

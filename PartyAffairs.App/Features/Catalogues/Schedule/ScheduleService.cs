@@ -57,17 +57,20 @@ public sealed class ScheduleService(
         });
 
     private static bool MaySee(Actor actor) =>
-        actor.SeesWholeBureau || (actor.IsInAnyRole(Roles.Secretary, Roles.Drafter) && actor.OrganizationId is not null);
+        actor.SeesWholeBureau || AccessPolicy.WorkOrganizations(actor).Count > 0;
 
     private async Task<ScheduleView> ReadAsync(Actor actor, int year, ScheduleFilter filter, CancellationToken cancellationToken)
     {
         AccessPolicy.Ensure(MaySee(actor));
-        // A Secretary or Drafter sees their own organization whatever the filter asks for.
-        var onlyOrganization = actor.SeesWholeBureau ? filter.OrganizationId : actor.OrganizationId;
+        // A Secretary or Drafter sees the organizations they work for whatever the filter asks for (and may narrow to one of them).
+        var work = AccessPolicy.WorkOrganizations(actor);
+        IReadOnlyList<int>? onlyOrganizations = actor.SeesWholeBureau
+            ? filter.OrganizationId is { } chosen ? [chosen] : null
+            : filter.OrganizationId is { } narrowed && work.Contains(narrowed) ? [narrowed] : work;
         var today = clock.Today;
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var organizations = await OrganizationOptions.ListAsync(db, actor.SeesWholeBureau ? null : actor.OrganizationId, cancellationToken);
+        var organizations = await OrganizationOptions.ListAsync(db, actor.SeesWholeBureau ? null : work, cancellationToken);
         // The neighbouring months too, so the calendar's first and last weeks are marked.
         var from = new DateOnly(year - 1, 12, 1);
         var to = new DateOnly(year + 1, 1, 31);
@@ -86,7 +89,7 @@ public sealed class ScheduleService(
         if (catalogueId is null) return new ScheduleView(year, false, today, organizations, [], specialDays, [], []);
 
         var occurrences = db.CatalogueOccurrences.AsNoTracking().Where(o => o.CatalogueItem!.CatalogueId == catalogueId);
-        if (onlyOrganization is { } organizationId) occurrences = occurrences.Where(o => o.CatalogueItem!.OrganizationId == organizationId);
+        if (onlyOrganizations is not null) occurrences = occurrences.Where(o => onlyOrganizations.Contains(o.CatalogueItem!.OrganizationId));
         if (filter.Cadence is { } cadence) occurrences = occurrences.Where(o => o.CatalogueItem!.Cadence == cadence);
         var loaded = await occurrences
             .OrderBy(o => o.DueDate).ThenBy(o => o.CatalogueItem!.Organization!.SortOrder).ThenBy(o => o.CatalogueItemId).ThenBy(o => o.Sequence)
@@ -123,7 +126,11 @@ public sealed class ScheduleService(
 
         var query = db.CatalogueItems.AsNoTracking()
             .Where(i => i.CatalogueId == catalogueId && !i.IsRetired && (i.Cadence == Cadence.Phased || i.Cadence == Cadence.Immediate));
-        if (!actor.IsInRole(Roles.Office)) query = query.Where(i => i.OrganizationId == actor.OrganizationId);
+        if (!actor.IsInRole(Roles.Office))
+        {
+            var secretaryOf = actor.OrganizationsWhere(Roles.Secretary);
+            query = query.Where(i => secretaryOf.Contains(i.OrganizationId));
+        }
         var items = await query
             .OrderBy(i => i.Organization!.SortOrder).ThenBy(i => i.Id)
             .Select(i => new

@@ -33,15 +33,16 @@ public sealed class DraftService(
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             var wholeBureau = actor.IsInRole(Roles.Office);
-            AccessPolicy.Ensure(wholeBureau || (actor.IsInAnyRole(Roles.Secretary, Roles.Drafter) && actor.OrganizationId is not null));
+            var work = AccessPolicy.WorkOrganizations(actor);
+            AccessPolicy.Ensure(wholeBureau || work.Count > 0);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var inForce = db.Catalogues.Where(c => c.State == CatalogueState.InForce).Select(c => c.Id);
             var rows = await db.Set<CatalogueItem>().AsNoTracking()
-                .Where(i => !i.IsRetired && inForce.Contains(i.CatalogueId) && (wholeBureau || i.OrganizationId == actor.OrganizationId))
+                .Where(i => !i.IsRetired && inForce.Contains(i.CatalogueId) && (wholeBureau || work.Contains(i.OrganizationId)))
                 .SelectMany(i => i.Occurrences.Where(o => o.State == OccurrenceState.Open),
                     (i, o) => new OpenOccurrenceOption(o.Id, i.Organization!.Name, i.Title, o.Label, o.DueDate))
                 .ToListAsync(cancellationToken);
-            var organizations = await OrganizationOptions.ListAsync(db, wholeBureau ? null : actor.OrganizationId, cancellationToken);
+            var organizations = await OrganizationOptions.ListAsync(db, wholeBureau ? null : work, cancellationToken);
             return new NewDraftChoices(rows.OrderBy(r => r.DueDate).ThenBy(r => r.ItemTitle).ToList(), organizations);
         });
 
@@ -160,11 +161,11 @@ public sealed class DraftService(
                 .Include(d => d.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem)
                 .FirstOrDefaultAsync(d => d.Id == id, cancellationToken)
                 ?? throw new NotFoundException();
-            await ReviewAccess.EnsureAsync(db, actor, draft, route, cancellationToken);
+            var reviewer = await ReviewAccess.EnsureAsync(db, actor, draft, route, cancellationToken);
             draft.EnsureVersion(expectedVersion);
             var hits = SensitiveWords.InDraft(current.SensitiveWords, draft.Title, draft.Body);
             if (hits.Count == 0) throw Refusal(text["Draft.NoSensitiveHits"]);
-            draft.OverrideSensitiveWords(actor, clock.UtcNow, hits, reason);
+            draft.OverrideSensitiveWords(reviewer, clock.UtcNow, hits, reason);
             await db.SaveChangesAsync(cancellationToken);
         });
 

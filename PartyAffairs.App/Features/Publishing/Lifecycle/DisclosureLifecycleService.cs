@@ -113,7 +113,7 @@ public sealed class DisclosureLifecycleService(
 
     /// <summary>Whether the withdraw button applies to this person: a courtesy for the page, the service checks again.</summary>
     public static bool CanWithdraw(Actor actor, int organizationId) =>
-        actor.IsInRole(Roles.Office) || (actor.IsInRole(Roles.Secretary) && actor.BelongsTo(organizationId));
+        actor.IsInRole(Roles.Office) || actor.Holds(organizationId, Roles.Secretary);
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private void Refuse(string key) => throw new ValidationException([new ValidationFailure("Reason", text[key])]);
