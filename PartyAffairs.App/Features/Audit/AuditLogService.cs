@@ -20,6 +20,7 @@ public sealed class AuditLogService(
     IValidator<AuditLogQuery> validator,
     BureauClock clock,
     IStringLocalizer<ArchiveStrings> text,
+    IStringLocalizer<AdminStrings> roleText,
     Outcomes outcomes)
 {
     public const int MaxPageSize = 200;
@@ -123,12 +124,16 @@ public sealed class AuditLogService(
         entries.Select(a => new AuditLogRow(a.Id, a.AtUtc, a.ActorName,
             db.Organizations.Where(o => o.Id == a.OrganizationId).Select(o => o.Name).FirstOrDefault(),
             a.EntityType, a.EntityId, a.Action, a.FromState, a.ToState, a.Reason,
-            a.EntityType == nameof(Catalogue) ? db.Catalogues.Where(c => c.Id == a.EntityId).Select(c => (int?)c.Year).FirstOrDefault() : null));
+            a.EntityType == nameof(Catalogue) ? db.Catalogues.Where(c => c.Id == a.EntityId).Select(c => (int?)c.Year).FirstOrDefault() : null,
+            a.ActorPost));
 
-    private static async Task<List<AuditLogRow>> RedactAsync(AppDbContext db, List<AuditLogRow> rows, CancellationToken cancellationToken)
+    /// <summary>Anonymous senders stay anonymous; recorded posts are named.</summary>
+    private async Task<List<AuditLogRow>> RedactAsync(AppDbContext db, List<AuditLogRow> rows, CancellationToken cancellationToken)
     {
         var redacted = await AuditRedaction.RedactedAsync(db, rows.Select(r => r.Id).ToList(), cancellationToken);
-        return rows.Select(r => redacted.Contains(r.Id) ? r with { ActorName = FeedbackAnonymity.ActorName } : r).ToList();
+        var postName = await PostNames.ForAsync(db, rows.Select(r => r.ActorPost), roleText, cancellationToken);
+        return rows.Select(r => redacted.Contains(r.Id) ? r with { ActorName = FeedbackAnonymity.ActorName, ActorPost = null } : r with { ActorPost = postName(r.ActorPost) })
+            .ToList();
     }
 
     private static void AppendLine(StringBuilder csv, IEnumerable<string?> cells)

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Shared;
+using PartyAffairs.App.Resources;
 
 namespace PartyAffairs.App.Features.Publishing;
 
@@ -15,7 +17,8 @@ public sealed class DisclosureQueryService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     ReviewRoutes reviewRoutes,
-    Outcomes outcomes)
+    Outcomes outcomes,
+    IStringLocalizer<AdminStrings> roleText)
 {
     public Task<Result<DisclosureListView>> ListAsync(DisclosureFilter filter, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
@@ -75,9 +78,12 @@ public sealed class DisclosureQueryService(
                 ? await db.AuditEntries.AsNoTracking()
                     .Where(a => a.EntityType == nameof(Disclosure) && a.EntityId == d.Id)
                     .OrderBy(a => a.Id)
-                    .Select(a => new AuditRow(a.Id, a.AtUtc, a.ActorName, a.EntityType, a.EntityId, null, a.Action, a.FromState, a.ToState, a.Reason, null))
+                    .Select(a => new AuditRow(a.Id, a.AtUtc, a.ActorName, a.EntityType, a.EntityId, null, a.Action, a.FromState, a.ToState, a.Reason, null, a.ActorPost))
                     .ToListAsync(cancellationToken)
                 : [];
+            // The posts the reviewers and actors acted in, by name (机关第一党支部·书记).
+            var postName = await PostNames.ForAsync(db, d.Approvals.Select(a => a.ReviewerPost).Concat(audit.Select(a => a.ActorPost)), roleText, cancellationToken);
+            audit = audit.Select(a => a with { ActorPost = postName(a.ActorPost) }).ToList();
             var route = await reviewRoutes.CurrentAsync(cancellationToken);
             var canReview = d.State == DisclosureState.Submitted
                 && await ReviewAccess.AllowsAsync(db, actor, d, route, cancellationToken);
@@ -95,7 +101,8 @@ public sealed class DisclosureQueryService(
                     .ToList(),
                 seesWork
                     ? d.Approvals.OrderBy(a => a.AtUtc)
-                        .Select(a => new ApprovalRow(a.ReviewerName, a.Decision, a.Comment, a.ConfidentialityConfirmed, a.ApprovedOwnItem, a.AtUtc))
+                        .Select(a => new ApprovalRow(a.ReviewerName, a.Decision, a.Comment, a.ConfidentialityConfirmed, a.ApprovedOwnItem, a.AtUtc,
+                            postName(a.ReviewerPost)))
                         .ToList()
                     : [],
                 d.Attachments.OrderBy(a => a.Id)

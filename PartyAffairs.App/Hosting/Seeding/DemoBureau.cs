@@ -27,8 +27,12 @@ internal static class DemoBureau
         new(RescueStationBranch, "救助管理站党支部", OrganizationKind.Branch, 5),
     ];
 
-    /// <summary>A demo account. Everyone but the administrator is also a party member (Member role).</summary>
-    public sealed record PersonRow(string UserName, string DisplayName, string Post, string? OrganizationCode, string Role);
+    /// <summary>
+    /// A demo account. Everyone but the administrator is also a party member (Member role). <see cref="Besides"/>: posts held
+    /// in other organizations (兼任), as (organization code, role).
+    /// </summary>
+    public sealed record PersonRow(string UserName, string DisplayName, string Post, string? OrganizationCode, string Role,
+        IReadOnlyList<(string OrganizationCode, string Role)>? Besides = null);
 
     public static readonly IReadOnlyList<PersonRow> People =
     [
@@ -40,6 +44,9 @@ internal static class DemoBureau
         new("handler", "赵刚", "机关党委意见反馈专办员", OrganCommittee, Roles.FeedbackHandler),
         new("member", "刘洋", "机关第一党支部党员", FirstBranch, Roles.Member),
         new("secretary2", "周丽", "机关第二党支部书记", SecondBranch, Roles.Secretary),
+        // One person, two posts: secretary of her own branch, and the drafter of another besides.
+        new("secretary3", "郑卫东", "社会福利院党支部书记，兼救助管理站党支部组织委员", WelfareHomeBranch, Roles.Secretary,
+            [(RescueStationBranch, Roles.Drafter)]),
     ];
 
     /// <summary>A seat in the leading group; <see cref="UserName"/> links the seat to a demo account where there is one.</summary>

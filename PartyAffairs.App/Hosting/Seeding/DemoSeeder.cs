@@ -80,7 +80,17 @@ public sealed class DemoSeeder(
             Check(await userManager.CreateAsync(user, demo.Value.Password), person.UserName);
             string[] roles = person.Role == Roles.Admin || person.Role == Roles.Member ? [person.Role] : [person.Role, Roles.Member];
             Check(await userManager.AddToRolesAsync(user, roles), person.UserName);
-            actors[person.UserName] = new Actor(user.Id, person.DisplayName, organizationId, roles.ToHashSet());
+            var besides = (person.Besides ?? []).Select(b => new Post(b.Role, organizations[b.OrganizationCode].Id)).ToList();
+            if (besides.Count > 0)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+                db.UserPosts.AddRange(besides.Select(p => new UserPost(user.Id, p.OrganizationId!.Value, p.Role)));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            actors[person.UserName] = new Actor(user.Id, person.DisplayName, organizationId, roles.Concat(besides.Select(p => p.Role)).ToHashSet())
+            {
+                Posts = Post.Of(organizationId, roles, besides),
+            };
         }
         return new DemoPeople(actors);
     }

@@ -75,6 +75,9 @@ public sealed class TwoPostsServiceTests : IAsyncLifetime
             var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(Disclosure) && a.EntityId == bureau.InCatalogueId && a.Action == WorkflowAction.Approve);
             audit.ActorPost.ShouldBe($"{Roles.Secretary}@{bureau.BranchA}");
         }
+        // The disclosure's page names the post.
+        var detail = (await AsAsync<DisclosureQueryService, Result<DisclosureDetail>>("office", s => s.GetAsync(bureau.InCatalogueId))).Value!;
+        detail.Approvals.Single().ReviewerPost.ShouldBe("机关第一党支部·书记");
 
         // In B she drafts (her own organization's post) and submits; she may not approve it, B's secretary may.
         var occurrenceId = await OpenOccurrenceAsync(branchBLineId);

@@ -72,7 +72,7 @@ public sealed partial class DraftPage
             var result = await Drafts.ChoicesAsync();
             choices = result.Value;
             if (!result.Succeeded) notice = (Severity.Error, result.Message ?? "");
-            organizationId ??= choices?.Organizations.Count == 1 ? choices.Organizations[0].Id : null;
+            organizationId ??= choices?.ActingOrganizationId ?? (choices?.Organizations.Count == 1 ? choices.Organizations[0].Id : null);
             occurrenceId ??= choices?.Occurrences.Any(o => o.Id == RequestedOccurrence) == true ? RequestedOccurrence : null;
         }
         else

@@ -43,7 +43,8 @@ public sealed class DraftService(
                     (i, o) => new OpenOccurrenceOption(o.Id, i.Organization!.Name, i.Title, o.Label, o.DueDate))
                 .ToListAsync(cancellationToken);
             var organizations = await OrganizationOptions.ListAsync(db, wholeBureau ? null : work, cancellationToken);
-            return new NewDraftChoices(rows.OrderBy(r => r.DueDate).ThenBy(r => r.ItemTitle).ToList(), organizations);
+            var acting = actor.ActingPost?.OrganizationId is { } chosen && organizations.Any(o => o.Id == chosen) ? chosen : (int?)null;
+            return new NewDraftChoices(rows.OrderBy(r => r.DueDate).ThenBy(r => r.ItemTitle).ToList(), organizations, acting);
         });
 
     public Task<Result<int>> StartAsync(int occurrenceId, CancellationToken cancellationToken = default) =>
