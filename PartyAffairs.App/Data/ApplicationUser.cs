@@ -22,6 +22,9 @@ public sealed class ApplicationUser : IdentityUser
     /// </summary>
     public bool Disabled { get; set; }
 
+    /// <summary>正式 or 预备 party member, when known (set by the member import; null for accounts that are not members or were made by hand).</summary>
+    public MemberCategory? MemberCategory { get; set; }
+
     /// <summary>The post she chose in the app bar to act in (<see cref="Post.Key"/>), when she holds several; null: each action takes its own.</summary>
     public string? ActingPost { get; set; }
 }

@@ -60,4 +60,7 @@ public enum WorkflowAction
 
     /// <summary>The Admin or the Office ended a seat of the leading group or its office: the seat is kept as history.</summary>
     EndSeat,
+
+    /// <summary>The Admin moved a member to another organization (调动); what she authored stays hers, what she reads follows her.</summary>
+    Transfer,
 }

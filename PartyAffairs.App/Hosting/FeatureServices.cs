@@ -4,6 +4,7 @@ using PartyAffairs.App.Hosting.Seeding;
 using PartyAffairs.App.Features.Admin.LeadingGroup;
 using PartyAffairs.App.Features.Admin.Organizations;
 using PartyAffairs.App.Features.Admin.Users;
+using PartyAffairs.App.Features.Admin.Users.Import;
 using PartyAffairs.App.Features.AnnualReport;
 using PartyAffairs.App.Features.Applications;
 using PartyAffairs.App.Features.Archive;
@@ -60,6 +61,8 @@ public static class FeatureServices
         services.AddScoped<OrganizationAdminService>();
         services.AddScoped<LeadingGroupAdminService>();
         services.AddScoped<UserAdminService>();
+        services.AddScoped<MemberImportService>();
+        services.AddSingleton<MemberPasswordLists>();
         services.AddScoped<CalendarAdminService>();
         services.AddScoped<ArchiveWriter>();
         services.AddSingleton<ArchiveStaging>();

@@ -5,6 +5,7 @@ using PartyAffairs.App.Components.Account;
 using PartyAffairs.App.Components.Layout;
 using PartyAffairs.App.Hosting.Seeding;
 using PartyAffairs.App.Features.Archive;
+using PartyAffairs.App.Features.Admin.Users.Import;
 using PartyAffairs.App.Features.AnnualReport;
 using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Catalogues.Export;
@@ -70,6 +71,7 @@ public static class Pipeline
         });
         app.MapScheduleFiles();
         app.MapCatalogueFiles();
+        app.MapMemberFiles();
         app.MapAttachmentFiles();
         PartyAffairs.App.Features.BoardPostings.BoardPostingEndpoints.MapBoardPostingPhotos(app);
         app.MapArchiveFiles();

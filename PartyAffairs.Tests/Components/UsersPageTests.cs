@@ -44,6 +44,25 @@ public sealed class UsersPageTests : IAsyncLifetime
         cut.WaitForAssertion(() => Toggle(cut, "secretary").GetAttribute("aria-label").ShouldBe("启用账号"));
     }
 
+    [Fact]
+    public async Task The_office_sees_the_list_with_import_and_export_but_no_account_changes()
+    {
+        harness.UseCulture("zh-CN");
+        var (committeeId, branchId) = await AdminTestData.CreateOrganizationsAsync(harness.Backend);
+        await AdminTestData.CreateSecretaryAsync(harness.Backend, branchId);
+        var officeId = await harness.Backend.CreateUserAsync("office", committeeId, Roles.Office);
+        await harness.Backend.SignInAsync("office");
+        harness.SignInAs("office", committeeId, [Roles.Office], officeId);
+
+        var cut = harness.Context.Render<UsersPage>();
+
+        cut.WaitForAssertion(() => cut.FindAll("td").ShouldContain(td => td.TextContent.Trim() == "secretary"), TimeSpan.FromSeconds(10));
+        cut.Find("[data-testid=members-import]").TextContent.Trim().ShouldBe("导入成员");
+        cut.Find("[data-testid=members-export]").GetAttribute("href").ShouldBe("/admin/users/members.xlsx");
+        cut.FindAll("button").ShouldNotContain(b => b.TextContent.Contains("新建用户"));
+        cut.FindAll("[data-testid=user-toggle-disabled]").ShouldBeEmpty();
+    }
+
     private static IElement Toggle(IRenderedComponent<UsersPage> cut, string userName) =>
         cut.FindAll("tr").Single(r => r.QuerySelectorAll("td").Any(td => td.TextContent.Trim() == userName))
             .QuerySelector("[data-testid=user-toggle-disabled]")!;

@@ -41,7 +41,9 @@ public sealed class ServiceHarness : IAsyncDisposable
 
     /// <param name="dataDirectory">An existing data directory to open again (the crash drill's writer); a fresh temporary one by default.</param>
     /// <param name="migrateFromEmpty">Let the initializer migrate an empty file instead of starting from the template's copy.</param>
-    public static async Task<ServiceHarness> CreateAsync(bool seedDemo = false, DateTimeOffset? now = null, string? dataDirectory = null, bool migrateFromEmpty = false)
+    /// <param name="passwordIterations">PBKDF2 rounds of the password hasher; a timing test asks for production's 100,000.</param>
+    public static async Task<ServiceHarness> CreateAsync(bool seedDemo = false, DateTimeOffset? now = null, string? dataDirectory = null, bool migrateFromEmpty = false,
+        int passwordIterations = 1_000)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "partyaffairs-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -69,7 +71,7 @@ public sealed class ServiceHarness : IAsyncDisposable
         // Identity's 100,000 PBKDF2 rounds cost a tenth of a second a password (far more on a loaded machine), and a test's
         // cast of eight people was most of its time. The same hasher and format (which records its rounds) at fewer rounds;
         // the test servers (AppServer) keep the production count.
-        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 1_000);
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = passwordIterations);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
         if (!migrateFromEmpty) await TemplateDatabase.CopyToAsync(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);

@@ -28,7 +28,9 @@ public sealed class UserAdminService(
     public Task<Result<IReadOnlyList<UserRow>>> ListAsync(CancellationToken cancellationToken = default) =>
         outcomes.RunAsync<IReadOnlyList<UserRow>>(async () =>
         {
-            await EnsureAdminAsync(cancellationToken);
+            // The Office reads the list it imports into and exports; changing accounts stays the Admin's.
+            var reader = await currentUser.GetAsync(cancellationToken);
+            AccessPolicy.Ensure(AccessPolicy.IsAdmin(reader) || reader.IsInRole(Roles.Office));
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var users = await (
                 from u in db.Users.AsNoTracking()
@@ -112,6 +114,7 @@ public sealed class UserAdminService(
             await EnsurePostOrganizationsAsync(db, request, cancellationToken);
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (user.OrganizationId != request.OrganizationId) await AuditTransferAsync(db, actor, user, request.OrganizationId, cancellationToken);
             user.DisplayName = request.DisplayName.Trim();
             user.OrganizationId = request.OrganizationId;
             Check(await users.UpdateAsync(user));
@@ -193,6 +196,19 @@ public sealed class UserAdminService(
     /// <summary>The scope's context is the one Identity's stores write through, so a transaction on it covers every step.</summary>
     private static (AppDbContext Db, UserManager<ApplicationUser> Users) Identity(AsyncServiceScope scope) =>
         (scope.ServiceProvider.GetRequiredService<AppDbContext>(), scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>());
+
+    /// <summary>
+    /// A move (调动) is written to the audit log, saved with the user. Nothing else changes: what she authored keeps her as
+    /// author (disclosures hold her id), and what she may read follows at once (CurrentUser reads her organization each call).
+    /// </summary>
+    private async Task AuditTransferAsync(AppDbContext db, Actor actor, ApplicationUser user, int? toOrganizationId, CancellationToken cancellationToken)
+    {
+        var ids = new[] { user.OrganizationId, toOrganizationId }.OfType<int>().ToList();
+        var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        string NameOf(int? id) => id is { } value && names.TryGetValue(value, out var name) ? name : "—";
+        db.AuditEntries.Add(new AuditEntry(actor, clock.UtcNow, "User", 0, toOrganizationId, WorkflowAction.Transfer, null, null,
+            $"{user.DisplayName}（{user.UserName}）：{NameOf(user.OrganizationId)} → {NameOf(toOrganizationId)}"));
+    }
 
     private async Task EnsureOrganizationAsync(AppDbContext db, int? organizationId, CancellationToken cancellationToken)
     {
