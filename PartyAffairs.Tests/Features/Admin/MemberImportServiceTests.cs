@@ -201,11 +201,21 @@ public sealed class MemberImportServiceTests(ITestOutputHelper output)
         preview.Rows.ShouldHaveSingleItem().Cells.ShouldBe(new MemberCells(2, "李红", "lihong", "第一党支部", "书记、党员", "13800138000", "预备"));
     }
 
-    /// <summary>Production's PBKDF2 rounds: the figure the issue asks for. No assertion on time, only that all 2,000 exist.</summary>
+    /// <summary>2,000 rows in one go, with the test harness's cheap PBKDF2 rounds: the size is what this checks, in every run.</summary>
     [Fact]
-    public async Task Two_thousand_members_import_in_one_go_and_the_time_is_reported()
+    public Task Two_thousand_members_import_in_one_go_and_the_time_is_reported() => ImportTwoThousandAsync(passwordIterations: null);
+
+    /// <summary>
+    /// The same with production's PBKDF2 rounds (100,000): the figure for the closing note and the benchmark table (about
+    /// 100 s on 2 cores, nearly all of it hashing), on demand. No assertion on time, only that all 2,000 exist.
+    /// </summary>
+    [Fact]
+    [Trait("Category", "Benchmark")]
+    public Task Two_thousand_members_import_with_production_password_hashing() => ImportTwoThousandAsync(passwordIterations: 100_000);
+
+    private async Task ImportTwoThousandAsync(int? passwordIterations)
     {
-        await using var harness = await BureauAsync(passwordIterations: 100_000);
+        await using var harness = await BureauAsync(passwordIterations ?? 1_000);
         await harness.SignInAsync("admin");
         var before = await UserCountAsync(harness);
         var content = Generated(2000, "第一党支部");
@@ -216,6 +226,7 @@ public sealed class MemberImportServiceTests(ITestOutputHelper output)
 
         result.Succeeded.ShouldBeTrue(result.Message);
         (await UserCountAsync(harness)).ShouldBe(before + 2000);
-        output.WriteLine($"2,000 members imported in {stopwatch.Elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} cores (PBKDF2 100,000 rounds, parallel hashing).");
+        output.WriteLine($"2,000 members imported in {stopwatch.Elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} cores " +
+            $"(PBKDF2 {passwordIterations ?? 1_000:N0} rounds, parallel hashing).");
     }
 }
