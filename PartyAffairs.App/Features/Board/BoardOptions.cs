@@ -11,4 +11,23 @@ public sealed class BoardOptions
     /// chooses with its Host header — set it in every deployment.
     /// </summary>
     public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>
+    /// Above this many organizations with items on display, <c>/board</c> navigates by organization (a directory, the
+    /// newest items, an organization's board paged) instead of showing every item on one page; so do the print view's and
+    /// the lobby screen's choosers. A bureau of six organizations (the demo) stays one page.
+    /// </summary>
+    public int OrganizationsOnOnePage { get; set; } = 12;
+
+    /// <summary>Or above this many items on display, whatever the number of organizations: about 1 KB of HTML each.</summary>
+    public int ItemsOnOnePage { get; set; } = 120;
+
+    /// <summary>The newest items the board's front page shows at scale.</summary>
+    public int RecentItems { get; set; } = 10;
+
+    /// <summary>Items on a page of an organization's board or of search results at scale.</summary>
+    public int PageSize { get; set; } = 30;
+
+    /// <summary>Organizations on a page of the directory (about 100 bytes each).</summary>
+    public int DirectoryPageSize { get; set; } = 500;
 }

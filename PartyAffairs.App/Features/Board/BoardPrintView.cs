@@ -11,4 +11,7 @@ public sealed record BoardPrintView(int? OrganizationId, string? OrganizationNam
     IReadOnlyList<OrganizationOption> Organizations, bool IncludesInternal)
 {
     public bool HoldsInternal => Items.Any(i => i.IsInternal);
+
+    /// <summary>At scale, without an organization: a page of the organizations to choose from, instead of <see cref="Organizations"/>.</summary>
+    public BoardDirectory? Directory { get; init; }
 }

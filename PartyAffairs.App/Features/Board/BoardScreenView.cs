@@ -10,6 +10,9 @@ public sealed record BoardScreenView(int? OrganizationId, string? OrganizationNa
     /// <summary>Characters a passer-by reads in a second, as the long item rolls past (Chinese is read at about 6–8 a second).</summary>
     public const int CharactersPerSecond = 6;
 
+    /// <summary>At scale, without an organization: a page of the organizations to choose from.</summary>
+    public BoardDirectory? Directory { get; init; }
+
     public int NextIndex => Count == 0 ? 0 : (Index + 1) % Count;
 
     /// <summary>Before a long item starts to roll, and after its end came into view, it rests for these seconds.</summary>

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Publishing;
@@ -18,7 +20,8 @@ public sealed class BoardService(
     IDbContextFactory<AppDbContext> dbFactory,
     ICurrentUser currentUser,
     BureauClock clock,
-    Outcomes outcomes)
+    Outcomes outcomes,
+    IOptions<BoardOptions> options)
 {
     /// <summary>A search is a few words; a longer one is cut rather than refused.</summary>
     public const int MaxQueryLength = 100;
@@ -35,28 +38,146 @@ public sealed class BoardService(
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var search = Normalize(query);
-            var onDisplay = OnDisplay(db, actor);
-            var choices = await OrganizationsWithAsync(db, onDisplay, cancellationToken);
-            var items = Filtered(db, onDisplay, search, organizationId, category);
-            var rows = await items
-                .Select(d => new
-                {
-                    Entry = new BoardEntry(d.Id, d.Title, d.OrganizationId, d.Organization!.Name, d.Category, d.Standing, d.RevisionNumber,
-                        d.PublishedAtUtc ?? d.DisplayFromUtc, d.DisplayFromUtc, d.DisplayUntilUtc),
-                    d.Organization!.SortOrder,
-                })
-                .ToListAsync(cancellationToken);
-            var groups = rows
-                .GroupBy(r => new { r.Entry.OrganizationId, r.Entry.OrganizationName, r.SortOrder })
-                .OrderBy(g => g.Key.SortOrder).ThenBy(g => g.Key.OrganizationId)
-                .Select(g => new BoardOrganizationGroup(g.Key.OrganizationId, g.Key.OrganizationName,
-                    g.Select(r => r.Entry).GroupBy(e => e.Category).OrderBy(c => c.Key)
-                        .Select(c => new BoardCategoryGroup(c.Key, Newest(c.Where(e => e.Standing)), Newest(c.Where(e => !e.Standing))))
-                        .ToList()))
-                .ToList();
-            return new BoardView(search, groups, organizationId, category, choices);
+            return await WholeAsync(db, OnDisplay(db, actor), query, organizationId, category, cancellationToken);
         });
+
+    /// <summary>
+    /// The board as <c>/board</c> shows it: below the threshold (<see cref="BoardOptions.OrganizationsOnOnePage"/>,
+    /// <see cref="BoardOptions.ItemsOnOnePage"/>) the whole board as <see cref="ListAsync(string?, int?, Category?, CancellationToken)"/>
+    /// gives it; above it one organization's items a page at a time, search results a page at a time, or without either the
+    /// directory of organizations and the newest items. Every count and page is taken in SQL from the access-checked query.
+    /// </summary>
+    public Task<Result<BoardView>> BrowseAsync(BoardFilter filter, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var onDisplay = OnDisplay(db, actor);
+            var counts = await CountsAsync(onDisplay, cancellationToken);
+            if (!AtScale(counts)) return await WholeAsync(db, onDisplay, filter.Query, filter.OrganizationId, filter.Category, cancellationToken);
+            var settings = options.Value;
+            var search = Normalize(filter.Query);
+            var view = new BoardView(search, [], filter.OrganizationId, filter.Category) { AtScale = true };
+            if (filter.OrganizationId is { } orgId)
+            {
+                var name = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken);
+                var items = Filtered(db, onDisplay, search, orgId, filter.Category);
+                var (total, page, pageCount) = await PagingAsync(items, filter.Page, settings.PageSize, cancellationToken);
+                // Category by category, standing before current, newest first: a page holds whole runs of the columns it shows.
+                var rows = await items
+                    .OrderBy(d => d.Category).ThenByDescending(d => d.Standing)
+                    .ThenByDescending(d => d.PublishedAtUtc ?? d.DisplayFromUtc).ThenByDescending(d => d.Id)
+                    .Skip((page - 1) * settings.PageSize).Take(settings.PageSize)
+                    .Select(Entry).ToListAsync(cancellationToken);
+                IReadOnlyList<BoardOrganizationGroup> groups = rows.Count == 0 ? [] : [new BoardOrganizationGroup(orgId, name ?? "", Categories(rows))];
+                return view with { Organizations = groups, OrganizationName = name, Total = total, Page = page, PageCount = pageCount };
+            }
+            if (search is not null || filter.Category is not null)
+            {
+                var items = Filtered(db, onDisplay, search, null, filter.Category);
+                var (total, page, pageCount) = await PagingAsync(items, filter.Page, settings.PageSize, cancellationToken);
+                var rows = await Newest(items).Skip((page - 1) * settings.PageSize).Take(settings.PageSize).Select(Entry).ToListAsync(cancellationToken);
+                return view with { Results = rows, Total = total, Page = page, PageCount = pageCount };
+            }
+            var recent = await Newest(onDisplay).Take(settings.RecentItems).Select(Entry).ToListAsync(cancellationToken);
+            var directory = await DirectoryAsync(db, counts, filter.Page, cancellationToken);
+            return view with { Results = recent, Directory = directory, Total = directory.Items, Page = directory.Page, PageCount = directory.PageCount };
+        });
+
+    private static async Task<BoardView> WholeAsync(AppDbContext db, IQueryable<Disclosure> onDisplay, string? query, int? organizationId,
+        Category? category, CancellationToken cancellationToken)
+    {
+        var search = Normalize(query);
+        var choices = await OrganizationsWithAsync(db, onDisplay, cancellationToken);
+        var items = Filtered(db, onDisplay, search, organizationId, category);
+        var rows = await items
+            .Select(d => new
+            {
+                Entry = new BoardEntry(d.Id, d.Title, d.OrganizationId, d.Organization!.Name, d.Category, d.Standing, d.RevisionNumber,
+                    d.PublishedAtUtc ?? d.DisplayFromUtc, d.DisplayFromUtc, d.DisplayUntilUtc),
+                d.Organization!.SortOrder,
+            })
+            .ToListAsync(cancellationToken);
+        var groups = rows
+            .GroupBy(r => new { r.Entry.OrganizationId, r.Entry.OrganizationName, r.SortOrder })
+            .OrderBy(g => g.Key.SortOrder).ThenBy(g => g.Key.OrganizationId)
+            .Select(g => new BoardOrganizationGroup(g.Key.OrganizationId, g.Key.OrganizationName, Categories(g.Select(r => r.Entry))))
+            .ToList();
+        return new BoardView(search, groups, organizationId, category, choices);
+    }
+
+    private static readonly Expression<Func<Disclosure, BoardEntry>> Entry = d => new BoardEntry(d.Id, d.Title, d.OrganizationId,
+        d.Organization!.Name, d.Category, d.Standing, d.RevisionNumber, d.PublishedAtUtc ?? d.DisplayFromUtc, d.DisplayFromUtc, d.DisplayUntilUtc);
+
+    private static IReadOnlyList<BoardCategoryGroup> Categories(IEnumerable<BoardEntry> entries) =>
+        entries.GroupBy(e => e.Category).OrderBy(c => c.Key)
+            .Select(c => new BoardCategoryGroup(c.Key, Newest(c.Where(e => e.Standing)), Newest(c.Where(e => !e.Standing))))
+            .ToList();
+
+    private static IQueryable<Disclosure> Newest(IQueryable<Disclosure> items) =>
+        items.OrderByDescending(d => d.PublishedAtUtc ?? d.DisplayFromUtc).ThenByDescending(d => d.Id);
+
+    /// <summary>Items per organization, counted in SQL.</summary>
+    private static Task<Dictionary<int, int>> CountsAsync(IQueryable<Disclosure> items, CancellationToken cancellationToken) =>
+        items.GroupBy(d => d.OrganizationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+    /// <summary>Whether the board is too big for one page: more organizations with items, or more items, than the settings allow.</summary>
+    private bool AtScale(IReadOnlyDictionary<int, int> counts) =>
+        counts.Count > options.Value.OrganizationsOnOnePage || counts.Values.Sum() > options.Value.ItemsOnOnePage;
+
+    private static async Task<(int Total, int Page, int PageCount)> PagingAsync(IQueryable<Disclosure> items, int page, int pageSize,
+        CancellationToken cancellationToken)
+    {
+        var total = await items.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        return (total, Math.Clamp(page, 1, pageCount), pageCount);
+    }
+
+    /// <summary>
+    /// The organizations with items in <paramref name="counts"/> and the parents above them, walked as a tree (each after its
+    /// parent, siblings by their order), one page of them; a later page starts with the parents of its first entry.
+    /// </summary>
+    private async Task<BoardDirectory> DirectoryAsync(AppDbContext db, IReadOnlyDictionary<int, int> counts, int page,
+        CancellationToken cancellationToken)
+    {
+        var organizations = (await db.Organizations.AsNoTracking()
+                .Select(o => new { o.Id, o.Name, o.ParentId, o.SortOrder })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(o => o.Id);
+        var shown = new HashSet<int>();
+        foreach (var id in counts.Keys)
+        {
+            for (int? at = id; at is { } a && organizations.TryGetValue(a, out var o) && shown.Add(a); at = o.ParentId) { }
+        }
+        var children = organizations.Values.Where(o => shown.Contains(o.Id))
+            .OrderBy(o => o.SortOrder).ThenBy(o => o.Id)
+            .ToLookup(o => o.ParentId is { } p && shown.Contains(p) ? p : 0);
+        var rows = new List<BoardDirectoryEntry>();
+        var parents = new Dictionary<int, BoardDirectoryEntry?>();
+        void Walk(int parent, BoardDirectoryEntry? above, int depth)
+        {
+            foreach (var o in children[parent])
+            {
+                // A parent that names a child as its own parent would walk for ever: each organization is walked once.
+                if (parents.ContainsKey(o.Id)) continue;
+                var entry = new BoardDirectoryEntry(o.Id, o.Name, depth, counts.GetValueOrDefault(o.Id));
+                rows.Add(entry);
+                parents[o.Id] = above;
+                Walk(o.Id, entry, depth + 1);
+            }
+        }
+        Walk(0, null, 0);
+
+        var pageSize = options.Value.DirectoryPageSize;
+        var pageCount = Math.Max(1, (rows.Count + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var slice = rows.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        if (slice.Count > 0)
+        {
+            for (var above = parents[slice[0].Id]; above is not null; above = parents[above.Id]) slice.Insert(0, above);
+        }
+        return new BoardDirectory(slice, page, pageCount, counts.Count, counts.Values.Sum());
+    }
 
     /// <summary>An item's page: published or closed items the asker may see; a draft or a withdrawn item is not found, for staff too.</summary>
     public Task<Result<BoardItem>> GetItemAsync(int id, CancellationToken cancellationToken = default) =>
@@ -97,15 +218,20 @@ public sealed class BoardService(
     /// <summary>
     /// The items of one organization on display that belong on the printed board (<see cref="PrintedBoard"/>): Public
     /// ones, and internal ones too only when a signed-in asker chose them. Without an organization, the ones that have
-    /// something to print, to choose from.
+    /// something to print, to choose from: at scale a page of the directory.
     /// </summary>
-    public Task<Result<BoardPrintView>> PrintAsync(int? organizationId, bool internalChosen = false, CancellationToken cancellationToken = default) =>
+    public Task<Result<BoardPrintView>> PrintAsync(int? organizationId, bool internalChosen = false, int page = 1,
+        CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var includesInternal = PrintedBoard.IncludesInternal(actor, internalChosen);
             var printable = OnDisplay(db, actor).Where(PrintedBoard.Holds(actor, internalChosen));
+            if (organizationId is null && await CountsAsync(printable, cancellationToken) is var counts && AtScale(counts))
+            {
+                return new BoardPrintView(null, null, [], [], includesInternal) { Directory = await DirectoryAsync(db, counts, page, cancellationToken) };
+            }
             var organizations = await OrganizationsWithAsync(db, printable, cancellationToken);
             if (organizationId is not { } orgId) return new BoardPrintView(null, null, [], organizations, includesInternal);
             var items = await ItemsAsync(db, printable.Where(d => d.OrganizationId == orgId), cancellationToken);
@@ -115,14 +241,22 @@ public sealed class BoardService(
             return new BoardPrintView(orgId, name, items, organizations, includesInternal);
         });
 
-    /// <summary>The <paramref name="index"/>th item on display (of one organization, or of the bureau), wrapping round.</summary>
-    public Task<Result<BoardScreenView>> ScreenAsync(int? organizationId, int index, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// The <paramref name="index"/>th item on display (of one organization, or of the bureau), wrapping round; at scale,
+    /// without an organization, a page of the organizations to choose from instead.
+    /// </summary>
+    public Task<Result<BoardScreenView>> ScreenAsync(int? organizationId, int index, int page = 1, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
             var actor = await currentUser.GetAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             string? name = null;
             var query = OnDisplay(db, actor);
+            // At scale a screen shows one organization's items: the whole bureau's would take days to go round.
+            if (organizationId is null && await CountsAsync(query, cancellationToken) is var counts && AtScale(counts))
+            {
+                return new BoardScreenView(null, null, null, 0, 0) { Directory = await DirectoryAsync(db, counts, page, cancellationToken) };
+            }
             if (organizationId is { } orgId)
             {
                 name = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken)
