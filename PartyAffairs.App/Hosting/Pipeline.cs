@@ -12,6 +12,7 @@ using PartyAffairs.App.Features.Catalogues.Export;
 using PartyAffairs.App.Features.Publishing.Attachments;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Hosting.Security;
+using PartyAffairs.App.Hosting.Compression;
 
 namespace PartyAffairs.App.Hosting;
 
@@ -50,6 +51,8 @@ public static class Pipeline
         // After localization, so a refused feedback post is told in the visitor's language.
         app.UseRateLimiter();
         app.UseFeedbackFormRefusals();
+        // Outside the output cache (PublicPageCompression), so cached pages are compressed per client, never stored compressed.
+        app.UsePublicPageCompression();
         // After authentication (the host adds it first) and localization: the board's cache policy reads who asks and in which language.
         app.UseOutputCache();
         app.UseUnreadableFormRefusal();

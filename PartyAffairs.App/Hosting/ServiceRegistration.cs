@@ -18,6 +18,7 @@ using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Board;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Hosting.Circuits;
+using PartyAffairs.App.Hosting.Compression;
 using PartyAffairs.App.Hosting.Security;
 
 namespace PartyAffairs.App.Hosting;
@@ -129,6 +130,7 @@ public static class ServiceRegistration
         services.AddForwardedHeadersFromKnownProxies(configuration);
         services.AddTransient<IStartupFilter, SecurityHeadersStartupFilter>();
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurity.PolicyFor(environment));
+        services.AddPublicPageCompression();
         return services;
     }
 }

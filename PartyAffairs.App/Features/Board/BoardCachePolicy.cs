@@ -30,9 +30,7 @@ public sealed class BoardCachePolicy : IOutputCachePolicy
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var http = context.HttpContext;
-        var anonymous = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
-            && http.User.Identity?.IsAuthenticated != true
-            && !CarriesSignInCookie(http);
+        var anonymous = IsAnonymousRead(http);
         if (anonymous) http.Response.OnStarting(DropAntiforgeryCookie, http);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = anonymous;
@@ -46,6 +44,16 @@ public sealed class BoardCachePolicy : IOutputCachePolicy
         context.CacheVaryByRules.VaryByValues["theme"] = AppTheme.IsDark(http.Request.Cookies[AppTheme.CookieName]) ? "dark" : "light";
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>A GET or HEAD without a sign-in cookie (valid or not): the only requests that share a page.</summary>
+    public static bool IsAnonymousRead(HttpContext http) =>
+        (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+        && http.User.Identity?.IsAuthenticated != true
+        && !CarriesSignInCookie(http);
+
+    /// <summary>A page under this policy: the same for every anonymous visitor, so it holds nothing of one person.</summary>
+    public static bool IsSharedPage(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<OutputCacheAttribute>()?.PolicyName == Name;
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
