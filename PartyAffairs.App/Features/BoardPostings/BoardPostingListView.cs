@@ -4,7 +4,8 @@ namespace PartyAffairs.App.Features.BoardPostings;
 
 /// <summary>
 /// The postings a person may see, newest first; the organizations they may filter by; those they may record for (empty when
-/// they record for none); the quarters (year, number) that have postings.
+/// they record for none); the quarters (year, number) that have postings. <see cref="Postings"/> is one page; <see cref="Total"/>
+/// counts every posting the filter matches.
 /// </summary>
 public sealed record BoardPostingListView(IReadOnlyList<BoardPostingRow> Postings, IReadOnlyList<OrganizationOption> Organizations,
-    IReadOnlyList<OrganizationOption> RecordableOrganizations, IReadOnlyList<(int Year, int Quarter)> Quarters);
+    IReadOnlyList<OrganizationOption> RecordableOrganizations, IReadOnlyList<(int Year, int Quarter)> Quarters, int Total = 0);

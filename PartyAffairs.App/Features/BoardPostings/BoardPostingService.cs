@@ -27,6 +27,9 @@ public sealed class BoardPostingService(
     IValidator<RecordBoardPostingRequest> validator,
     IStringLocalizer<PostingStrings> text)
 {
+    /// <summary>The most postings one page of the list may ask for.</summary>
+    public const int MaxPageSize = 100;
+
     public static readonly IReadOnlySet<string> PhotoTypes = new HashSet<string> { "image/png", "image/jpeg", "image/webp" };
 
     public Task<Result<BoardPostingListView>> ListAsync(BoardPostingFilter filter, CancellationToken cancellationToken = default) =>
@@ -45,10 +48,12 @@ public sealed class BoardPostingService(
                 var to = from.AddMonths(3);
                 query = query.Where(p => p.PostedOn >= from && p.PostedOn < to);
             }
-            var rows = await RowsAsync(db, query, cancellationToken);
+            var total = await query.CountAsync(cancellationToken);
+            var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+            var rows = await RowsAsync(db, query, cancellationToken, Math.Max(0, filter.Page) * size, size);
             var organizations = await OrganizationOptions.ListAsync(db, actor.SeesWholeBureau ? null : actor.Organizations.ToList(), cancellationToken);
             var recordable = organizations.Where(o => BoardPostingRules.MayRecord(actor, o.Id)).ToList();
-            return new BoardPostingListView(rows, organizations, recordable, quarters);
+            return new BoardPostingListView(rows, organizations, recordable, quarters, total);
         });
 
     /// <summary>The postings of an organization between two days (inclusive), for an inspection of it; empty for those who may not see them.</summary>
@@ -137,9 +142,11 @@ public sealed class BoardPostingService(
         return query.Where(p => own.Contains(p.OrganizationId));
     }
 
-    private static async Task<IReadOnlyList<BoardPostingRow>> RowsAsync(AppDbContext db, IQueryable<BoardPosting> query, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<BoardPostingRow>> RowsAsync(AppDbContext db, IQueryable<BoardPosting> query, CancellationToken cancellationToken,
+        int skip = 0, int take = int.MaxValue)
     {
         var postings = await query.OrderByDescending(p => p.PostedOn).ThenByDescending(p => p.Id)
+            .Skip(skip).Take(take)
             .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new
             {
                 p.Id, p.OrganizationId, OrganizationName = o.Name, p.PostedOn, p.Location, p.RecordedByName, p.RecordedAtUtc,

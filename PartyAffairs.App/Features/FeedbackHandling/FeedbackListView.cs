@@ -2,4 +2,5 @@ using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.FeedbackHandling;
 
-public sealed record FeedbackListView(IReadOnlyList<FeedbackRow> Rows, IReadOnlyList<OrganizationOption> Organizations);
+/// <summary>One page of the feedback list: <see cref="Total"/> counts everything the filters match.</summary>
+public sealed record FeedbackListView(IReadOnlyList<FeedbackRow> Rows, int Total, IReadOnlyList<OrganizationOption> Organizations);

@@ -11,6 +11,9 @@ namespace PartyAffairs.App.Features.FeedbackHandling;
 /// </summary>
 public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFactory, ICurrentUser currentUser, BureauClock clock, Outcomes outcomes)
 {
+    /// <summary>The most rows one page of the list may ask for.</summary>
+    public const int MaxPageSize = 100;
+
     public Task<Result<FeedbackListView>> ListAsync(FeedbackFilter filter, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
@@ -37,16 +40,39 @@ public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFacto
             if (filter.OpenOnly) query = query.Where(FeedbackRules.Open);
             if (filter.LateOnly) query = query.Where(FeedbackRules.LateAt(now));
 
-            var rows = await query
-                .OrderByDescending(f => f.ReceivedAtUtc).ThenByDescending(f => f.Id)
+            var total = await query.CountAsync(cancellationToken);
+            var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+            var rows = await Sorted(query, db, filter)
+                .Skip(Math.Max(0, filter.Page) * size).Take(size)
                 .Select(f => new FeedbackRow(f.Id, f.DisclosureId, f.Disclosure != null ? f.Disclosure.Title : null,
                     db.Organizations.Where(o => o.Id == f.OrganizationId).Select(o => o.Name).FirstOrDefault() ?? "",
                     f.State, f.Channel, f.ReceivedAtUtc, f.StepDueAtUtc,
                     FeedbackRules.IsLate(f.State, f.StepDueAtUtc, now), f.Kind))
                 .ToListAsync(cancellationToken);
             var organizations = await OrganizationOptions.ListAsync(db, seesAll ? null : actor.Organizations.ToList(), cancellationToken);
-            return new FeedbackListView(rows, organizations);
+            return new FeedbackListView(rows, total, organizations);
         });
+
+    /// <summary>The list's column order in SQL; the id breaks ties so that pages never overlap.</summary>
+    private static IQueryable<Feedback> Sorted(IQueryable<Feedback> query, AppDbContext db, FeedbackFilter filter)
+    {
+        var descending = filter.Descending;
+        IOrderedQueryable<Feedback> ordered = filter.SortBy switch
+        {
+            nameof(FeedbackRow.State) => descending ? query.OrderByDescending(f => f.State) : query.OrderBy(f => f.State),
+            nameof(FeedbackRow.Channel) => descending ? query.OrderByDescending(f => f.Channel) : query.OrderBy(f => f.Channel),
+            nameof(FeedbackRow.ReceivedAtUtc) => descending ? query.OrderByDescending(f => f.ReceivedAtUtc) : query.OrderBy(f => f.ReceivedAtUtc),
+            nameof(FeedbackRow.StepDueAtUtc) => descending ? query.OrderByDescending(f => f.StepDueAtUtc) : query.OrderBy(f => f.StepDueAtUtc),
+            nameof(FeedbackRow.DisclosureTitle) => descending
+                ? query.OrderByDescending(f => f.Disclosure != null ? f.Disclosure.Title : null)
+                : query.OrderBy(f => f.Disclosure != null ? f.Disclosure.Title : null),
+            nameof(FeedbackRow.OrganizationName) => descending
+                ? query.OrderByDescending(f => db.Organizations.Where(o => o.Id == f.OrganizationId).Select(o => o.Name).FirstOrDefault())
+                : query.OrderBy(f => db.Organizations.Where(o => o.Id == f.OrganizationId).Select(o => o.Name).FirstOrDefault()),
+            _ => query.OrderByDescending(f => f.ReceivedAtUtc),
+        };
+        return filter.SortBy is null || descending ? ordered.ThenByDescending(f => f.Id) : ordered.ThenBy(f => f.Id);
+    }
 
     /// <summary>One piece of feedback with its trail, for those who may read it; anyone else gets not found.</summary>
     public Task<Result<FeedbackDetail>> GetAsync(int id, CancellationToken cancellationToken = default) =>

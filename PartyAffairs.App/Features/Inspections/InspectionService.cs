@@ -26,8 +26,17 @@ public sealed class InspectionService(
     IStringLocalizer<AssessmentStrings> text)
 {
     public const int DashboardSize = 10;
+    public const int DefaultPageSize = 20;
 
-    public Task<Result<InspectionListView>> ListAsync(CancellationToken cancellationToken = default) =>
+    /// <summary>The most inspections one page may ask for.</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>
+    /// One page of the inspections, newest first. Given <paramref name="rectificationId"/> (a reminder's link), the page is the one
+    /// holding its inspection, whatever <paramref name="page"/> says.
+    /// </summary>
+    public Task<Result<InspectionListView>> ListAsync(int page = 0, int pageSize = DefaultPageSize, int? rectificationId = null,
+        CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
             var actor = await currentUser.GetAsync(cancellationToken);
@@ -41,9 +50,17 @@ public sealed class InspectionService(
                 query = query.Where(i => secretaryOf.Contains(i.OrganizationId) || i.Rectifications.Any(r => r.OwnerId == me));
                 AccessPolicy.Ensure(secretaryOf.Count > 0 || await query.AnyAsync(cancellationToken));
             }
+            var total = await query.CountAsync(cancellationToken);
+            var size = Math.Clamp(pageSize, 1, MaxPageSize);
+            page = Math.Max(0, page);
+            if (rectificationId is { } focus
+                && await query.Where(i => i.Rectifications.Any(r => r.Id == focus)).Select(i => new { i.Id, i.Date }).FirstOrDefaultAsync(cancellationToken)
+                    is { } held)
+                page = await query.CountAsync(i => i.Date > held.Date || (i.Date == held.Date && i.Id > held.Id), cancellationToken) / size;
             var today = clock.Today;
             var inspections = await query
                 .OrderByDescending(i => i.Date).ThenByDescending(i => i.Id)
+                .Skip(page * size).Take(size)
                 .Join(db.Organizations, i => i.OrganizationId, o => o.Id, (i, o) => new { Inspection = i, OrganizationName = o.Name })
                 .ToListAsync(cancellationToken);
             var ids = inspections.Select(i => i.Inspection.Id).ToList();
@@ -63,7 +80,7 @@ public sealed class InspectionService(
             }).ToList();
             var canRecord = AccessPolicy.CanInspect(actor);
             var organizations = canRecord ? await OrganizationOptions.ListAsync(db, null, cancellationToken) : [];
-            return new InspectionListView(rows, canRecord, organizations);
+            return new InspectionListView(rows, canRecord, organizations, total, page, size);
         });
 
     /// <summary>The people of an organization who may own its rectifications; for the Office, who records them.</summary>

@@ -2,4 +2,5 @@ using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Publishing;
 
-public sealed record DisclosureListView(IReadOnlyList<DisclosureRow> Rows, IReadOnlyList<OrganizationOption> Organizations);
+/// <summary>One page of the disclosures list: <see cref="Total"/> counts everything the filters match.</summary>
+public sealed record DisclosureListView(IReadOnlyList<DisclosureRow> Rows, int Total, IReadOnlyList<OrganizationOption> Organizations);

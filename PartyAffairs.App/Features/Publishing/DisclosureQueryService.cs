@@ -20,6 +20,9 @@ public sealed class DisclosureQueryService(
     Outcomes outcomes,
     IStringLocalizer<AdminStrings> roleText)
 {
+    /// <summary>The most rows one page of the list may ask for.</summary>
+    public const int MaxPageSize = 100;
+
     public Task<Result<DisclosureListView>> ListAsync(DisclosureFilter filter, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
@@ -43,17 +46,43 @@ public sealed class DisclosureQueryService(
                     .Where(route.ReviewableBy(actor, officeMembers));
             }
 
-            var rows = await query
-                .Select(d => new DisclosureRow(d.Id, d.Title, d.OrganizationId, d.Organization!.Name, d.Category, d.State,
-                    DisclosureRules.IsInCatalogueOccurrence(d.CatalogueOccurrenceId), d.DisplayFromUtc, d.DisplayUntilUtc, d.AuthorName,
-                    db.AuditEntries
-                        .Where(a => a.EntityType == nameof(Disclosure) && a.EntityId == d.Id)
-                        .OrderByDescending(a => a.Id)
-                        .Select(a => (DateTime?)a.AtUtc)
-                        .FirstOrDefault() ?? d.LastSavedAtUtc))
+            var total = await query.CountAsync(cancellationToken);
+            var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
+            // The last change is the newest audit entry on the item (or its last save): computed in SQL so that it can order the pages.
+            var listed = query.Select(d => new
+            {
+                Disclosure = d,
+                LastChangeUtc = db.AuditEntries
+                    .Where(a => a.EntityType == nameof(Disclosure) && a.EntityId == d.Id)
+                    .OrderByDescending(a => a.Id)
+                    .Select(a => (DateTime?)a.AtUtc)
+                    .FirstOrDefault() ?? d.LastSavedAtUtc,
+            });
+            var descending = filter.Descending;
+            var ordered = filter.SortBy switch
+            {
+                nameof(DisclosureRow.Title) => descending ? listed.OrderByDescending(x => x.Disclosure.Title) : listed.OrderBy(x => x.Disclosure.Title),
+                nameof(DisclosureRow.OrganizationName) => descending
+                    ? listed.OrderByDescending(x => x.Disclosure.Organization!.Name) : listed.OrderBy(x => x.Disclosure.Organization!.Name),
+                nameof(DisclosureRow.Category) => descending ? listed.OrderByDescending(x => x.Disclosure.Category) : listed.OrderBy(x => x.Disclosure.Category),
+                nameof(DisclosureRow.State) => descending ? listed.OrderByDescending(x => x.Disclosure.State) : listed.OrderBy(x => x.Disclosure.State),
+                nameof(DisclosureRow.DisplayFromUtc) => descending
+                    ? listed.OrderByDescending(x => x.Disclosure.DisplayFromUtc) : listed.OrderBy(x => x.Disclosure.DisplayFromUtc),
+                nameof(DisclosureRow.AuthorName) => descending
+                    ? listed.OrderByDescending(x => x.Disclosure.AuthorName) : listed.OrderBy(x => x.Disclosure.AuthorName),
+                nameof(DisclosureRow.LastChangeUtc) when !descending => listed.OrderBy(x => x.LastChangeUtc),
+                _ => listed.OrderByDescending(x => x.LastChangeUtc),
+            };
+            // The id breaks ties, so that pages never overlap.
+            ordered = filter.SortBy is null || descending ? ordered.ThenByDescending(x => x.Disclosure.Id) : ordered.ThenBy(x => x.Disclosure.Id);
+            var rows = await ordered
+                .Skip(Math.Max(0, filter.Page) * size).Take(size)
+                .Select(x => new DisclosureRow(x.Disclosure.Id, x.Disclosure.Title, x.Disclosure.OrganizationId, x.Disclosure.Organization!.Name,
+                    x.Disclosure.Category, x.Disclosure.State, DisclosureRules.IsInCatalogueOccurrence(x.Disclosure.CatalogueOccurrenceId),
+                    x.Disclosure.DisplayFromUtc, x.Disclosure.DisplayUntilUtc, x.Disclosure.AuthorName, x.LastChangeUtc))
                 .ToListAsync(cancellationToken);
             var organizations = await OrganizationOptions.ListAsync(db, null, cancellationToken);
-            return new DisclosureListView(rows.OrderByDescending(r => r.LastChangeUtc).ThenByDescending(r => r.Id).ToList(), organizations);
+            return new DisclosureListView(rows, total, organizations);
         });
 
     public Task<Result<DisclosureDetail>> GetAsync(int id, CancellationToken cancellationToken = default) =>

@@ -85,6 +85,50 @@ public sealed class BoardPostingServiceTests
     }
 
     [Fact]
+    public async Task The_list_comes_a_page_at_a_time_newest_first_with_the_filters_applied_in_the_database()
+    {
+        var (harness, bureau, itemA, itemB) = await BureauAsync();
+        await using var _ = harness;
+        for (var i = 0; i < 7; i++)
+            {
+            var request = Request(bureau, itemA);
+            request.Location = $"公开栏 {i}";
+            (await RecordAsync(harness, "secA", request)).Succeeded.ShouldBeTrue();
+        }
+        for (var i = 0; i < 2; i++)
+        {
+            var request = Request(bureau, itemB);
+            (request.OrganizationId, request.Location) = (bureau.BranchBId, $"二支部公开栏 {i}");
+            (await RecordAsync(harness, "secB", request)).Succeeded.ShouldBeTrue();
+        }
+
+        await harness.SignInAsync("office");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<BoardPostingService>(scope);
+        async Task<BoardPostingListView> Page(BoardPostingFilter filter) => (await service.ListAsync(filter)).Value!;
+
+        var whole = await Page(new BoardPostingFilter(PageSize: BoardPostingService.MaxPageSize));
+        whole.Total.ShouldBe(9);
+        var first = await Page(new BoardPostingFilter(Page: 0, PageSize: 4));
+        var second = await Page(new BoardPostingFilter(Page: 1, PageSize: 4));
+        (first.Postings.Count, first.Total, second.Total).ShouldBe((4, 9, 9));
+        first.Postings.Concat(second.Postings).Select(p => p.Id).ShouldBe(whole.Postings.Take(8).Select(p => p.Id));
+        (await Page(new BoardPostingFilter(Page: 2, PageSize: 4))).Postings.Count.ShouldBe(1);
+        (await Page(new BoardPostingFilter(PageSize: 10_000))).Postings.Count.ShouldBe(9);
+
+        var onA = await Page(new BoardPostingFilter(OrganizationId: bureau.BranchAId, PageSize: 5));
+        (onA.Total, onA.Postings.Count).ShouldBe((7, 5));
+        onA.Postings.ShouldAllBe(p => p.OrganizationName == "第一党支部");
+        (await Page(new BoardPostingFilter(Year: 2026, Quarter: 3))).Total.ShouldBe(0);
+        // The quarters to choose from do not depend on the page.
+        (await Page(new BoardPostingFilter(Page: 2, PageSize: 4))).Quarters.ShouldBe([(2026, 4)]);
+
+        await harness.SignInAsync("secB");
+        var theirs = await Page(new BoardPostingFilter(PageSize: 1));
+        (theirs.Total, theirs.Postings.Count).ShouldBe((2, 1));
+    }
+
+    [Fact]
     public async Task Another_branchs_secretary_and_a_leader_may_not_record_and_nothing_is_stored()
     {
         var (harness, bureau, itemA, _) = await BureauAsync();

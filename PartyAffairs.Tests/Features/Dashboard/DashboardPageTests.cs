@@ -67,6 +67,23 @@ public sealed class DashboardPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_card_shows_the_top_ten_and_links_the_rest_to_the_full_paged_list()
+    {
+        for (var i = 0; i < 12; i++)
+            await bureau.OutOfCatalogueAsync(bureau.BranchAId, $"待审事项 {i:00}", Audience.Public, DisclosureState.Submitted, bureau.Now.AddMinutes(-i), "secA");
+
+        var page = context.Render<DashboardPage>();
+
+        page.WaitForAssertion(() => Count(page, "submitted").ShouldBe("12"), Patience);
+        var card = page.Find("[data-testid=count-submitted]").Closest(".dashboard-card")!;
+        card.QuerySelectorAll("a[href^='/disclosures/']").Length.ShouldBe(10);
+        var more = page.Find("[data-testid=count-submitted-more]");
+        more.GetAttribute("href").ShouldBe("/disclosures?state=Submitted");
+        more.TextContent.ShouldContain("2");
+        page.FindAll("[data-testid=count-late-feedback-more]").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_submission_anywhere_shows_up_in_the_cards_and_the_feed()
     {
         var id = await bureau.OutOfCatalogueAsync(bureau.BranchBId, "评优公示", Audience.Public, DisclosureState.Draft, bureau.Now, "secB");

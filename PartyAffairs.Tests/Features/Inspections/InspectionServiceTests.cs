@@ -69,6 +69,53 @@ public sealed class InspectionServiceTests
     }
 
     [Fact]
+    public async Task The_list_comes_a_page_at_a_time_newest_first_and_a_reminders_link_opens_the_page_holding_its_rectification()
+    {
+        var (harness, bureau) = await BureauAsync();
+        await using var _ = harness;
+        // Seven inspections of branch A on five days (two days twice), one of branch B; the third oldest holds secA's rectification.
+        var days = new[] { 1, 2, 2, 3, 4, 4, 5 };
+        var rectified = 0;
+        for (var i = 0; i < days.Length; i++)
+        {
+            var request = Request(bureau, i == 2 ? [("补齐三会一课记录", "secA", new DateTime(2026, 12, 10))] : []);
+            request.Date = new DateTime(2026, 11, days[i]);
+            var id = await RecordAsync(harness, request);
+            if (i == 2) rectified = id;
+        }
+        var onB = Request(bureau);
+        (onB.OrganizationId, onB.Date) = (bureau.BranchBId, new DateTime(2026, 10, 30));
+        await RecordAsync(harness, onB);
+        await using var scope = harness.NewScope();
+        var service = harness.Get<InspectionService>(scope);
+
+        await harness.SignInAsync("office");
+        var whole = (await service.ListAsync(0, InspectionService.MaxPageSize)).Value!;
+        whole.Total.ShouldBe(8);
+        whole.Inspections.Select(i => i.Date).ShouldBeInOrder(SortDirection.Descending);
+        var first = (await service.ListAsync(0, 3)).Value!;
+        var second = (await service.ListAsync(1, 3)).Value!;
+        (first.Inspections.Count, first.Total, second.Total).ShouldBe((3, 8, 8));
+        first.Inspections.Concat(second.Inspections).Select(i => i.Id).ShouldBe(whole.Inspections.Take(6).Select(i => i.Id));
+        (await service.ListAsync(2, 3)).Value!.Inspections.Count.ShouldBe(2);
+        (await service.ListAsync(0, 10_000)).Value!.PageSize.ShouldBe(InspectionService.MaxPageSize);
+
+        // The same rule as before for who reads what: a secretary reads her branch's inspections only.
+        await harness.SignInAsync("secA");
+        var hers = (await service.ListAsync(0, 5)).Value!;
+        (hers.Total, hers.Inspections.Count).ShouldBe((7, 5));
+        hers.Inspections.ShouldAllBe(i => i.OrganizationName == "第一党支部");
+
+        await using (var db = harness.NewDb())
+        {
+            var rectificationId = await db.Rectifications.Where(r => r.InspectionId == rectified).Select(r => r.Id).SingleAsync();
+            var focused = (await service.ListAsync(0, 2, rectificationId)).Value!;
+            focused.Page.ShouldBe(2);
+            focused.Inspections.Select(i => i.Id).ShouldContain(rectified);
+        }
+    }
+
+    [Fact]
     public async Task Only_the_office_records_and_the_record_is_validated_in_the_service()
     {
         var (harness, bureau) = await BureauAsync();
