@@ -95,6 +95,11 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; ANALYZE;");
         if (await ScalarAsync(connection, "SELECT count(*) FROM pragma_foreign_key_check") > 0)
             throw new InvalidOperationException("The generated city breaks a foreign key.");
+        if (options.AccountPassword is { } password)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await LoadAccounts.CreateAsync(scope.ServiceProvider, password, state.OrganizationIds[0], state.OrganizationIds[Math.Min(2, state.OrganizationIds.Count - 1)]);
+        }
         return new LoadResult(options.Organizations, state.Occurrences.Count, options.Disclosures, state.FeedbackId - state.FirstFeedbackId,
             state.ArchiveCount, state.AuditId - state.FirstAuditId, watch.Elapsed);
     }

@@ -3,6 +3,7 @@ namespace PartyAffairs.App.Features.Admin.LoadGeneration;
 /// <summary>
 /// The size of a generated city: organizations, disclosures over <see cref="Years"/> years up to today, feedback
 /// entries and archive records (at most one per closed disclosure). Defaults are the city the performance issue names.
+/// With <see cref="AccountPassword"/> the city also gets one account per role (<see cref="LoadAccounts"/>) for benchmarks.
 /// </summary>
 public sealed record LoadOptions(
     int Organizations = 2000,
@@ -10,15 +11,24 @@ public sealed record LoadOptions(
     int Feedback = 2_000_000,
     int Archive = 300_000,
     int Years = 3,
-    int Seed = 20261127)
+    int Seed = 20261127,
+    string? AccountPassword = null)
 {
-    /// <summary>Reads <c>--organizations N --disclosures N --feedback N --archive N --years N</c>; null when a value is not a positive number.</summary>
+    /// <summary>
+    /// Reads <c>--organizations N --disclosures N --feedback N --archive N --years N [--account-password P]</c>; null when a
+    /// value is not a positive number.
+    /// </summary>
     public static LoadOptions? Parse(IReadOnlyList<string> args)
     {
         var options = new LoadOptions();
         for (var i = 0; i < args.Count - 1; i++)
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || args[i] == "--data-directory") continue;
+            if (args[i] == "--account-password")
+            {
+                options = options with { AccountPassword = args[i + 1] };
+                continue;
+            }
             if (!int.TryParse(args[i + 1], out var value) || value < 0) return null;
             options = args[i] switch
             {

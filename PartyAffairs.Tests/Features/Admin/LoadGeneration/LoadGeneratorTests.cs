@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Admin.LoadGeneration;
 using PartyAffairs.App.Features.Archive;
@@ -65,10 +67,44 @@ public sealed class LoadGeneratorTests
     }
 
     [Fact]
+    public async Task Asked_for_accounts_the_city_gets_one_per_role_that_signs_in_with_the_given_password()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        await harness.Services.GetRequiredService<LoadGenerator>()
+            .GenerateAsync(new LoadOptions(Organizations: 5, Disclosures: 50, Feedback: 10, Archive: 5, Years: 1, AccountPassword: "Bench@2026"), null, CancellationToken.None);
+
+        await using var scope = harness.NewScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        await using var db = harness.NewDb();
+        var branch = await db.Organizations.Where(o => o.Kind == OrganizationKind.Branch).OrderBy(o => o.SortOrder).Select(o => o.Id).FirstAsync();
+        foreach (var (userName, role) in LoadAccounts.All)
+        {
+            var user = (await users.FindByNameAsync(userName)).ShouldNotBeNull(userName);
+            (await users.CheckPasswordAsync(user, "Bench@2026")).ShouldBeTrue(userName);
+            (await users.IsInRoleAsync(user, role)).ShouldBeTrue(userName);
+            user.MustChangePassword.ShouldBeFalse();
+            if (role is Roles.Secretary or Roles.Drafter or Roles.FeedbackHandler or Roles.Member) user.OrganizationId.ShouldBe(branch);
+        }
+        (await db.Users.CountAsync(u => u.UserName!.StartsWith("bench-"))).ShouldBe(LoadAccounts.All.Count);
+    }
+
+    [Fact]
+    public async Task Without_a_password_the_city_gets_no_accounts()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        await harness.Services.GetRequiredService<LoadGenerator>()
+            .GenerateAsync(new LoadOptions(Organizations: 3, Disclosures: 20, Feedback: 5, Archive: 2, Years: 1), null, CancellationToken.None);
+        await using var db = harness.NewDb();
+        (await db.Users.CountAsync(u => u.UserName!.StartsWith("bench-"))).ShouldBe(0);
+    }
+
+    [Fact]
     public void Options_are_read_from_the_command_line_and_a_bad_number_is_refused()
     {
         LoadOptions.Parse(["--organizations", "20", "--disclosures", "500", "--data-directory", "/tmp/x", "--years", "2"])
             .ShouldBe(new LoadOptions(Organizations: 20, Disclosures: 500, Years: 2));
+        LoadOptions.Parse(["--organizations", "20", "--account-password", "Bench@2026"])
+            .ShouldBe(new LoadOptions(Organizations: 20, AccountPassword: "Bench@2026"));
         LoadOptions.Parse(["--organizations", "many"]).ShouldBeNull();
         LoadOptions.Parse(["--organizations", "0"]).ShouldBeNull();
     }
