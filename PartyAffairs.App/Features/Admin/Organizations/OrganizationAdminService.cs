@@ -20,37 +20,91 @@ public sealed class OrganizationAdminService(
     IStringLocalizer<AdminStrings> text,
     ILogger<OrganizationAdminService> logger)
 {
+    /// <summary>The most rows one page of the tree may ask for.</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>Every organization in tree order (the parent choices of the organization dialog, and tests).</summary>
     public Task<Result<IReadOnlyList<OrganizationNode>>> GetTreeAsync(CancellationToken cancellationToken = default) =>
-        outcomes.RunAsync<IReadOnlyList<OrganizationNode>>(async () =>
+        outcomes.RunAsync(async () =>
         {
             await EnsureAdminAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var organizations = await db.Organizations.AsNoTracking()
-                .Select(o => new { o.Id, o.Name, o.Code, o.Kind, o.ParentId, o.IsActive, o.SortOrder })
-                .ToListAsync(cancellationToken);
-            var userCounts = await db.Users
-                .Where(u => u.OrganizationId != null)
-                .GroupBy(u => u.OrganizationId!.Value)
-                .Select(g => new { Id = g.Key, Count = g.Count() })
-                .ToDictionaryAsync(x => x.Id, x => x.Count, cancellationToken);
-
-            var ids = organizations.Select(o => o.Id).ToHashSet();
-            var children = organizations
-                .OrderBy(o => o.SortOrder).ThenBy(o => o.Name, StringComparer.Ordinal)
-                .ToLookup(o => o.ParentId is { } parent && ids.Contains(parent) ? parent : (int?)null);
-            var nodes = new List<OrganizationNode>(organizations.Count);
-            void Visit(int? parentId, int depth)
-            {
-                foreach (var o in children[parentId])
-                {
-                    nodes.Add(new OrganizationNode(o.Id, o.Name, o.Code, o.Kind, o.ParentId, o.IsActive, depth,
-                        userCounts.GetValueOrDefault(o.Id)));
-                    Visit(o.Id, depth + 1);
-                }
-            }
-            Visit(null, 0);
-            return nodes;
+            var order = await TreeOrderAsync(db, cancellationToken);
+            return await NodesAsync(db, order, cancellationToken);
         });
+
+    /// <summary>
+    /// One page of the tree, in tree order, optionally without the inactive ones: a city has two thousand organizations. The
+    /// order is worked out from one narrow read of every organization (id, parent, order, name: a few dozen bytes each, not
+    /// paged); only the page's rows are read in full and have their users counted.
+    /// </summary>
+    public Task<Result<OrganizationTreePage>> GetTreePageAsync(bool includeInactive, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            await EnsureAdminAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var order = (await TreeOrderAsync(db, cancellationToken)).Where(o => includeInactive || o.IsActive).ToList();
+            var size = Math.Clamp(pageSize, 1, MaxPageSize);
+            var nodes = await NodesAsync(db, order.Skip(Math.Max(0, page) * size).Take(size).ToList(), cancellationToken);
+            return new OrganizationTreePage(nodes, order.Count);
+        });
+
+    /// <summary>The active organizations outside <paramref name="movingId"/>'s own subtree: where it (or a new one) may hang.</summary>
+    public Task<Result<IReadOnlyList<OrganizationNode>>> EligibleParentsAsync(int? movingId, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            await EnsureAdminAsync(cancellationToken);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var order = await TreeOrderAsync(db, cancellationToken);
+            var excluded = new HashSet<int>();
+            if (order.FindIndex(n => n.Id == movingId) is var start and >= 0)
+            {
+                // Its subtree follows it in tree order at a greater depth.
+                excluded.Add(order[start].Id);
+                for (var i = start + 1; i < order.Count && order[i].Depth > order[start].Depth; i++) excluded.Add(order[i].Id);
+            }
+            return await NodesAsync(db, order.Where(n => n.IsActive && !excluded.Contains(n.Id)).ToList(), cancellationToken);
+        });
+
+    private sealed record TreePlace(int Id, int Depth, bool IsActive);
+
+    private static async Task<List<TreePlace>> TreeOrderAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var organizations = await db.Organizations.AsNoTracking()
+            .Select(o => new { o.Id, o.Name, o.ParentId, o.IsActive, o.SortOrder })
+            .ToListAsync(cancellationToken);
+        var ids = organizations.Select(o => o.Id).ToHashSet();
+        var children = organizations
+            .OrderBy(o => o.SortOrder).ThenBy(o => o.Name, StringComparer.Ordinal)
+            .ToLookup(o => o.ParentId is { } parent && ids.Contains(parent) ? parent : (int?)null);
+        var order = new List<TreePlace>(organizations.Count);
+        void Visit(int? parentId, int depth)
+        {
+            foreach (var o in children[parentId])
+            {
+                order.Add(new TreePlace(o.Id, depth, o.IsActive));
+                Visit(o.Id, depth + 1);
+            }
+        }
+        Visit(null, 0);
+        return order;
+    }
+
+    /// <summary>The given places as nodes, in their order, with their users counted.</summary>
+    private static async Task<IReadOnlyList<OrganizationNode>> NodesAsync(AppDbContext db, List<TreePlace> places, CancellationToken cancellationToken)
+    {
+        var ids = places.Select(p => p.Id).ToList();
+        var rows = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id))
+            .Select(o => new { o.Id, o.Name, o.Code, o.Kind, o.ParentId, o.IsActive })
+            .ToDictionaryAsync(o => o.Id, cancellationToken);
+        var userCounts = await db.Users
+            .Where(u => u.OrganizationId != null && ids.Contains(u.OrganizationId.Value))
+            .GroupBy(u => u.OrganizationId!.Value)
+            .Select(g => new { Id = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Id, x => x.Count, cancellationToken);
+        return places.Select(p => rows[p.Id]).Zip(places, (o, p) =>
+            new OrganizationNode(o.Id, o.Name, o.Code, o.Kind, o.ParentId, o.IsActive, p.Depth, userCounts.GetValueOrDefault(o.Id))).ToList();
+    }
 
     public Task<Result<IReadOnlyList<LeadingGroupSeat>>> GetLeadingGroupAsync(CancellationToken cancellationToken = default) =>
         outcomes.RunAsync<IReadOnlyList<LeadingGroupSeat>>(async () =>
