@@ -21,6 +21,13 @@ public sealed class ApplicationAssessmentService(
     IStringLocalizer<AssessmentStrings> text)
 {
     public Task<Result<ApplicationAssessmentView>> GetAsync(AssessmentPeriod period, CancellationToken cancellationToken = default) =>
+        GetAsync(period, null, cancellationToken);
+
+    /// <summary>
+    /// The rows of <paramref name="page"/> only (the organizations on the assessment's page, in its order; null: all of them), with
+    /// the total of all: the assessment page at a city. A page's view carries no <see cref="ApplicationAssessmentView.Facts"/>.
+    /// </summary>
+    public Task<Result<ApplicationAssessmentView>> GetAsync(AssessmentPeriod period, IReadOnlyList<int>? page, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
             var actor = await currentUser.GetAsync(cancellationToken);
@@ -39,8 +46,10 @@ public sealed class ApplicationAssessmentService(
                 .Select(ApplicationCounting.Facts)
                 .ToListAsync(cancellationToken);
             var byOrganization = facts.ToLookup(f => f.OrganizationId);
-            var rows = organizations.Select(o => ApplicationAssessmentRow.Of(o.Id, o.Name, byOrganization[o.Id], window)).ToList();
-            return new ApplicationAssessmentView(period, window.AsOf, window, rows, ApplicationAssessmentRow.Of(0, text["Total"], facts, window), facts);
+            var shown = page is null ? organizations : page.Join(organizations, id => id, o => o.Id, (_, o) => o).ToList();
+            var rows = shown.Select(o => ApplicationAssessmentRow.Of(o.Id, o.Name, byOrganization[o.Id], window)).ToList();
+            return new ApplicationAssessmentView(period, window.AsOf, window, rows, ApplicationAssessmentRow.Of(0, text["Total"], facts, window),
+                page is null ? facts : []);
         });
 
     /// <summary>The period's bureau days as instants; judged on its last day, or today if that comes first.</summary>

@@ -27,7 +27,19 @@ public sealed class AssessmentQueryService(
     /// <summary>A drill-down lists at most this many records; the figure itself is always exact.</summary>
     public const int MaxItems = 1000;
 
+    /// <summary>The most organizations one page of the assessment may ask for.</summary>
+    public const int MaxPageSize = 100;
+
+    /// <summary>Every organization's row, for the annual report and its workbook.</summary>
     public Task<Result<AssessmentView>> GetAsync(AssessmentPeriod period, CancellationToken cancellationToken = default) =>
+        GetAsync(period, new AssessmentPaging(0, int.MaxValue), cancellationToken);
+
+    /// <summary>
+    /// One page of the rows, in the order <paramref name="paging"/> asks for, and the total of all of them: the page at a city of
+    /// two thousand organizations. The counting is the same grouped reads either way (bounded by organizations × months × states,
+    /// not by records); only the rows built from them are sorted and cut here.
+    /// </summary>
+    public Task<Result<AssessmentView>> GetAsync(AssessmentPeriod period, AssessmentPaging paging, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
             var (_, only) = await ScopeAsync(period, null, cancellationToken);
@@ -111,13 +123,16 @@ public sealed class AssessmentQueryService(
                     QuarterCounts.Of(organizationIds.SelectMany(o => postingsOf[o])));
             }
 
-            var rows = organizations.Select(o => RowOf(o.Id, o.Name, [o.Id])).ToList();
+            var all = organizations.Select(o => RowOf(o.Id, o.Name, [o.Id]));
+            var size = paging.PageSize == int.MaxValue ? int.MaxValue : Math.Clamp(paging.PageSize, 1, MaxPageSize);
+            var rows = AssessmentPaging.Sorted(all, paging.SortBy)
+                .Skip(size == int.MaxValue ? 0 : Math.Max(0, paging.Page) * size).Take(size).ToList();
             var total = RowOf(0, text["Total"], organizations.Select(o => o.Id).Distinct().ToList());
             var months = Enumerable.Range(1, 12).Select(m => new AssessmentTrendPoint(m,
                 year.Where(t => t.Month == m && t.Status == OccurrenceStatus.FulfilledOnTime).Sum(t => t.Count),
                 year.Where(t => t.Month == m && t.Status == OccurrenceStatus.FulfilledLate).Sum(t => t.Count),
                 year.Where(t => t.Month == m && t.Status == OccurrenceStatus.Overdue).Sum(t => t.Count))).ToList();
-            return new AssessmentView(period, today, rows, total, months);
+            return new AssessmentView(period, today, rows, total, months, organizations.Count);
         });
 
     /// <summary>The records behind one figure, of one organization or (null) of every organization the reader assesses.</summary>
