@@ -27,7 +27,18 @@ public sealed class AnnualReportService(
     IStringLocalizer<AssessmentStrings> text,
     IStringLocalizer<ApplicationReportStrings> applicationText)
 {
-    public Task<Result<AnnualReportView>> GetAsync(int year, CancellationToken cancellationToken = default) =>
+    /// <summary>The organizations on one page of the report's per-organization tables.</summary>
+    public const int PageSize = 25;
+
+    /// <summary>The whole report: the workbook and the printed copy.</summary>
+    public Task<Result<AnnualReportView>> GetAsync(int year, CancellationToken cancellationToken = default) => GetAsync(year, null, cancellationToken);
+
+    /// <summary>
+    /// The report with its per-organization tables cut to one <paramref name="organizationPage"/> (null: all) and their totals kept:
+    /// the report page at a city of two thousand organizations. It is counted whole either way (grouped reads, bounded by
+    /// organizations, not records); only the lines handed back are cut.
+    /// </summary>
+    public Task<Result<AnnualReportView>> GetAsync(int year, int? organizationPage, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
             var actor = await currentUser.GetAsync(cancellationToken);
@@ -113,7 +124,7 @@ public sealed class AnnualReportService(
                             r.Redisclosures, r.Due, r.OnTime, r.Late, r.Missed, r.OnTimeRate, r.StandingGapDays)),
                         Total(all, total.OutOfCatalogue, total.Redisclosures, total.Due, total.OnTime, total.Late, total.Missed, total.OnTimeRate,
                             total.StandingGapDays),
-                    ]),
+                    ], PerOrganization: true),
 
                 new(text["Report.Sheet.Channel"], text["Report.Table.Channel"], [text["Report.Col.Channel"], text["Report.Line.Published"]],
                     channels.Select(c => Line(labels.Of(c), byChannel[c])).ToList(), text["Report.Note.Channel"]),
@@ -133,7 +144,7 @@ public sealed class AnnualReportService(
                             r.ResultsDisclosed, r.FeedbackHandled, r.MedianWorkingDays, r.MailboxSuggestions, r.MailboxUndisclosed, r.MailboxOther)),
                         Total(total.FeedbackReceived, total.FeedbackAbusive, total.AnsweredInTime, total.ResultsDisclosed, total.FeedbackHandled, total.MedianWorkingDays,
                             total.MailboxSuggestions, total.MailboxUndisclosed, total.MailboxOther),
-                    ], text["Report.Note.Feedback"]),
+                    ], text["Report.Note.Feedback"], PerOrganization: true),
 
                 new(text["Report.Sheet.Inspections"], text["Report.Table.Inspections"], [text["Report.Col.Item"], text["Report.Col.Count"]],
                 [
@@ -163,7 +174,7 @@ public sealed class AnnualReportService(
                         .. assessed.Rows.Select(r => Line(r.OrganizationName, r.BoardPostings.Q1, r.BoardPostings.Q2, r.BoardPostings.Q3, r.BoardPostings.Q4,
                             r.BoardPostings.Total)),
                         Total(total.BoardPostings.Q1, total.BoardPostings.Q2, total.BoardPostings.Q3, total.BoardPostings.Q4, total.BoardPostings.Total),
-                    ], text["Report.Note.Postings"]),
+                    ], text["Report.Note.Postings"], PerOrganization: true),
             };
 
             // 依申请公开: the year's applications, counted as the assessment counts them.
@@ -172,7 +183,9 @@ public sealed class AnnualReportService(
 
             var scope = only is null ? text["Report.WholeBureau"].Value : string.Join("、", assessed.Rows.Select(r => r.OrganizationName));
             var title = text["Report.Title", year].Value;
-            return new AnnualReportView(year, title, scope, assessed.AsOf, tables, text["Report.Heading", title, scope, clock.Minute(clock.UtcNow)]);
+            var shown = organizationPage is { } page ? tables.Select(t => t.Page(page, PageSize)).ToList() : tables;
+            return new AnnualReportView(year, title, scope, assessed.AsOf, shown, text["Report.Heading", title, scope, clock.Minute(clock.UtcNow)],
+                assessed.RowCount);
         });
 
     private static ReportLine Line(string label, params double?[] values) => new(label, values);

@@ -63,7 +63,7 @@ public static class ApplicationReportTables
             [
                 .. applications.Rows.Select(r => Line(r, false)),
                 Line(total, true),
-            ], text["Report.Note.Organization"]),
+            ], text["Report.Note.Organization"], PerOrganization: true),
         ];
     }
 
