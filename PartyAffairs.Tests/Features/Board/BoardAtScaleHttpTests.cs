@@ -17,7 +17,8 @@ namespace PartyAffairs.Tests.Features.Board;
 /// under the byte budget (issue 21: 200 KB of HTML), the front page navigates by organization, paging links reach every
 /// item exactly once with the right totals, and nothing but Public items ever shows.
 /// </summary>
-public sealed partial class BoardAtScaleHttpTests(CityBoardServer city, ITestOutputHelper output) : IClassFixture<CityBoardServer>, IDisposable
+[Collection(CityCollection.Name)]
+public sealed partial class BoardAtScaleHttpTests(CityBoardServer city, ITestOutputHelper output) : IDisposable
 {
     private const int Budget = 200 * 1024;
 

@@ -14,11 +14,16 @@ namespace PartyAffairs.Tests.Features.Board;
 /// the board's threshold, and enough that the board as it was, every item on one page, weighed over 200 KB), made once per
 /// test class. The generator spreads items thinly (two or three on display per
 /// branch), so one branch is given a busy board: <see cref="BusyPublic"/> more Public items and a few internal ones moved to it,
-/// enough for its board to run to several pages.
+/// enough for its board to run to several pages. The city has one account per role, so the signed-in pages can be read too.
+/// Shared by the classes of <see cref="CityCollection"/>.
 /// </summary>
 public sealed class CityBoardServer : IAsyncLifetime
 {
-    public static readonly LoadOptions City = new(Organizations: 60, Disclosures: 9000, Feedback: 500, Archive: 50, Years: 1);
+    public static readonly LoadOptions City = new(Organizations: 60, Disclosures: 9000, Feedback: 500, Archive: 50, Years: 1,
+        AccountPassword: AccountPassword);
+
+    /// <summary>The password of the city's one account per role (<see cref="LoadAccounts"/>), for the signed-in pages' tests.</summary>
+    public const string AccountPassword = "Bench@2026";
 
     public const int BusyPublic = 70;
     public const int BusyInternal = 12;
