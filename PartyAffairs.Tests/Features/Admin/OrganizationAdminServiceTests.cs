@@ -54,6 +54,45 @@ public sealed class OrganizationAdminServiceTests
         tree.Select(n => (n.Code, n.Depth)).ShouldBe([("JGDW", 0), ("DYZB", 1), ("JGJW", 1)]);
     }
 
+    [Fact]
+    public async Task The_tree_comes_a_page_at_a_time_in_tree_order_and_a_moved_organization_may_not_hang_under_its_own_subtree()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        await harness.SignInAsync("admin");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<OrganizationAdminService>(scope);
+        var committee = (await service.CreateAsync(new OrganizationRequest { Name = "机关党委", Code = "JGDW", Kind = OrganizationKind.OrganPartyCommittee })).Value;
+        var first = (await service.CreateAsync(new OrganizationRequest { Name = "第一总支", Code = "DYZZ", ParentId = committee })).Value;
+        for (var i = 1; i <= 3; i++)
+        {
+            (await service.CreateAsync(new OrganizationRequest { Name = $"第一总支第{i}支部", Code = $"DYZZ{i}", ParentId = first })).Succeeded.ShouldBeTrue();
+        }
+        for (var i = 1; i <= 3; i++)
+        {
+            (await service.CreateAsync(new OrganizationRequest { Name = $"第{i}党支部", Code = $"ZB{i}", ParentId = committee })).Succeeded.ShouldBeTrue();
+        }
+        var retired = (await service.GetTreeAsync()).Value!.Single(n => n.Code == "ZB2").Id;
+        (await service.SetActiveAsync(retired, false)).Succeeded.ShouldBeTrue();
+        var whole = (await service.GetTreeAsync()).Value!.Select(n => n.Code).ToList();
+
+        var pages = new List<OrganizationNode>();
+        for (var page = 0; page < 3; page++)
+        {
+            var result = (await service.GetTreePageAsync(includeInactive: true, page, 3)).Value!;
+            result.Total.ShouldBe(8);
+            result.Nodes.Count.ShouldBeLessThanOrEqualTo(3);
+            pages.AddRange(result.Nodes);
+        }
+        pages.Select(n => n.Code).ShouldBe(whole);
+        pages.Single(n => n.Code == "DYZZ2").Depth.ShouldBe(2);
+        var active = (await service.GetTreePageAsync(includeInactive: false, 0, 100)).Value!;
+        (active.Total, active.Nodes.Count).ShouldBe((7, 7));
+        active.Nodes.ShouldNotContain(n => n.Code == "ZB2");
+
+        var parents = (await service.EligibleParentsAsync(first)).Value!.Select(n => n.Code).ToList();
+        parents.ShouldBe(["JGDW", "ZB1", "ZB3"], ignoreOrder: true);
+    }
+
     [Theory]
     [InlineData("J")]
     [InlineData("JG-DW")]

@@ -31,6 +31,9 @@ public sealed class AnnualReportServiceTests
         return (harness, report.Value!, assessment.Value!);
     }
 
+    /// <summary>Lines as they read (their values are lists, which records compare by reference).</summary>
+    private static IEnumerable<string> Shown(IEnumerable<ReportLine> lines) => lines.Select(l => $"{l.Label}|{string.Join(",", l.Values)}|{l.IsTotal}");
+
     private static IReadOnlyDictionary<string, IReadOnlyList<double?>> Table(AnnualReportView report, string sheet) =>
         report.Tables.Single(t => t.SheetName == sheet).Lines.ToDictionary(l => l.Label, l => l.Values);
 
@@ -72,6 +75,37 @@ public sealed class AnnualReportServiceTests
         findings["内容全面真实"].ShouldBe([2, 0, 0]);
         findings["形式有效"].ShouldBe([0, 2, 0]);
         findings["公开及时"].ShouldBe([0, 0, 2]);
+    }
+
+    [Fact]
+    public async Task A_page_of_the_report_cuts_only_the_per_organization_tables_and_keeps_their_totals()
+    {
+        var (harness, whole, _) = await ReportAsync("leader");
+        await using var _ = harness;
+        await using var scope = harness.NewScope();
+        var service = harness.Get<AnnualReportService>(scope);
+        var pages = new List<AnnualReportView>();
+        for (var page = 0; page * AnnualReportService.PageSize < whole.OrganizationCount; page++)
+        {
+            pages.Add((await service.GetAsync(2026, page)).Value!);
+        }
+        whole.OrganizationCount.ShouldBe(3);
+
+        foreach (var table in whole.Tables)
+        {
+            var cut = pages.Select(p => p.Tables.Single(t => t.SheetName == table.SheetName)).ToList();
+            if (!table.PerOrganization)
+            {
+                cut.ShouldAllBe(t => Shown(t.Lines).SequenceEqual(Shown(table.Lines)), table.SheetName);
+                continue;
+            }
+            cut.SelectMany(t => t.Lines.Where(l => !l.IsTotal)).Select(l => l.Label).ShouldBe(table.Lines.Where(l => !l.IsTotal).Select(l => l.Label), table.SheetName);
+            cut.ShouldAllBe(t => Shown(t.Lines.Where(l => l.IsTotal)).SequenceEqual(Shown(table.Lines.Where(l => l.IsTotal))), table.SheetName);
+        }
+        whole.Tables.Count(t => t.PerOrganization).ShouldBe(4);
+        // Cut by hand to one organization a page: the table holds it and the total.
+        var one = whole.Tables.Single(t => t.SheetName == "按党组织").Page(1, 1);
+        one.Lines.Select(l => l.Label).ShouldBe(["第一党支部", "合计"]);
     }
 
     [Fact]

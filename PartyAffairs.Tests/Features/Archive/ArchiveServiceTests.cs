@@ -11,6 +11,33 @@ namespace PartyAffairs.Tests.Features.Archive;
 public sealed class ArchiveServiceTests : ArchiveTestBase
 {
     [Fact]
+    public async Task The_year_end_list_comes_a_page_at_a_time_and_the_bulk_run_walks_what_it_may_archive_in_the_same_order()
+    {
+        var ids = new List<int>();
+        for (var i = 0; i < 5; i++) ids.Add(await ClosedDisclosureAsync(openFeedback: i == 2));
+        await harness.SignInAsync("office");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<ArchiveService>(scope);
+
+        var pages = new List<ReadyListView>();
+        for (var page = 0; page < 3; page++) pages.Add((await service.ListReadyAsync(new ReadyFilter(null, page, 2))).Value!);
+        pages.ShouldAllBe(p => p.Total == 5 && p.Archivable == 4);
+        pages.Select(p => p.Rows.Count).ShouldBe([2, 2, 1]);
+        var listed = pages.SelectMany(p => p.Rows).ToList();
+        listed.Select(r => r.Id).ShouldBe(ids);
+        listed.Single(r => r.Id == ids[2]).OpenFeedback.ShouldBe(1);
+
+        var walked = new List<int>();
+        ReadyRow? last = null;
+        while ((await service.NextArchivableAsync(null, last, 2)).Value is { Count: > 0 } batch)
+        {
+            walked.AddRange(batch.Select(r => r.Id));
+            last = batch[^1];
+        }
+        walked.ShouldBe(ids.Where(id => id != ids[2]));
+    }
+
+    [Fact]
     public async Task A_drafter_is_refused_and_nothing_is_written()
     {
         var id = await ClosedDisclosureAsync(withAttachment: true);

@@ -78,6 +78,31 @@ public sealed class AssessmentQueryServiceTests
     }
 
     [Fact]
+    public async Task A_page_holds_its_organizations_in_the_order_asked_for_and_the_total_of_them_all()
+    {
+        var (harness, story) = await StoryAsync("office");
+        await using var _ = harness;
+        var b = story.Bureau;
+        await using var scope = harness.NewScope();
+        var service = harness.Get<AssessmentQueryService>(scope);
+        var year = AssessmentPeriod.OfYear(2026);
+        var whole = (await service.GetAsync(year)).Value!;
+
+        var first = (await service.GetAsync(year, new AssessmentPaging(0, 2))).Value!;
+        var second = (await service.GetAsync(year, new AssessmentPaging(1, 2))).Value!;
+        first.Rows.Concat(second.Rows).ShouldBe(whole.Rows);
+        (first.Rows.Count, second.Rows.Count, first.RowCount, second.RowCount).ShouldBe((2, 1, 3, 3));
+        second.Total.ShouldBe(whole.Total);
+        second.Trend.ShouldBe(whole.Trend);
+
+        // Most missed first (第一党支部 missed one), ties in the bureau's order; late: both branches one, the committee none.
+        var missed = (await service.GetAsync(year, new AssessmentPaging(0, 1, AssessmentMeasure.Missed))).Value!;
+        missed.Rows.Select(r => r.OrganizationId).ShouldBe([b.BranchAId]);
+        var late = (await service.GetAsync(year, new AssessmentPaging(0, 3, AssessmentMeasure.Late))).Value!;
+        late.Rows.Select(r => r.OrganizationId).ShouldBe([b.BranchAId, b.BranchBId, b.CommitteeId]);
+    }
+
+    [Fact]
     public async Task Every_figure_opens_exactly_the_records_it_counts()
     {
         var (harness, story) = await StoryAsync("leader");
