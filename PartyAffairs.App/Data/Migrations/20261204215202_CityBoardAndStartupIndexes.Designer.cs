@@ -1083,6 +1083,8 @@ namespace PartyAffairs.App.Data.Migrations
 
                     b.HasIndex("State", "DisplayFromUtc", "DisplayUntilUtc", "Audience", "OrganizationId", "PublishedAtUtc");
 
+                    b.HasIndex("DisplayFromUtc", "State", "Audience");
+
                     b.HasIndex(new[] { "Id" }, "IX_Disclosures_BodyTextPending")
                         .HasFilter("\"BodyText\" IS NULL");
 

@@ -41,11 +41,20 @@ namespace PartyAffairs.App.Data.Migrations
                 name: "IX_Disclosures_State_DisplayFromUtc_DisplayUntilUtc_Audience_OrganizationId_PublishedAtUtc",
                 table: "Disclosures",
                 columns: new[] { "State", "DisplayFromUtc", "DisplayUntilUtc", "Audience", "OrganizationId", "PublishedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disclosures_DisplayFromUtc_State_Audience",
+                table: "Disclosures",
+                columns: new[] { "DisplayFromUtc", "State", "Audience" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Disclosures_DisplayFromUtc_State_Audience",
+                table: "Disclosures");
+
             migrationBuilder.DropIndex(
                 name: "IX_DisclosureVersions_MarkdownBodies",
                 table: "DisclosureVersions");

@@ -343,7 +343,11 @@ public sealed class BoardService(
         for (var currentId = item.Id; chain.Count < 50;)
         {
             var id = currentId;
-            var next = await Shown(db, actor).Where(d => d.RevisesDisclosureId == id)
+            // The corrections of this item first, by their own index; then only those the asker may see. In one query SQLite
+            // walked every published row of the state index instead (1.5 s at a city, where nearly no item has a correction).
+            var corrections = await db.Disclosures.AsNoTracking().Where(d => d.RevisesDisclosureId == id).Select(d => d.Id).ToListAsync(cancellationToken);
+            if (corrections.Count == 0) break;
+            var next = await Shown(db, actor).Where(d => corrections.Contains(d.Id))
                 .OrderBy(d => d.Id)
                 .Select(d => new { d.Id, d.RevisionNumber, d.Title, d.PublishedAtUtc, d.DisplayFromUtc })
                 .FirstOrDefaultAsync(cancellationToken);
