@@ -42,6 +42,7 @@ public static class FeatureServices
     {
         services.AddSingleton<WorkingDayService>();
         services.AddSingleton<DueDateRecomputation>();
+        services.AddHostedService<ProvisionalDueDatesWorker>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SettingsService>();
         services.AddSingleton<SettingsCache>();
@@ -53,6 +54,7 @@ public static class FeatureServices
         services.AddSingleton<MarkdownBodyConversion>();
         services.AddScoped<AttachmentService>();
         services.AddSingleton<SearchTextBackfill>();
+        services.AddHostedService<SearchTextBackfillWorker>();
         services.AddScoped<DisclosureLifecycleService>();
         services.AddSingleton<DisplaySchedule>();
         services.AddSingleton<ServedDisplayRecomputation>();

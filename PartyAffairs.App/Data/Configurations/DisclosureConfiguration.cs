@@ -29,8 +29,16 @@ public sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclosur
         b.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DisclosureId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(d => d.Attachments).WithOne().HasForeignKey(a => a.DisclosureId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(d => d.Approvals).WithOne().HasForeignKey(a => a.DisclosureId).OnDelete(DeleteBehavior.Cascade);
-        // The board and the dashboard ask by state and display window.
-        b.HasIndex(d => new { d.State, d.DisplayFromUtc, d.DisplayUntilUtc });
+        // The board and the dashboard ask by state and display window; the board then by audience and organization and newest
+        // first: with those in the index a city's ~12,000 published rows are counted and sorted without reading a row (CityScaleIndexes).
+        b.HasIndex(d => new { d.State, d.DisplayFromUtc, d.DisplayUntilUtc, d.Audience, d.OrganizationId, d.PublishedAtUtc });
+        // The board's history, newest first, a page at a time: walked in this order, a page reads its 20 rows, not every past one
+        // sorted (a city's 190,000: 2.3 s).
+        b.HasIndex(d => new { d.DisplayFromUtc, d.State, d.Audience });
+        // What the startup conversions look for: empty once they are done, so asking costs nothing at every start
+        // (without them each start scanned 300,000 bodies twice at a city).
+        b.HasIndex(d => d.Id, "IX_Disclosures_BodyTextPending").HasFilter($"\"{BodyTextColumn}\" IS NULL");
+        b.HasIndex(d => d.Id, "IX_Disclosures_MarkdownBodies").HasFilter("\"BodyFormat\" = 'Markdown'");
         b.HasIndex(d => new { d.OrganizationId, d.State });
         // The assessment counts what each organization published in a period, from the index alone (a city's year: 0.37 → 0.12 s).
         b.HasIndex(d => new { d.PublishedAtUtc, d.OrganizationId, d.RevisesDisclosureId, d.OutOfCatalogueReason });

@@ -232,6 +232,28 @@ namespace PartyAffairs.App.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("PartyAffairs.App.Data.DisclosureSearchRow", b =>
+                {
+                    b.Property<int>("RowId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rowid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RowId");
+
+                    b.ToTable("DisclosureSearch", null, t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
+                });
+
             modelBuilder.Entity("PartyAffairs.App.Data.UserPost", b =>
                 {
                     b.Property<int>("Id")
@@ -1054,9 +1076,17 @@ namespace PartyAffairs.App.Data.Migrations
 
                     b.HasIndex("OrganizationId", "State");
 
-                    b.HasIndex("State", "DisplayFromUtc", "DisplayUntilUtc");
-
                     b.HasIndex("PublishedAtUtc", "OrganizationId", "RevisesDisclosureId", "OutOfCatalogueReason");
+
+                    b.HasIndex("State", "DisplayFromUtc", "DisplayUntilUtc", "Audience", "OrganizationId", "PublishedAtUtc");
+
+                    b.HasIndex("DisplayFromUtc", "State", "Audience");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Disclosures_BodyTextPending")
+                        .HasFilter("\"BodyText\" IS NULL");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Disclosures_MarkdownBodies")
+                        .HasFilter("\"BodyFormat\" = 'Markdown'");
 
                     b.ToTable("Disclosures");
                 });
@@ -1234,6 +1264,9 @@ namespace PartyAffairs.App.Data.Migrations
 
                     b.HasIndex("DisclosureId", "Number")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "Id" }, "IX_DisclosureVersions_MarkdownBodies")
+                        .HasFilter("\"BodyFormat\" = 'Markdown'");
 
                     b.ToTable("DisclosureVersions");
                 });

@@ -61,7 +61,7 @@ public sealed class BoardService(
             if (filter.OrganizationId is { } orgId)
             {
                 var name = await db.Organizations.AsNoTracking().Where(o => o.Id == orgId).Select(o => o.Name).FirstOrDefaultAsync(cancellationToken);
-                var items = Filtered(db, onDisplay, search, orgId, filter.Category);
+                var items = Filtered(db, onDisplay, search, orgId, filter.Category, narrowed: true);
                 var (total, page, pageCount) = await PagingAsync(items, filter.Page, settings.PageSize, cancellationToken);
                 // Category by category, standing before current, newest first: a page holds whole runs of the columns it shows.
                 var rows = await items
@@ -74,7 +74,7 @@ public sealed class BoardService(
             }
             if (search is not null || filter.Category is not null)
             {
-                var items = Filtered(db, onDisplay, search, null, filter.Category);
+                var items = Filtered(db, onDisplay, search, null, filter.Category, narrowed: true);
                 var (total, page, pageCount) = await PagingAsync(items, filter.Page, settings.PageSize, cancellationToken);
                 var rows = await Newest(items).Skip((page - 1) * settings.PageSize).Take(settings.PageSize).Select(Entry).ToListAsync(cancellationToken);
                 return view with { Results = rows, Total = total, Page = page, PageCount = pageCount };
@@ -89,7 +89,7 @@ public sealed class BoardService(
     {
         var search = Normalize(query);
         var choices = await OrganizationsWithAsync(db, onDisplay, cancellationToken);
-        var items = Filtered(db, onDisplay, search, organizationId, category);
+        var items = Filtered(db, onDisplay, search, organizationId, category, narrowed: true);
         var rows = await items
             .Select(d => new
             {
@@ -343,7 +343,11 @@ public sealed class BoardService(
         for (var currentId = item.Id; chain.Count < 50;)
         {
             var id = currentId;
-            var next = await Shown(db, actor).Where(d => d.RevisesDisclosureId == id)
+            // The corrections of this item first, by their own index; then only those the asker may see. In one query SQLite
+            // walked every published row of the state index instead (1.5 s at a city, where nearly no item has a correction).
+            var corrections = await db.Disclosures.AsNoTracking().Where(d => d.RevisesDisclosureId == id).Select(d => d.Id).ToListAsync(cancellationToken);
+            if (corrections.Count == 0) break;
+            var next = await Shown(db, actor).Where(d => corrections.Contains(d.Id))
                 .OrderBy(d => d.Id)
                 .Select(d => new { d.Id, d.RevisionNumber, d.Title, d.PublishedAtUtc, d.DisplayFromUtc })
                 .FirstOrDefaultAsync(cancellationToken);
@@ -372,14 +376,31 @@ public sealed class BoardService(
 
     /// <summary>
     /// Narrows what the asker may see by a search, an organization and a category. Search only narrows: the FTS rows are
-    /// matched by id inside the access-checked query.
+    /// matched by id inside the access-checked query. A word of three characters or more is found through the FTS index. A
+    /// shorter one has no trigram and is matched with LIKE: when <paramref name="narrowed"/> (the items on display, a few
+    /// thousand at a city) it is looked for in the FTS row of each of those items, instead of in all 300,000 rows of the table
+    /// (党费 at a city: 2.3 s of scanning, twice, for the count and the page); otherwise every row is scanned once.
     /// </summary>
-    internal static IQueryable<Disclosure> Filtered(AppDbContext db, IQueryable<Disclosure> items, string? search, int? organizationId, Category? category)
+    internal static IQueryable<Disclosure> Filtered(AppDbContext db, IQueryable<Disclosure> items, string? search, int? organizationId, Category? category,
+        bool narrowed = false)
     {
         if (FullTextSearch.Words(search) is { Count: > 0 } words)
         {
-            var ids = FullTextSearch.RowIds(db, "DisclosureSearch", SearchColumns, words);
-            items = items.Where(d => ids.Contains((long)d.Id));
+            var scanned = narrowed ? FullTextSearch.Phrases(words) : words;
+            if (scanned.Count > 0)
+            {
+                var ids = FullTextSearch.RowIds(db, "DisclosureSearch", SearchColumns, scanned);
+                items = items.Where(d => ids.Contains((long)d.Id));
+            }
+            if (narrowed)
+            {
+                foreach (var word in FullTextSearch.ShortWords(words))
+                {
+                    var pattern = FullTextSearch.LikePattern(word);
+                    items = items.Where(d => db.Set<DisclosureSearchRow>().Any(s => s.RowId == d.Id
+                        && (EF.Functions.Like(s.Title, pattern, FullTextSearch.LikeEscape) || EF.Functions.Like(s.Text, pattern, FullTextSearch.LikeEscape))));
+                }
+            }
         }
         if (organizationId is { } orgId) items = items.Where(d => d.OrganizationId == orgId);
         if (category is { } c) items = items.Where(d => d.Category == c);

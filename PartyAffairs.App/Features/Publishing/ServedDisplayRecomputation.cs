@@ -37,20 +37,25 @@ public sealed class ServedDisplayRecomputation(IDbContextFactory<AppDbContext> d
         // The version now standing for each fulfilled occurrence (not replaced by a correction), published since it was
         // fulfilled, that came off display (withdrawn, closed) before the longest minimum could have passed.
         var week = DisplayRules.ImportantMinimum.TotalDays;
-        var shortOnes = await db.Disclosures
-            .Include(d => d.CatalogueOccurrence)
+        // Only the few columns the rule reads, untracked: at a city thousands of rows come off display in their first week, and
+        // nearly all of them were served (shorter minimum); only the ones that were not are loaded whole and changed.
+        var candidates = await db.Disclosures.AsNoTracking()
             .Where(d => d.SupersededByDisclosureId == null && d.PublishedAtUtc != null
                 && (d.State == DisclosureState.Withdrawn || d.State == DisclosureState.Closed)
                 && d.CatalogueOccurrence!.State == OccurrenceState.Fulfilled
                 && d.PublishedAtUtc >= d.CatalogueOccurrence.FulfilledAtUtc
                 && (d.WithdrawnAtUtc ?? d.ClosedAtUtc) < d.CatalogueOccurrence.FulfilledAtUtc!.Value.AddDays(week))
+            .Select(d => new { d.Id, FulfilledAtUtc = d.CatalogueOccurrence!.FulfilledAtUtc!.Value, Off = d.WithdrawnAtUtc ?? d.ClosedAtUtc, d.Important })
+            .ToListAsync(cancellationToken);
+        var unserved = candidates.Where(c => !rules.Served(c.FulfilledAtUtc, c.Off ?? now, c.Important)).Select(c => c.Id).ToList();
+        var shortOnes = unserved.Count == 0 ? [] : await db.Disclosures
+            .Include(d => d.CatalogueOccurrence)
+            .Where(d => unserved.Contains(d.Id))
             .ToListAsync(cancellationToken);
         var reopened = 0;
         foreach (var d in shortOnes)
         {
-            var off = d.WithdrawnAtUtc ?? d.ClosedAtUtc ?? now;
-            if (rules.Served(d.CatalogueOccurrence!.FulfilledAtUtc!.Value, off, d.Important)) continue;
-            d.ReopenOccurrence(Actor.System, now, $"{Reason}（{d.CatalogueOccurrence.Label}）");
+            d.ReopenOccurrence(Actor.System, now, $"{Reason}（{d.CatalogueOccurrence!.Label}）");
             reopened++;
         }
         if (corrections.Count + reopened == 0) return (0, 0);

@@ -25,23 +25,38 @@ public static class FullTextSearch
     /// The rowids of <paramref name="table"/> whose text holds every word, as a query to compose (<c>ids.Contains(x.Id)</c>);
     /// <paramref name="columns"/> are the table's columns the short words are looked for in. Call only with words.
     /// </summary>
+    /// <summary>The shortest word the trigram index can find; a shorter one is matched with LIKE.</summary>
+    public const int TrigramLength = 3;
+
+    /// <summary>The escape character of <see cref="LikePattern"/>.</summary>
+    public const string LikeEscape = "\\";
+
+    /// <summary>The words the FTS index finds (three characters or more).</summary>
+    public static IReadOnlyList<string> Phrases(IReadOnlyList<string> words) => words.Where(w => w.Length >= TrigramLength).ToList();
+
+    /// <summary>The words with no trigram (党费, 反馈), to be matched with LIKE.</summary>
+    public static IReadOnlyList<string> ShortWords(IReadOnlyList<string> words) => words.Where(w => w.Length < TrigramLength).ToList();
+
+    /// <summary>A LIKE pattern that finds <paramref name="word"/> anywhere, taken literally (escaped with <see cref="LikeEscape"/>).</summary>
+    public static string LikePattern(string word) => $"%{EscapeLike(word)}%";
+
     public static IQueryable<long> RowIds(AppDbContext db, string table, IReadOnlyList<string> columns, IReadOnlyList<string> words)
     {
         ArgumentOutOfRangeException.ThrowIfZero(words.Count);
         var sql = new StringBuilder($"""SELECT rowid AS "Value" FROM "{table}" WHERE 1 = 1""");
         var parameters = new List<SqliteParameter>();
-        var phrases = words.Where(w => w.Length >= 3).Select(w => $"\"{w.Replace("\"", "\"\"")}\"").ToList();
+        var phrases = Phrases(words).Select(w => $"\"{w.Replace("\"", "\"\"")}\"").ToList();
         if (phrases.Count > 0)
         {
             sql.Append($""" AND "{table}" MATCH $match""");
             parameters.Add(new SqliteParameter("$match", string.Join(" AND ", phrases)));
         }
-        foreach (var (word, i) in words.Where(w => w.Length < 3).Select((w, i) => (w, i)))
+        foreach (var (word, i) in ShortWords(words).Select((w, i) => (w, i)))
         {
             sql.Append(" AND (").Append(string.Join(" OR ", columns.Select(c => $"""
                 "{c}" LIKE $like{i} ESCAPE '\'
                 """))).Append(')');
-            parameters.Add(new SqliteParameter($"$like{i}", $"%{EscapeLike(word)}%"));
+            parameters.Add(new SqliteParameter($"$like{i}", LikePattern(word)));
         }
         return db.Database.SqlQueryRaw<long>(sql.ToString(), parameters.ToArray<object>());
     }

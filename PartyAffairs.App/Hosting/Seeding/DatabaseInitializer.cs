@@ -7,7 +7,6 @@ using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Catalogues.Schedule;
 using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.App.Features.Publishing;
-using PartyAffairs.App.Features.Publishing.Attachments;
 using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
@@ -47,8 +46,8 @@ public sealed class DatabaseInitializer(
             await services.GetRequiredService<ServedDisplayRecomputation>().RunAsync(cancellationToken);
             // Before anything archives or verifies: an archiving a stop interrupted is finished or cleared.
             await services.GetRequiredService<ArchiveStaging>().RecoverAsync(cancellationToken);
-            // Files and bodies stored before search read attachments become searchable (nothing to do once done).
-            await services.GetRequiredService<SearchTextBackfill>().RunAsync(cancellationToken);
+            // Files and bodies stored before search read attachments become searchable beside the app, not before it
+            // (SearchTextBackfillWorker): at a city's size that is minutes of work.
 
             if (!await db.CalendarDays.AnyAsync(cancellationToken))
             {
@@ -61,10 +60,7 @@ public sealed class DatabaseInitializer(
                 services.GetRequiredService<WorkingDayService>().Invalidate();
             }
             await services.GetRequiredService<StandingPlanRecomputation>().RunAsync(cancellationToken);
-            await services.GetRequiredService<DueDateRecomputation>().CatchUpProvisionalYearsAsync(
-                await services.GetRequiredService<WorkingDayService>().GetCalendarAsync(cancellationToken),
-                (await services.GetRequiredService<SettingsReader>().GetAsync(cancellationToken)).DueRules,
-                services.GetRequiredService<NotificationSignal>(), cancellationToken);
+            // The due dates of years without a notice are caught up beside the app (ProvisionalDueDatesWorker): a city's take seconds.
         }
 
         foreach (var role in Roles.All)

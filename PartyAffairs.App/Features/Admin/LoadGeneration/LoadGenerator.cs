@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using PartyAffairs.App.Data.Configurations;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Archive;
+using PartyAffairs.App.Features.Board;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
@@ -442,7 +444,8 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             this.connection = connection;
             disclosure = Prepare("Disclosures", "Id", "OrganizationId", "CatalogueOccurrenceId", "OutOfCatalogueReason", "Category", "Title", "Body",
                 "Channels", "Audience", "DisplayFromUtc", "DisplayUntilUtc", "Important", "Standing", "AuthorId", "AuthorName", "CreatedAtUtc",
-                "LastSavedAtUtc", "SubmittedAtUtc", "PublishedAtUtc", "ClosedAtUtc", "ReviewComment", "SensitiveOverrideWords", "RevisionNumber", "State", "Version", "BodyFormat");
+                "LastSavedAtUtc", "SubmittedAtUtc", "PublishedAtUtc", "ClosedAtUtc", "ReviewComment", "SensitiveOverrideWords", "RevisionNumber", "State", "Version", "BodyFormat",
+                DisclosureConfiguration.BodyTextColumn);
             version = Prepare("DisclosureVersions", "DisclosureId", "Number", "Title", "Body", "Channels", "Audience", "DisplayFromUtc", "DisplayUntilUtc",
                 "Important", "CreatedById", "CreatedAtUtc", "BodyFormat");
             approval = Prepare("Approvals", "DisclosureId", "ReviewerId", "ReviewerName", "Decision", "Comment", "ConfidentialityConfirmed", "ApprovedOwnItem", "AtUtc");
@@ -481,7 +484,9 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             Audience audience, DateTime from, DateTime until, bool standing, DateTime createdAt, DateTime? submittedAt, DateTime? publishedAt,
             DateTime? closedAt, string? reviewComment, DisclosureState state, int version) =>
             Run(disclosure, 0, id, organizationId, occurrenceId, reason, (int)category, title, body, (int)Channel.Board, (int)audience, from, until,
-                false, standing, AuthorId, AuthorName, createdAt, createdAt, submittedAt, publishedAt, closedAt, reviewComment, "[]", 1, (int)state, version, nameof(BodyFormat.Html));
+                false, standing, AuthorId, AuthorName, createdAt, createdAt, submittedAt, publishedAt, closedAt, reviewComment, "[]", 1, (int)state, version, nameof(BodyFormat.Html),
+                // As the app stores every body (BodyTextInterceptor): a generated city is searchable from its first start.
+                BodyTextInterceptor.Of(body));
 
         public void Version(int disclosureId, string title, string body, Audience audience, DateTime from, DateTime until, DateTime at) =>
             Run(version, 1, disclosureId, 1, title, body, (int)Channel.Board, (int)audience, from, until, false, AuthorId, at, nameof(BodyFormat.Html));
