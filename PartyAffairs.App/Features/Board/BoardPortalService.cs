@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Settings;
@@ -16,6 +17,7 @@ public sealed class BoardPortalService(
     ICurrentUser currentUser,
     BureauClock clock,
     SettingsReader settings,
+    IOptions<BoardOptions> options,
     Outcomes outcomes)
 {
     public const int PageSize = 20;
@@ -54,8 +56,14 @@ public sealed class BoardPortalService(
             return new BoardGuideView(tree, seats, await settings.GetAsync(cancellationToken), inForce ? year : null);
         });
 
-    /// <summary>The catalogue in force for <paramref name="year"/>; a year without one (none, or not yet in force) is not found.</summary>
-    public Task<Result<PublicCatalogueView>> CatalogueAsync(int year, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// The catalogue in force for <paramref name="year"/>; a year without one (none, or not yet in force) is not found. Like
+    /// the board, at scale (more organizations with lines than <see cref="BoardOptions.OrganizationsOnOnePage"/>, or more lines
+    /// than <see cref="BoardOptions.ItemsOnOnePage"/>) it shows one organization's lines at a time (<paramref name="organizationId"/>),
+    /// chosen from a directory of the organizations with their counts of lines, a page of it at a time.
+    /// </summary>
+    public Task<Result<PublicCatalogueView>> CatalogueAsync(int year, int? organizationId = null, int page = 1,
+        CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
             var actor = await currentUser.GetAsync(cancellationToken);
@@ -67,9 +75,25 @@ public sealed class BoardPortalService(
             var years = await db.Catalogues.AsNoTracking().Where(c => c.State == CatalogueState.InForce)
                 .Select(c => c.Year).Distinct().OrderByDescending(y => y).ToListAsync(cancellationToken);
 
-            var lines = await db.CatalogueItems.AsNoTracking()
+            var seen = db.CatalogueItems.AsNoTracking()
                 .Where(i => i.CatalogueId == catalogue.Id && !i.IsRetired)
-                .Where(AccessPolicy.SeesLine(actor))
+                .Where(AccessPolicy.SeesLine(actor));
+            if (organizationId is { } chosen)
+            {
+                seen = seen.Where(i => i.OrganizationId == chosen);
+            }
+            else
+            {
+                var counts = await seen.GroupBy(i => i.OrganizationId).Select(g => new { g.Key, Count = g.Count() })
+                    .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+                if (counts.Count > options.Value.OrganizationsOnOnePage || counts.Values.Sum() > options.Value.ItemsOnOnePage)
+                {
+                    var directory = await BoardDirectory.ReadAsync(db, counts, page, options.Value.DirectoryPageSize, cancellationToken);
+                    return new PublicCatalogueView(year, catalogue.Title, [], years) { Directory = directory };
+                }
+            }
+
+            var lines = await seen
                 .Include(i => i.Organization)
                 .Include(i => i.Occurrences)
                 .AsSplitQuery()
@@ -94,7 +118,7 @@ public sealed class BoardPortalService(
                         .Select(l => Line(l, today, visible, onDisplay)).ToList()))
                     .ToList()))
                 .ToList();
-            return new PublicCatalogueView(year, catalogue.Title, organizations, years);
+            return new PublicCatalogueView(year, catalogue.Title, organizations, years) { OrganizationId = organizationId };
         });
 
     private PublicCatalogueLine Line(CatalogueItem line, DateOnly today, HashSet<int> visible, HashSet<int> onDisplay) =>

@@ -2,9 +2,17 @@ using PartyAffairs.App.Domain;
 
 namespace PartyAffairs.App.Features.Board;
 
-/// <summary>The catalogue in force for a year as the asker may see it (<c>/board/catalogue/{year}</c>): the promise beside the delivery.</summary>
+/// <summary>
+/// The catalogue in force for a year as the asker may see it (<c>/board/catalogue/{year}</c>): the promise beside the
+/// delivery. At scale, without a chosen organization, it holds no lines but the <see cref="Directory"/> to choose one from.
+/// </summary>
 public sealed record PublicCatalogueView(int Year, string Title, IReadOnlyList<PublicCatalogueOrganization> Organizations, IReadOnlyList<int> Years)
 {
+    /// <summary>The one organization whose lines these are, when one was chosen.</summary>
+    public int? OrganizationId { get; init; }
+
+    public BoardDirectory? Directory { get; init; }
+
     public int Count => Organizations.Sum(o => o.Categories.Sum(c => c.Lines.Count));
 }
 

@@ -175,4 +175,31 @@ public sealed partial class BoardAtScaleHttpTests(CityBoardServer city, ITestOut
         output.WriteLine($"{path}: {pageCount} pages read in {watch.ElapsedMilliseconds} ms");
         return seen;
     }
+
+    [Fact]
+    public async Task The_catalogue_at_scale_is_chosen_by_organization_and_one_organization_shows_only_its_own_lines()
+    {
+        var year = city.Server.Services.GetRequiredService<BureauClock>().Today.Year;
+        await using var db = NewDb();
+        var catalogue = await db.Catalogues.Where(c => c.Year == year && c.State == CatalogueState.InForce).Select(c => c.Id).SingleAsync();
+        var publicLines = await db.CatalogueItems.Where(i => i.CatalogueId == catalogue && !i.IsRetired && i.Audience == Audience.Public)
+            .GroupBy(i => i.OrganizationId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        publicLines.Count.ShouldBeGreaterThan(Options.OrganizationsOnOnePage);
+
+        using var response = await client.GetAsync($"/board/catalogue/{year}");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var chooser = await response.Content.ReadAsStringAsync();
+        output.WriteLine($"/board/catalogue/{year}: {chooser.Length:N0} characters");
+        chooser.Length.ShouldBeLessThan(Budget);
+        chooser.ShouldContain("data-testid=\"catalogue-picker\"");
+        chooser.ShouldNotContain("data-testid=\"catalogue-line\"");
+        // Every organization with Public lines is offered, linking to its own catalogue.
+        foreach (var organization in publicLines.Keys)
+            chooser.ShouldContain($"/board/catalogue/{year}?org={organization}\"");
+
+        var (one, count) = publicLines.OrderByDescending(p => p.Value).First();
+        var page = await GetAsync($"/board/catalogue/{year}?org={one}");
+        Regex.Count(page, "data-testid=\"catalogue-line\"").ShouldBe(count);
+        Regex.Count(page, "data-testid=\"catalogue-org\"").ShouldBe(1);
+    }
 }
