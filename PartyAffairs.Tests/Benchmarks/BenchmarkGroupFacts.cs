@@ -1,8 +1,9 @@
+using PartyAffairs.Tests.Benchmarks.Pages;
 using Xunit.Abstractions;
 
 namespace PartyAffairs.Tests.Benchmarks;
 
-/// <summary>Each of the board, write-path, city-scale and editor-asset groups on its own, with the same table.</summary>
+/// <summary>Each of the board, write-path, city-scale, editor-asset and pages groups on its own, with the same table.</summary>
 public sealed class BenchmarkGroupFacts(ITestOutputHelper output)
 {
     [Fact]
@@ -20,6 +21,10 @@ public sealed class BenchmarkGroupFacts(ITestOutputHelper output)
     [Fact]
     [Trait("Category", "Benchmark")]
     public Task Editor_assets() => RunAlone(new EditorAssetBenchmarks());
+
+    [Fact]
+    [Trait("Category", "Benchmark")]
+    public Task Pages() => RunAlone(new PageBenchmarks());
 
     private async Task RunAlone(IBenchmarkGroup group) => (await BenchmarkReport.RunAsync([group], output)).ShouldNotBeEmpty();
 }

@@ -26,6 +26,7 @@ public sealed partial class CircuitClient : IAsyncDisposable
     private readonly bool acknowledge;
     private readonly Lock gate = new();
     private readonly List<(byte[] Needle, TaskCompletionSource<long> Seen)> watchers = [];
+    private readonly List<(Regex Pattern, TaskCompletionSource<string> Seen)> matchers = [];
     private int jsObjectIds;
     private long batches;
     private long dotNetResults;
@@ -124,9 +125,10 @@ public sealed partial class CircuitClient : IAsyncDisposable
     /// Starts a circuit for <paramref name="page"/> and returns once a render batch holding <paramref name="readyText"/> has
     /// arrived (by default the first batch). <paramref name="acknowledgeBatches"/> false makes a client that never confirms
     /// a batch (a drill). A refused circuit returns at once with <see cref="Error"/> set or the connection closed.
+    /// <paramref name="beforeStart"/> sees the client before its first batch (to watch for what that batch may hold).
     /// </summary>
     public static async Task<CircuitClient> StartAsync(Uri baseAddress, CircuitPage page, string cookie, bool acknowledgeBatches = true,
-        string readyText = "", CancellationToken cancellationToken = default)
+        string readyText = "", CancellationToken cancellationToken = default, Action<CircuitClient>? beforeStart = null)
     {
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, "/_blazor"), HttpTransportType.WebSockets, options =>
@@ -137,6 +139,7 @@ public sealed partial class CircuitClient : IAsyncDisposable
         builder.Services.AddSingleton<IHubProtocol, BlazorPackHubProtocol>();
         var client = new CircuitClient(builder.Build(), acknowledgeBatches, baseAddress, cookie);
         var ready = client.WatchForAsync(readyText);
+        beforeStart?.Invoke(client);
         await client.connection.StartAsync(cancellationToken);
         try
         {
@@ -175,6 +178,14 @@ public sealed partial class CircuitClient : IAsyncDisposable
         return seen.Task;
     }
 
+    /// <summary>The first match of <paramref name="pattern"/> in a batch from now on (its bytes read as UTF-8), e.g. a link a list rendered.</summary>
+    public Task<string> WatchForMatchAsync(Regex pattern)
+    {
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate) matchers.Add((pattern, seen));
+        return seen.Task;
+    }
+
     private async Task OnRenderBatchAsync(long batchId, byte[] data)
     {
         var at = Stopwatch.GetTimestamp();
@@ -187,6 +198,16 @@ public sealed partial class CircuitClient : IAsyncDisposable
                 if (data.AsSpan().IndexOf(watchers[i].Needle) < 0) continue;
                 watchers[i].Seen.TrySetResult(at);
                 watchers.RemoveAt(i);
+            }
+            if (matchers.Count > 0)
+            {
+                var text = Encoding.UTF8.GetString(data);
+                for (var i = matchers.Count - 1; i >= 0; i--)
+                {
+                    if (matchers[i].Pattern.Match(text) is not { Success: true } match) continue;
+                    matchers[i].Seen.TrySetResult(match.Value);
+                    matchers.RemoveAt(i);
+                }
             }
         }
         if (acknowledge) await connection.SendAsync("OnRenderCompleted", batchId, (string?)null);
