@@ -28,6 +28,7 @@ using PartyAffairs.App.Features.MyWork;
 using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.App.Features.Publishing;
 using PartyAffairs.App.Features.Publishing.Drafting;
+using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Features.Publishing.Attachments;
 using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Publishing.Lifecycle;
@@ -70,6 +71,7 @@ public static class FeatureServices
         services.AddSingleton<ArchiveStaging>();
         services.AddScoped<ArchiveService>();
         services.AddSingleton<EnumLabels>();
+        services.AddScoped<OrganizationSearch>();
         services.AddScoped<CatalogueQueryService>();
         services.AddScoped<CatalogueImportService>();
         services.AddScoped<CatalogueExportService>();

@@ -111,14 +111,14 @@ public sealed class CatalogueEditingTests(AppServer server)
         await amendment.GetByRole(AriaRole.Button, new() { Name = "添加变更" }).ClickAsync();
         // Changing an item keeps its organization and cadence, and the locked fields say why and what to do instead.
         await Dialog(office).GetByText("修改事项").ClickAsync();
-        await Dialog(office).Locator(".mud-select").First.ClickAsync();
+        await Dialog(office).GetByTestId("amendment-item").ClickAsync();
         await office.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
         await Assertions.Expect(Dialog(office)).ToContainTextAsync("修订不能改变公开时限");
         await Assertions.Expect(Dialog(office)).ToContainTextAsync("修订不能改变组织");
         await Dialog(office).GetByText("停用事项").ClickAsync();
         // Retiring needs no proposal: the item form goes and only the item picker stays.
         await Assertions.Expect(Dialog(office).GetByText("公开方式")).ToHaveCountAsync(0);
-        await Dialog(office).Locator(".mud-select").First.ClickAsync();
+        await Dialog(office).GetByTestId("amendment-item").ClickAsync();
         await office.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
         var addChange = Dialog(office).GetByRole(AriaRole.Button, new() { Name = "添加变更" });
         await Assertions.Expect(addChange).ToBeEnabledAsync();
@@ -173,7 +173,7 @@ public sealed class CatalogueEditingTests(AppServer server)
             await amendment.GetByRole(AriaRole.Button, new() { Name = "添加变更" }).ClickAsync();
             await Dialog(office).GetByText("停用事项").ClickAsync();
             await Assertions.Expect(Dialog(office).GetByText("公开方式")).ToHaveCountAsync(0);
-            await Dialog(office).Locator(".mud-select").First.ClickAsync();
+            await Dialog(office).GetByTestId("amendment-item").ClickAsync();
             await office.Locator(".mud-popover-open .mud-list-item").Nth(i).ClickAsync();
             await Dialog(office).GetByRole(AriaRole.Button, new() { Name = "添加变更" }).ClickAsync();
             await Assertions.Expect(amendment.Locator("[data-change]")).ToHaveCountAsync(i + 1);

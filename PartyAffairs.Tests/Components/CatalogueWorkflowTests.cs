@@ -26,8 +26,8 @@ public sealed class CatalogueWorkflowTests : IAsyncLifetime
     {
         var actor = bureau[userName];
         var workspace = state is { } s ? new CatalogueWorkspace(1, 3, s, null, null, [], submittedBy is null ? null : bureau[submittedBy].UserId) : null;
-        IReadOnlyList<OrganizationOption> proposable = actor.IsInRole(Roles.Office) ? [new(bureau.BranchAId, "第一党支部"), new(bureau.BranchBId, "第二党支部")]
-            : actor.IsInRole(Roles.Secretary) ? [new(bureau.BranchAId, "第一党支部")] : [];
+        var proposable = actor.IsInRole(Roles.Office) ? OrganizationScope.All
+            : actor.IsInRole(Roles.Secretary) ? OrganizationScope.Of([bureau.BranchAId]) : OrganizationScope.None;
         var bar = harness.Context.Render<CatalogueWorkflow>(p => p
             .Add(x => x.Year, 2026)
             .Add(x => x.Workspace, workspace)

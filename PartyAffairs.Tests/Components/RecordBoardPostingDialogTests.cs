@@ -44,7 +44,7 @@ public sealed class RecordBoardPostingDialogTests : IAsyncLifetime
         await provider.InvokeAsync(async () => reference = await dialogs.ShowAsync<RecordBoardPostingDialog>("登记张贴", new DialogParameters<RecordBoardPostingDialog>
         {
             { d => d.Request, new RecordBoardPostingRequest { OrganizationId = bureau.BranchAId, PostedOn = new DateTime(2026, 11, 24) } },
-            { d => d.Organizations, [new OrganizationOption(bureau.BranchAId, "第一党支部")] },
+            { d => d.Organizations, OrganizationScope.Of([bureau.BranchAId]) },
         }));
         provider.WaitForAssertion(() => provider.FindAll("[data-testid=posting-item]").ShouldNotBeEmpty(), TimeSpan.FromSeconds(10));
         return (provider, reference);

@@ -37,7 +37,7 @@ public sealed class ArchiveQueryService(IDbContextFactory<AppDbContext> dbFactor
                     db.Organizations.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefault() ?? "",
                     r.Year, r.Category, r.Audience, r.ArchivedAtUtc, r.Digest))
                 .ToListAsync(cancellationToken);
-            var organizations = await OrganizationOptions.ListAsync(db, onlyOrganization, cancellationToken);
+            var organizations = onlyOrganization is null ? OrganizationScope.All : OrganizationScope.Of(onlyOrganization);
             return new ArchiveListView(rows, total, years, organizations);
         });
 

@@ -2,5 +2,5 @@ using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Audit;
 
-/// <summary>What the viewer's drop-downs offer: the organizations, and the entity types and actions the log holds.</summary>
-public sealed record AuditLogOptions(IReadOnlyList<OrganizationOption> Organizations, IReadOnlyList<string> EntityTypes, IReadOnlyList<string> Actions);
+/// <summary>What the viewer's drop-downs offer: the entity types and actions the log holds (organizations are searched, see <see cref="OrganizationSearch"/>).</summary>
+public sealed record AuditLogOptions(IReadOnlyList<string> EntityTypes, IReadOnlyList<string> Actions);

@@ -32,10 +32,9 @@ public sealed class AuditLogService(
         {
             await EnsureAllowedAsync(cancellationToken);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var organizations = await OrganizationOptions.ListAsync(db, null, cancellationToken);
             var types = await db.AuditEntries.Select(a => a.EntityType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
             var actions = await db.AuditEntries.Select(a => a.Action).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
-            return new AuditLogOptions(organizations, types, actions.Select(a => a.ToString()).ToList());
+            return new AuditLogOptions(types, actions.Select(a => a.ToString()).ToList());
         });
 
     public Task<Result<AuditLogList>> ListAsync(AuditLogQuery query, CancellationToken cancellationToken = default) =>

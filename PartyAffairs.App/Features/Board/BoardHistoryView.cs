@@ -16,7 +16,11 @@ public sealed record BoardFilter(string? Query, int? OrganizationId, Category? C
 
 /// <summary>One page of past items (往期公开) the asker may see, newest first, with the choices of the filter form.</summary>
 public sealed record BoardHistoryView(BoardFilter Filter, IReadOnlyList<BoardHistoryEntry> Items, int Total, int PageCount,
-    IReadOnlyList<OrganizationOption> Organizations, IReadOnlyList<int> Years);
+    IReadOnlyList<OrganizationOption> Organizations, IReadOnlyList<int> Years)
+{
+    /// <summary>False at scale (<see cref="BoardOptions.OrganizationsOnOnePage"/>): <see cref="Organizations"/> is empty and the form has no select of them.</summary>
+    public bool ChoosesOrganization { get; init; } = true;
+}
 
 public sealed record BoardHistoryEntry(int Id, string Title, string OrganizationName, Category Category, int RevisionNumber,
     DateTime DisplayFromUtc, DateTime? EndedAtUtc, bool Superseded);

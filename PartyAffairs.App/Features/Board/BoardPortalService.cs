@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyAffairs.App.Data;
@@ -26,7 +27,10 @@ public sealed class BoardPortalService(
         outcomes.RunAsync(async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var organizations = await db.Organizations.AsNoTracking().Where(o => o.IsActive)
+            // At scale the guide names the top of the tree and sends the visitor to the board's directory, which pages the rest.
+            var count = await db.Organizations.CountAsync(o => o.IsActive, cancellationToken);
+            var abridged = count > options.Value.OrganizationsOnOnePage;
+            var organizations = await db.Organizations.AsNoTracking().Where(o => o.IsActive && (!abridged || o.ParentId == null))
                 .OrderBy(o => o.SortOrder).ThenBy(o => o.Id)
                 .Select(o => new { o.Id, o.Name, o.Kind, o.ParentId })
                 .ToListAsync(cancellationToken);
@@ -53,7 +57,10 @@ public sealed class BoardPortalService(
                 .ToListAsync(cancellationToken);
             var year = clock.Today.Year;
             var inForce = await db.Catalogues.AsNoTracking().AnyAsync(c => c.Year == year && c.State == CatalogueState.InForce, cancellationToken);
-            return new BoardGuideView(tree, seats, await settings.GetAsync(cancellationToken), inForce ? year : null);
+            return new BoardGuideView(tree, seats, await settings.GetAsync(cancellationToken), inForce ? year : null)
+            {
+                OrganizationCount = count, Abridged = abridged,
+            };
         });
 
     /// <summary>
@@ -144,8 +151,12 @@ public sealed class BoardPortalService(
             var thisYear = clock.Today.Year;
             var firstYear = firstShown is { } f ? Math.Min(clock.ToLocal(f).Year, thisYear) : thisYear;
             var years = Enumerable.Range(firstYear, thisYear - firstYear + 1).Reverse().ToList();
-            var organizations = await db.Organizations.AsNoTracking().Where(o => o.IsActive)
-                .OrderBy(o => o.SortOrder).ThenBy(o => o.Id).Select(o => new OrganizationOption(o.Id, o.Name)).ToListAsync(cancellationToken);
+            // A select of every organization suits a small bureau; at scale it would outweigh the page (the chosen one rides along hidden).
+            var choosesOrganization = await db.Organizations.CountAsync(o => o.IsActive, cancellationToken) <= options.Value.OrganizationsOnOnePage;
+            IReadOnlyList<OrganizationOption> organizations = choosesOrganization
+                ? await db.Organizations.AsNoTracking().Where(o => o.IsActive)
+                    .OrderBy(o => o.SortOrder).ThenBy(o => o.Id).Select(o => new OrganizationOption(o.Id, o.Name)).ToListAsync(cancellationToken)
+                : [];
 
             var items = BoardService.Filtered(db, past, filter.Query, filter.OrganizationId, filter.Category);
             if (filter.Year is { } year)
@@ -163,6 +174,9 @@ public sealed class BoardPortalService(
                 .Select(d => new BoardHistoryEntry(d.Id, d.Title, d.Organization!.Name, d.Category, d.RevisionNumber, d.DisplayFromUtc,
                     d.ClosedAtUtc ?? d.DisplayUntilUtc, d.SupersededByDisclosureId != null))
                 .ToListAsync(cancellationToken);
-            return new BoardHistoryView(filter with { Page = page }, rows, total, pageCount, organizations, years);
+            return new BoardHistoryView(filter with { Page = page }, rows, total, pageCount, organizations, years)
+            {
+                ChoosesOrganization = choosesOrganization,
+            };
         });
 }

@@ -7,5 +7,5 @@ namespace PartyAffairs.App.Features.BoardPostings;
 /// they record for none); the quarters (year, number) that have postings. <see cref="Postings"/> is one page; <see cref="Total"/>
 /// counts every posting the filter matches.
 /// </summary>
-public sealed record BoardPostingListView(IReadOnlyList<BoardPostingRow> Postings, IReadOnlyList<OrganizationOption> Organizations,
-    IReadOnlyList<OrganizationOption> RecordableOrganizations, IReadOnlyList<(int Year, int Quarter)> Quarters, int Total = 0);
+public sealed record BoardPostingListView(IReadOnlyList<BoardPostingRow> Postings, OrganizationScope Organizations,
+    OrganizationScope RecordableOrganizations, IReadOnlyList<(int Year, int Quarter)> Quarters, int Total = 0);

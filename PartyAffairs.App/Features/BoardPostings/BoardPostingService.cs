@@ -51,8 +51,9 @@ public sealed class BoardPostingService(
             var total = await query.CountAsync(cancellationToken);
             var size = Math.Clamp(filter.PageSize, 1, MaxPageSize);
             var rows = await RowsAsync(db, query, cancellationToken, Math.Max(0, filter.Page) * size, size);
-            var organizations = await OrganizationOptions.ListAsync(db, actor.SeesWholeBureau ? null : actor.Organizations.ToList(), cancellationToken);
-            var recordable = organizations.Where(o => BoardPostingRules.MayRecord(actor, o.Id)).ToList();
+            var organizations = actor.SeesWholeBureau ? OrganizationScope.All : OrganizationScope.Of(actor.Organizations);
+            var recordable = actor.IsInRole(Roles.Office) ? organizations
+                : OrganizationScope.Of(actor.Organizations.Where(id => BoardPostingRules.MayRecord(actor, id)));
             return new BoardPostingListView(rows, organizations, recordable, quarters, total);
         });
 

@@ -49,7 +49,7 @@ public sealed class FeedbackQueryService(IDbContextFactory<AppDbContext> dbFacto
                     f.State, f.Channel, f.ReceivedAtUtc, f.StepDueAtUtc,
                     FeedbackRules.IsLate(f.State, f.StepDueAtUtc, now), f.Kind))
                 .ToListAsync(cancellationToken);
-            var organizations = await OrganizationOptions.ListAsync(db, seesAll ? null : actor.Organizations.ToList(), cancellationToken);
+            var organizations = seesAll ? OrganizationScope.All : OrganizationScope.Of(actor.Organizations);
             return new FeedbackListView(rows, total, organizations);
         });
 

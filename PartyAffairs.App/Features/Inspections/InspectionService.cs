@@ -79,7 +79,7 @@ public sealed class InspectionService(
                     i.ProcedureRegular, i.Timely, i.FeedbackAnswered, i.Notes, items);
             }).ToList();
             var canRecord = AccessPolicy.CanInspect(actor);
-            var organizations = canRecord ? await OrganizationOptions.ListAsync(db, null, cancellationToken) : [];
+            var organizations = canRecord ? OrganizationScope.All : OrganizationScope.None;
             return new InspectionListView(rows, canRecord, organizations, total, page, size);
         });
 

@@ -1,6 +1,4 @@
-using PartyAffairs.App.Features.Shared;
-
 namespace PartyAffairs.App.Features.Publishing;
 
 /// <summary>One page of the disclosures list: <see cref="Total"/> counts everything the filters match.</summary>
-public sealed record DisclosureListView(IReadOnlyList<DisclosureRow> Rows, int Total, IReadOnlyList<OrganizationOption> Organizations);
+public sealed record DisclosureListView(IReadOnlyList<DisclosureRow> Rows, int Total);

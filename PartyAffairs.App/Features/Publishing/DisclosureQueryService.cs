@@ -81,8 +81,7 @@ public sealed class DisclosureQueryService(
                     x.Disclosure.Category, x.Disclosure.State, DisclosureRules.IsInCatalogueOccurrence(x.Disclosure.CatalogueOccurrenceId),
                     x.Disclosure.DisplayFromUtc, x.Disclosure.DisplayUntilUtc, x.Disclosure.AuthorName, x.LastChangeUtc))
                 .ToListAsync(cancellationToken);
-            var organizations = await OrganizationOptions.ListAsync(db, null, cancellationToken);
-            return new DisclosureListView(rows, total, organizations);
+            return new DisclosureListView(rows, total);
         });
 
     public Task<Result<DisclosureDetail>> GetAsync(int id, CancellationToken cancellationToken = default) =>

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Catalogues;
 using PartyAffairs.App.Features.Shared;
@@ -110,5 +111,99 @@ public sealed class CatalogueQueryServiceTests
         phased.Occurrences.ShouldBeEmpty();
         phased.Phases.ShouldBe(["第一阶段"]);
         items.Single(i => i.Title == "支部党员大会").Phases.ShouldBeEmpty();
+    }
+
+    /// <summary>Eleven lines over the bureau's three organizations, some overdue, some not.</summary>
+    private static async Task<(TestBureau Bureau, int CatalogueId)> ManyLinesAsync(ServiceHarness harness)
+    {
+        var bureau = await TestBureau.CreateAsync(harness);
+        var organizations = new[] { bureau.CommitteeId, bureau.BranchAId, bureau.BranchBId };
+        var items = Enumerable.Range(1, 11).Select(n => new PlannedItem(organizations[n % 3], $"事项{n:00}", n % 2 == 0 ? Cadence.Yearly : Cadence.Quarterly,
+            n % 4 == 0 ? Audience.Public : Audience.Organization, Enumerable.Range(0, n % 3).Select(k => D(2026, 3 + k, 10)).ToList())).ToArray();
+        await bureau.CatalogueAsync(2026, CatalogueState.InForce, items);
+        await using var db = harness.NewDb();
+        return (bureau, await db.Catalogues.Where(c => c.Year == 2026).Select(c => c.Id).SingleAsync());
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(nameof(CatalogueItemRow.OrganizationName), true)]
+    [InlineData(nameof(CatalogueItemRow.Title), false)]
+    [InlineData(nameof(CatalogueItemRow.Cadence), true)]
+    [InlineData(nameof(CatalogueItemRow.OverdueCount), false)]
+    public async Task Pages_hold_every_line_exactly_once_in_the_order_asked_with_the_total_counted(string? sortBy, bool descending)
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var (_, catalogueId) = await ManyLinesAsync(harness);
+        await harness.SignInAsync("memberA");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<CatalogueQueryService>(scope);
+
+        var seen = new List<CatalogueItemRow>();
+        for (var page = 0; page < 5; page++)
+        {
+            var result = await service.ItemsAsync(catalogueId, new CatalogueFilter(Page: page, PageSize: 3, SortBy: sortBy, Descending: descending));
+            result.Succeeded.ShouldBeTrue(result.Message);
+            result.Value!.Total.ShouldBe(11);
+            result.Value.Rows.Count.ShouldBe(page < 3 ? 3 : page == 3 ? 2 : 0);
+            seen.AddRange(result.Value.Rows);
+        }
+
+        seen.Select(r => r.Title).Order().ShouldBe(Enumerable.Range(1, 11).Select(n => $"事项{n:00}"));
+        if (sortBy == nameof(CatalogueItemRow.Title)) seen.Select(r => r.Title).ShouldBeInOrder();
+        if (sortBy == nameof(CatalogueItemRow.OverdueCount)) seen.Select(r => r.OverdueCount).ShouldBeInOrder();
+        if (sortBy == nameof(CatalogueItemRow.Cadence)) seen.Select(r => r.Cadence).ShouldBeInOrder(SortDirection.Descending);
+    }
+
+    [Fact]
+    public async Task The_filters_narrow_the_count_and_the_pages_in_sql()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var (bureau, catalogueId) = await ManyLinesAsync(harness);
+        await harness.SignInAsync("office");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<CatalogueQueryService>(scope);
+
+        var branchA = (await service.ItemsAsync(catalogueId, new CatalogueFilter(OrganizationId: bureau.BranchAId, PageSize: 100))).Value!;
+        branchA.Total.ShouldBe(4);
+        branchA.Rows.ShouldAllBe(r => r.OrganizationId == bureau.BranchAId);
+        var publicYearly = (await service.ItemsAsync(catalogueId, new CatalogueFilter(Cadence: Cadence.Yearly, Audience: Audience.Public))).Value!;
+        publicYearly.Rows.Select(r => r.Title).ShouldBe(["事项04", "事项08"], ignoreOrder: true);
+        publicYearly.Total.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Choosing_a_line_for_an_amendment_searches_within_the_persons_organizations_and_returns_at_most_the_number_asked()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var (bureau, catalogueId) = await ManyLinesAsync(harness);
+        await harness.SignInAsync("secA");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<CatalogueQueryService>(scope);
+
+        var own = (await service.FindItemsAsync(catalogueId, null, OrganizationScope.Of([bureau.BranchAId]), 20)).Value!;
+        own.Select(i => i.Title).ShouldBe(["事项01", "事项04", "事项07", "事项10"], ignoreOrder: true);
+        (await service.FindItemsAsync(catalogueId, "事项0", OrganizationScope.Of([bureau.BranchAId]), 20)).Value!.Select(i => i.Title)
+            .ShouldBe(["事项01", "事项04", "事项07"], ignoreOrder: true);
+        (await service.FindItemsAsync(catalogueId, null, OrganizationScope.All, 5)).Value!.Count.ShouldBe(5);
+        (await service.FindItemsAsync(catalogueId, null, OrganizationScope.None, 5)).Value!.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_header_says_what_the_person_may_propose_for()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var (bureau, _) = await ManyLinesAsync(harness);
+
+        async Task<OrganizationScope> ProposableAsync(string userName)
+        {
+            await harness.SignInAsync(userName);
+            await using var scope = harness.NewScope();
+            return (await harness.Get<CatalogueQueryService>(scope).GetAsync(2026, new CatalogueFilter())).Value!.Proposable;
+        }
+
+        (await ProposableAsync("office")).Only.ShouldBeNull();
+        (await ProposableAsync("drafterA")).Only.ShouldBe([bureau.BranchAId]);
+        (await ProposableAsync("memberA")).IsEmpty.ShouldBeTrue();
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class DraftPage
     private int? attachedTo;
 
     private NewDraftChoices? choices;
-    private int? occurrenceId;
+    private OpenOccurrenceOption? occurrence;
     private int? organizationId;
     private Category? category;
     private string reason = "";
@@ -72,8 +72,9 @@ public sealed partial class DraftPage
             var result = await Drafts.ChoicesAsync();
             choices = result.Value;
             if (!result.Succeeded) notice = (Severity.Error, result.Message ?? "");
-            organizationId ??= choices?.ActingOrganizationId ?? (choices?.Organizations.Count == 1 ? choices.Organizations[0].Id : null);
-            occurrenceId ??= choices?.Occurrences.Any(o => o.Id == RequestedOccurrence) == true ? RequestedOccurrence : null;
+            organizationId ??= choices?.ActingOrganizationId ?? choices?.Organizations.Single;
+            if (occurrence is null && RequestedOccurrence is { } requested)
+                occurrence = (await Drafts.FindOpenOccurrencesAsync(null, 1, requested)).Value?.FirstOrDefault();
         }
         else
         {
@@ -114,7 +115,7 @@ public sealed partial class DraftPage
         }
     }
 
-    private Task StartFromOccurrenceAsync() => occurrenceId is { } chosen
+    private Task StartFromOccurrenceAsync() => OccurrenceId is { } chosen
         ? RunAsync(async () => GoToEditor(await Drafts.StartAsync(chosen)))
         : Task.CompletedTask;
 
@@ -207,10 +208,14 @@ public sealed partial class DraftPage
         StateHasChanged();
     }
 
-    private string OccurrenceText(int? id) =>
-        choices?.Occurrences.FirstOrDefault(o => o.Id == id) is { } o
-            ? D["Draft.OccurrenceOption", o.OrganizationName, o.ItemTitle, Labels.Period(o.Label), o.DueDate.ToString("yyyy-MM-dd")]
-            : "";
+    private int? OccurrenceId => occurrence?.Id;
+
+    private string OccurrenceText(OpenOccurrenceOption? o) =>
+        o is null ? "" : D["Draft.OccurrenceOption", o.OrganizationName, o.ItemTitle, Labels.Period(o.Label), o.DueDate.ToString("yyyy-MM-dd")];
+
+    // One more than is shown, so the box can say that typing narrows it.
+    private async Task<IEnumerable<OpenOccurrenceOption>> SearchOccurrencesAsync(string? text, CancellationToken cancellationToken) =>
+        (await Drafts.FindOpenOccurrencesAsync(text, OrganizationSearch.MaxResults + 1, cancellationToken: cancellationToken)).Value ?? [];
 
     public async ValueTask DisposeAsync()
     {

@@ -36,16 +36,42 @@ public sealed class DraftService(
             var work = AccessPolicy.WorkOrganizations(actor);
             AccessPolicy.Ensure(wholeBureau || work.Count > 0);
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var inForce = db.Catalogues.Where(c => c.State == CatalogueState.InForce).Select(c => c.Id);
-            var rows = await db.Set<CatalogueItem>().AsNoTracking()
-                .Where(i => !i.IsRetired && inForce.Contains(i.CatalogueId) && (wholeBureau || work.Contains(i.OrganizationId)))
-                .SelectMany(i => i.Occurrences.Where(o => o.State == OccurrenceState.Open),
-                    (i, o) => new OpenOccurrenceOption(o.Id, i.Organization!.Name, i.Title, o.Label, o.DueDate))
-                .ToListAsync(cancellationToken);
-            var organizations = await OrganizationOptions.ListAsync(db, wholeBureau ? null : work, cancellationToken);
-            var acting = actor.ActingPost?.OrganizationId is { } chosen && organizations.Any(o => o.Id == chosen) ? chosen : (int?)null;
-            return new NewDraftChoices(rows.OrderBy(r => r.DueDate).ThenBy(r => r.ItemTitle).ToList(), organizations, acting);
+            var rows = await OpenOccurrencesAsync(db, wholeBureau, work, null, null, OrganizationSearch.MaxResults, cancellationToken);
+            var organizations = wholeBureau ? OrganizationScope.All : OrganizationScope.Of(work);
+            var acting = actor.ActingPost?.OrganizationId is { } chosen && organizations.Includes(chosen) ? chosen : (int?)null;
+            return new NewDraftChoices(rows, organizations, acting);
         });
+
+    /// <summary>
+    /// The open occurrences she may start a draft from whose item or organization contains the text (or the one asked for by id),
+    /// soonest due first, at most <paramref name="max"/>: the Office of a city has tens of thousands open.
+    /// </summary>
+    public Task<Result<IReadOnlyList<OpenOccurrenceOption>>> FindOpenOccurrencesAsync(string? text, int max, int? id = null,
+        CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            var wholeBureau = actor.IsInRole(Roles.Office);
+            var work = AccessPolicy.WorkOrganizations(actor);
+            AccessPolicy.Ensure(wholeBureau || work.Count > 0);
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await OpenOccurrencesAsync(db, wholeBureau, work, text?.Trim(), id, Math.Clamp(max, 1, 100), cancellationToken);
+        });
+
+    private static async Task<IReadOnlyList<OpenOccurrenceOption>> OpenOccurrencesAsync(AppDbContext db, bool wholeBureau, IReadOnlyList<int> work,
+        string? text, int? id, int max, CancellationToken cancellationToken)
+    {
+        var inForce = db.Catalogues.Where(c => c.State == CatalogueState.InForce).Select(c => c.Id);
+        var open = db.Set<CatalogueOccurrence>().AsNoTracking()
+            .Where(o => o.State == OccurrenceState.Open && !o.CatalogueItem!.IsRetired && inForce.Contains(o.CatalogueItem.CatalogueId)
+                && (wholeBureau || work.Contains(o.CatalogueItem.OrganizationId)));
+        if (id is { } wanted) open = open.Where(o => o.Id == wanted);
+        if (!string.IsNullOrEmpty(text))
+            open = open.Where(o => o.CatalogueItem!.Title.Contains(text) || o.CatalogueItem.Organization!.Name.Contains(text));
+        return await open.OrderBy(o => o.DueDate).ThenBy(o => o.CatalogueItem!.Title).ThenBy(o => o.Id).Take(max)
+            .Select(o => new OpenOccurrenceOption(o.Id, o.CatalogueItem!.Organization!.Name, o.CatalogueItem.Title, o.Label, o.DueDate))
+            .ToListAsync(cancellationToken);
+    }
 
     public Task<Result<int>> StartAsync(int occurrenceId, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>

@@ -88,7 +88,7 @@ public sealed class ScheduleServiceTests : IAsyncLifetime
             result.Succeeded.ShouldBeTrue(result.Message);
             result.Value!.Rows.ShouldNotBeEmpty();
             result.Value.Rows.ShouldAllBe(r => r.OrganizationId == bureau.BranchAId);
-            result.Value.Organizations.Select(o => o.Id).ShouldBe([bureau.BranchAId]);
+            result.Value.Scope.Only.ShouldBe([bureau.BranchAId]);
         }
         (await AsAsync("drafterA", s => s.GetAsync(2026, new ScheduleFilter()))).Value!.CanAct.ShouldBeFalse();
         (await AsAsync("secB", s => s.GetAsync(2026, new ScheduleFilter()))).Value!.CanAct.ShouldBeFalse("branch B has no phased or immediate item");
@@ -200,5 +200,72 @@ public sealed class ScheduleServiceTests : IAsyncLifetime
         rows.Select(r => (string)r["应公开日期"]).ShouldBe(view.Rows.Select(r => r.DueDate.ToString("yyyy-MM-dd")));
         rows.ShouldContain(r => (string)r["事项"] == "'=HYPERLINK(\"http://x\")" && (string)r["状态"] == "未到期" && (string)r["时限"] == "定期-年");
         rows.ShouldContain(r => (string)r["状态"] == "逾期公开" && (string)r["公开日期"] == "2026-07-11");
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(nameof(ScheduleRow.DueDate), true)]
+    [InlineData(nameof(ScheduleRow.OrganizationName), false)]
+    [InlineData(nameof(ScheduleRow.Status), true)]
+    [InlineData(nameof(ScheduleRow.Label), false)]
+    public async Task The_list_pages_through_every_occurrence_exactly_once_whatever_the_order(string? sortBy, bool descending)
+    {
+        var all = (await AsAsync("office", s => s.ListAsync(2026, new ScheduleFilter(PageSize: 100)))).Value!;
+        all.Total.ShouldBe(6);
+
+        var seen = new List<ScheduleRow>();
+        for (var page = 0; page < 4; page++)
+        {
+            var result = (await AsAsync("office", s => s.ListAsync(2026, new ScheduleFilter(Page: page, PageSize: 2, SortBy: sortBy, Descending: descending)))).Value!;
+            result.Total.ShouldBe(6);
+            seen.AddRange(result.Rows);
+        }
+
+        seen.Select(r => r.OccurrenceId).ShouldBe(all.Rows.Select(r => r.OccurrenceId), ignoreOrder: true);
+        seen.Select(r => r.OccurrenceId).ShouldBeUnique();
+        if (sortBy == nameof(ScheduleRow.DueDate)) seen.Select(r => r.DueDate).ShouldBeInOrder(SortDirection.Descending);
+        if (sortBy == nameof(ScheduleRow.Status)) seen.Select(r => r.Status).ShouldBeInOrder(SortDirection.Descending);
+    }
+
+    [Fact]
+    public async Task Filtering_by_status_in_sql_finds_what_the_rule_colours_that_status()
+    {
+        await bureau.CancelOccurrenceAsync(occurrences["支部党员大会"][4]);
+        foreach (var soonDays in new[] { 7, 14 })
+        {
+            var all = (await AsAsync("office", s => s.ListAsync(2026, new ScheduleFilter(SoonDays: soonDays, PageSize: 100)))).Value!.Rows;
+            foreach (var status in Enum.GetValues<OccurrenceStatus>())
+            {
+                var filtered = (await AsAsync("office", s => s.ListAsync(2026, new ScheduleFilter(Status: status, SoonDays: soonDays, PageSize: 100)))).Value!;
+                filtered.Rows.Select(r => r.OccurrenceId).ShouldBe(all.Where(r => r.Status == status).Select(r => r.OccurrenceId), ignoreOrder: true,
+                    $"{status} within {soonDays} days");
+                filtered.Total.ShouldBe(filtered.Rows.Count);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_list_and_the_calendar_keep_a_secretary_to_her_own_organization()
+    {
+        var list = (await AsAsync("secA", s => s.ListAsync(2026, new ScheduleFilter(OrganizationId: bureau.BranchBId, PageSize: 100)))).Value!;
+        list.Rows.ShouldAllBe(r => r.OrganizationId == bureau.BranchAId);
+        list.Total.ShouldBe(5);
+        var calendar = (await AsAsync("secA", s => s.CalendarAsync(2026, D(11, 23), D(12, 31), new ScheduleFilter()))).Value!;
+        calendar.Rows.ShouldAllBe(r => r.OrganizationId == bureau.BranchAId);
+        calendar.Counts.Keys.ShouldBe([D(11, 25), D(11, 26), D(12, 20)], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_busy_calendar_day_shows_a_few_occurrences_and_counts_the_rest()
+    {
+        var day = new DateOnly(2027, 3, 1);
+        await bureau.CatalogueAsync(2027, CatalogueState.InForce, Enumerable.Range(1, ScheduleService.PerDay + 2)
+            .Select(n => new PlannedItem(n % 2 == 0 ? bureau.BranchAId : bureau.BranchBId, $"决议{n}", Cadence.Yearly, Audience.Organization, [day])).ToArray());
+
+        var calendar = (await AsAsync("office", s => s.CalendarAsync(2027, new DateOnly(2027, 2, 22), new DateOnly(2027, 4, 4), new ScheduleFilter()))).Value!;
+
+        calendar.Rows.Count(r => r.DueDate == day).ShouldBe(ScheduleService.PerDay);
+        calendar.Counts[day].ShouldBe(ScheduleService.PerDay + 2);
+        calendar.MoreOn(day, ScheduleService.PerDay).ShouldBe(2);
     }
 }

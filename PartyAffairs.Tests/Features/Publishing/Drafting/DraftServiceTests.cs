@@ -41,6 +41,29 @@ public sealed class DraftServiceTests
         (await AsAsync(harness, "drafterA", s => s.StartOutOfCatalogueAsync(bureau.BranchA, Category.Other, "上级临时要求"))).Value;
 
     [Fact]
+    public async Task Open_occurrences_are_searched_in_sql_within_the_drafters_organizations_and_at_most_as_many_as_asked()
+    {
+        var (harness, bureau) = await ArrangeAsync();
+        await using var _ = harness;
+        var occurrenceId = await OpenOccurrenceOfBranchAAsync(harness, bureau);
+        await using (var db = harness.NewDb())
+        {
+            var openOfA = await db.Set<CatalogueOccurrence>()
+                .CountAsync(o => o.State == OccurrenceState.Open && o.CatalogueItem!.OrganizationId == bureau.BranchA && !o.CatalogueItem.IsRetired);
+            var found = (await AsAsync(harness, "drafterA", s => s.FindOpenOccurrencesAsync(null, 100))).Value!;
+            found.Count.ShouldBe(openOfA);
+            found.Select(o => o.DueDate).ShouldBeInOrder();
+        }
+
+        (await AsAsync(harness, "drafterA", s => s.FindOpenOccurrencesAsync("党费", 100))).Value!.ShouldAllBe(o => o.ItemTitle.Contains("党费"));
+        (await AsAsync(harness, "drafterA", s => s.FindOpenOccurrencesAsync(null, 1))).Value!.Count.ShouldBe(1);
+        (await AsAsync(harness, "drafterA", s => s.FindOpenOccurrencesAsync(null, 5, occurrenceId))).Value!.Select(o => o.Id).ShouldBe([occurrenceId]);
+        (await AsAsync(harness, "secretaryB", s => s.FindOpenOccurrencesAsync(null, 5, occurrenceId))).Value!
+            .ShouldBeEmpty("branch A's occurrence is not branch B's secretary's to start from");
+        (await AsAsync(harness, "secretaryB", s => s.ChoicesAsync())).Value!.Organizations.Only.ShouldBe([bureau.BranchB]);
+    }
+
+    [Fact]
     public async Task A_drafter_starts_from_an_open_occurrence_of_their_branch_with_the_items_defaults()
     {
         var (harness, bureau) = await ArrangeAsync();
