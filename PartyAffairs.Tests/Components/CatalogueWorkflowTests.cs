@@ -25,7 +25,7 @@ public sealed class CatalogueWorkflowTests : IAsyncLifetime
     private List<string> Buttons(CatalogueState? state, string userName, string? submittedBy = null)
     {
         var actor = bureau[userName];
-        var workspace = state is { } s ? new CatalogueWorkspace(1, 3, s, null, null, [], submittedBy is null ? null : bureau[submittedBy].UserId) : null;
+        var workspace = state is { } s ? new CatalogueWorkspace(1, 3, s, null, null, submittedBy is null ? null : bureau[submittedBy].UserId) : null;
         var proposable = actor.IsInRole(Roles.Office) ? OrganizationScope.All
             : actor.IsInRole(Roles.Secretary) ? OrganizationScope.Of([bureau.BranchAId]) : OrganizationScope.None;
         var bar = harness.Context.Render<CatalogueWorkflow>(p => p

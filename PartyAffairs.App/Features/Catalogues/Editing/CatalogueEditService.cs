@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Calendar;
+using PartyAffairs.App.Features.Catalogues.Comparison;
 using PartyAffairs.App.Features.Settings;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Resources;
@@ -26,7 +27,10 @@ public sealed class CatalogueEditService(
     IStringLocalizer<CatalogueStrings> text,
     Outcomes outcomes)
 {
-    /// <summary>What the page needs beside the grid: the version to act on, the review comment and the departures from the city template.</summary>
+    /// <summary>
+    /// What the page needs beside the grid: the version to act on, the review comment and how many lines depart from the city
+    /// template. The lines are compared here and let go: the workspace the page keeps carries only the counts (issue 21).
+    /// </summary>
     public Task<Result<CatalogueWorkspace>> GetWorkspaceAsync(int catalogueId, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
@@ -35,17 +39,47 @@ public sealed class CatalogueEditService(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var catalogue = await db.Catalogues.AsNoTracking()
                 .Where(c => c.Id == catalogueId)
-                .Select(c => new { c.Id, c.Version, c.State, c.ReviewComment, c.TemplateJson, c.SubmittedById })
+                .Select(c => new { c.Id, c.Version, c.State, c.ReviewComment, HasTemplate = c.TemplateJson != null, c.SubmittedById })
                 .FirstOrDefaultAsync(cancellationToken) ?? throw new NotFoundException();
-            var items = await db.CatalogueItems.AsNoTracking()
-                .Where(i => i.CatalogueId == catalogueId && !i.IsRetired)
-                .Include(i => i.Organization)
-                .ToListAsync(cancellationToken);
-            var current = items.Select(i => CatalogueRow.From(i, i.Organization!.Name)).ToList();
-            var template = catalogue.TemplateJson is null ? null : CatalogueRow.ListFromJson(catalogue.TemplateJson);
-            return new CatalogueWorkspace(catalogue.Id, catalogue.Version, catalogue.State, catalogue.ReviewComment, template, current,
+            var summary = catalogue.HasTemplate
+                ? TemplateComparisonSummary.Of((await CompareWithTemplateAsync(db, catalogueId, RowFormat.Invariant, cancellationToken))!)
+                : null;
+            return new CatalogueWorkspace(catalogue.Id, catalogue.Version, catalogue.State, catalogue.ReviewComment, summary,
                 catalogue.SubmittedById);
         });
+
+    /// <summary>
+    /// The departures from the city template as the open compare panel lists them: every count, and at most
+    /// <paramref name="limit"/> lines of each kind; null when the catalogue was not started from the template.
+    /// </summary>
+    public Task<Result<TemplateComparisonView?>> GetTemplateComparisonAsync(int catalogueId, RowFormat format, int limit,
+        CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
+        {
+            var actor = await currentUser.GetAsync(cancellationToken);
+            AccessPolicy.Ensure(WorkReaders.Includes(actor));
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            if (!await db.Catalogues.AnyAsync(c => c.Id == catalogueId, cancellationToken)) throw new NotFoundException();
+            var result = await CompareWithTemplateAsync(db, catalogueId, format, cancellationToken);
+            return result is null ? null : TemplateComparisonView.Of(result, Math.Max(0, limit));
+        });
+
+    // The lines in force against the template kept on the catalogue, compared by the one comparison; the body templates
+    // (up to 32 KB a line) are left in the database: comparisons leave them out.
+    private static async Task<CatalogueComparisonResult?> CompareWithTemplateAsync(AppDbContext db, int catalogueId, RowFormat format,
+        CancellationToken cancellationToken)
+    {
+        var json = await db.Catalogues.AsNoTracking().Where(c => c.Id == catalogueId).Select(c => c.TemplateJson)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (json is null) return null;
+        var current = await db.CatalogueItems.AsNoTracking()
+            .Where(i => i.CatalogueId == catalogueId && !i.IsRetired)
+            .OrderBy(i => i.Id)
+            .Select(i => new CatalogueRow(i.Organization!.Name, i.Category, i.Title, i.Description, i.Channels, i.Audience, i.Cadence,
+                i.Standing, i.ResponsiblePerson, i.Phases, ""))
+            .ToListAsync(cancellationToken);
+        return CatalogueComparison.Compare(CatalogueRow.ListFromJson(json), current, format);
+    }
 
     /// <summary>An item as the edit form starts from it, with the version the person saw.</summary>
     public Task<Result<(CatalogueItemRequest Request, int Version)>> GetItemAsync(int itemId, CancellationToken cancellationToken = default) =>
