@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Catalogues;
+using PartyAffairs.App.Features.Catalogues.Comparison;
 using PartyAffairs.App.Features.Catalogues.Editing;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Support;
@@ -49,6 +51,63 @@ public sealed class CatalogueEditServiceTests
     {
         await using var db = harness.NewDb();
         return await db.Catalogues.Where(c => c.Id == catalogueId).Select(c => c.Version).SingleAsync();
+    }
+
+    [Fact]
+    public async Task The_workspace_carries_the_template_comparisons_counts_and_the_panel_reads_a_bounded_list()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var bureau = await TestBureau.CreateAsync(harness);
+        var catalogueId = await DraftAsync(harness);
+        foreach (var title in new[] { "党员大会", "支委会", "党小组会", "党课", "党费收缴" })
+            await AddAsync(harness, "office", catalogueId, Request(bureau.BranchAId, title));
+        await using (var db = harness.NewDb())
+        {
+            var lines = await db.CatalogueItems.Include(i => i.Organization).Where(i => i.CatalogueId == catalogueId).OrderBy(i => i.Id)
+                .ToListAsync();
+            var rows = lines.Select(i => CatalogueRow.From(i, i.Organization!.Name)).ToList();
+            // The template: two lines as they are, one worded differently, three the catalogue no longer has.
+            var template = rows.Take(2)
+                .Append(rows[2] with { Description = "另一种说法" })
+                .Concat(new[] { "甲", "乙", "丙" }.Select(t => rows[0] with { Title = "模板事项" + t }));
+            var catalogue = await db.Catalogues.SingleAsync(c => c.Id == catalogueId);
+            catalogue.RecordTemplate(CatalogueRow.ToJson(template));
+            await db.SaveChangesAsync();
+        }
+
+        var workspace = await AsAsync(harness, "office", s => s.GetWorkspaceAsync(catalogueId));
+        workspace.Value!.Template.ShouldBe(new TemplateComparisonSummary(Added: 2, Removed: 3, Changed: 1));
+        var view = await AsAsync(harness, "office", s => s.GetTemplateComparisonAsync(catalogueId, RowFormat.Invariant, limit: 2));
+        view.Value!.Counts.ShouldBe(new TemplateComparisonSummary(2, 3, 1));
+        view.Value.Shown.Removed.Count.ShouldBe(2);
+        view.Value.Shown.Added.Select(r => r.Title).ShouldBe(["党课", "党费收缴"]);
+        view.Value.Shown.Changed.Single().ChangedFields.Single().Field.ShouldBe("Description");
+        // A member reads the counts like the page; one who may not read the catalogue's work is refused the lines too.
+        (await AsAsync(harness, "memberA", s => s.GetTemplateComparisonAsync(catalogueId, RowFormat.Invariant, 2))).Succeeded
+            .ShouldBe((await AsAsync(harness, "memberA", s => s.GetWorkspaceAsync(catalogueId))).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_catalogue_without_a_template_has_no_comparison()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var bureau = await TestBureau.CreateAsync(harness);
+        var catalogueId = await DraftAsync(harness);
+        await AddAsync(harness, "office", catalogueId, Request(bureau.BranchAId, "党员大会"));
+        (await AsAsync(harness, "office", s => s.GetWorkspaceAsync(catalogueId))).Value!.Template.ShouldBeNull();
+        var view = await AsAsync(harness, "office", s => s.GetTemplateComparisonAsync(catalogueId, RowFormat.Invariant, 10));
+        view.Succeeded.ShouldBeTrue(view.Message);
+        view.Value.ShouldBeNull();
+    }
+
+    /// <summary>The page keeps its workspace for as long as it is open: it must hold no list of lines (issue 21: 8,000 at a city).</summary>
+    [Fact]
+    public void The_workspace_holds_no_lines()
+    {
+        typeof(CatalogueWorkspace).GetProperties()
+            .Where(p => p.PropertyType != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(p.PropertyType))
+            .Select(p => p.Name)
+            .ShouldBeEmpty();
     }
 
     [Fact]
