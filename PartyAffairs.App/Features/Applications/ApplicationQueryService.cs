@@ -45,13 +45,6 @@ public sealed class ApplicationQueryService(IDbContextFactory<AppDbContext> dbFa
             return new ApplicationPage(rows, total);
         });
 
-    public Task<Result<IReadOnlyList<OrganizationOption>>> OrganizationsAsync(CancellationToken cancellationToken = default) =>
-        outcomes.RunAsync(async () =>
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            return await OrganizationOptions.ListAsync(db, null, cancellationToken);
-        });
-
     public Task<Result<ApplicationDetail>> GetAsync(int id, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
