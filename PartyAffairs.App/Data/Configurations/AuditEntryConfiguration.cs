@@ -19,5 +19,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         b.HasIndex(a => new { a.EntityType, a.EntityId });
         b.HasIndex(a => a.AtUtc);
         b.HasIndex(a => a.ActorId);
+        // The audit page's verb filter lists the verbs the log holds: one seek per verb, not a scan of every entry (1.8 s at a city).
+        b.HasIndex(a => a.Action);
     }
 }

@@ -585,6 +585,8 @@ namespace PartyAffairs.App.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("ActorId");
 
                     b.HasIndex("AtUtc");
@@ -1076,11 +1078,11 @@ namespace PartyAffairs.App.Data.Migrations
 
                     b.HasIndex("OrganizationId", "State");
 
+                    b.HasIndex("DisplayFromUtc", "State", "Audience");
+
                     b.HasIndex("PublishedAtUtc", "OrganizationId", "RevisesDisclosureId", "OutOfCatalogueReason");
 
                     b.HasIndex("State", "DisplayFromUtc", "DisplayUntilUtc", "Audience", "OrganizationId", "PublishedAtUtc");
-
-                    b.HasIndex("DisplayFromUtc", "State", "Audience");
 
                     b.HasIndex(new[] { "Id" }, "IX_Disclosures_BodyTextPending")
                         .HasFilter("\"BodyText\" IS NULL");

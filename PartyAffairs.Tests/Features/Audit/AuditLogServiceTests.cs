@@ -29,6 +29,19 @@ public sealed class AuditLogServiceTests : ArchiveTestBase
     }
 
     [Fact]
+    public async Task The_verb_filter_offers_the_verbs_the_log_holds_in_name_order()
+    {
+        await ClosedDisclosureAsync();
+        await harness.SignInAsync("office");
+        await using var scope = harness.NewScope();
+
+        var options = (await harness.Get<AuditLogService>(scope).OptionsAsync()).Value!;
+
+        options.Actions.ShouldBe(["Approve", "Close", "Create", "Publish", "Submit"]);
+        options.EntityTypes.ShouldContain("Disclosure");
+    }
+
+    [Fact]
     public async Task Filters_narrow_the_log_and_pages_come_from_the_database()
     {
         var id = await ClosedDisclosureAsync();
