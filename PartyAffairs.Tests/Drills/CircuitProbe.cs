@@ -18,15 +18,6 @@ public sealed class CircuitProbe(IServiceProvider services)
 {
     private int round;
 
-    /// <summary>One change the way a commit announces it; returns the new title every dashboard will show.</summary>
-    public async Task<string> ChangeAsync()
-    {
-        var view = await services.GetRequiredService<DashboardFeed>().GetAsync();
-        var title = NextTitle();
-        await RenameAsync(view.SubmittedDisclosures.Items[0].Id, title);
-        return title;
-    }
-
     /// <summary>Milliseconds from a change to its batch at <paramref name="client"/>, for <paramref name="samples"/> changes.</summary>
     public async Task<List<double>> LatencyAsync(CircuitClient client, int samples)
     {

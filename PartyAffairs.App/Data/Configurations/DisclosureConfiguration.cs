@@ -35,6 +35,9 @@ public sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclosur
         // The board's history, newest first, a page at a time: walked in this order, a page reads its 20 rows, not every past one
         // sorted (a city's 190,000: 2.3 s).
         b.HasIndex(d => new { d.DisplayFromUtc, d.State, d.Audience });
+        // The same walk for an anonymous visitor (Audience = Public first): the bundled SQLite otherwise takes the state index
+        // for `State IN (Published, Closed)` and sorts a city's 195,000 past public rows for every page (0.4–0.6 s; with it 2 ms).
+        b.HasIndex(d => new { d.Audience, d.DisplayFromUtc, d.State, d.DisplayUntilUtc });
         // What the startup conversions look for: empty once they are done, so asking costs nothing at every start
         // (without them each start scanned 300,000 bodies twice at a city).
         b.HasIndex(d => d.Id, "IX_Disclosures_BodyTextPending").HasFilter($"\"{BodyTextColumn}\" IS NULL");

@@ -1080,6 +1080,8 @@ namespace PartyAffairs.App.Data.Migrations
 
                     b.HasIndex("DisplayFromUtc", "State", "Audience");
 
+                    b.HasIndex("Audience", "DisplayFromUtc", "State", "DisplayUntilUtc");
+
                     b.HasIndex("PublishedAtUtc", "OrganizationId", "RevisesDisclosureId", "OutOfCatalogueReason");
 
                     b.HasIndex("State", "DisplayFromUtc", "DisplayUntilUtc", "Audience", "OrganizationId", "PublishedAtUtc");
