@@ -47,6 +47,7 @@ public static class FeatureServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SettingsService>();
         services.AddSingleton<SettingsCache>();
+        services.AddSingleton<FiguresCache>();
         services.AddSingleton<SettingsReader>();
         services.AddScoped<DisclosureReviewService>();
         services.AddSingleton<ReviewRoutes>();

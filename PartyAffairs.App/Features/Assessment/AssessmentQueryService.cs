@@ -22,6 +22,7 @@ public sealed class AssessmentQueryService(
     BureauClock clock,
     EnumLabels labels,
     Outcomes outcomes,
+    FiguresCache figures,
     IStringLocalizer<AssessmentStrings> text)
 {
     /// <summary>A drill-down lists at most this many records; the figure itself is always exact.</summary>
@@ -37,103 +38,120 @@ public sealed class AssessmentQueryService(
     /// <summary>
     /// One page of the rows, in the order <paramref name="paging"/> asks for, and the total of all of them: the page at a city of
     /// two thousand organizations. The counting is the same grouped reads either way (bounded by organizations × months × states,
-    /// not by records); only the rows built from them are sorted and cut here.
+    /// not by records), kept in <see cref="FiguresCache"/> per period, scope and day; only the rows handed back are sorted and cut here.
     /// </summary>
     public Task<Result<AssessmentView>> GetAsync(AssessmentPeriod period, AssessmentPaging paging, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
             var (_, only) = await ScopeAsync(period, null, cancellationToken);
             var today = clock.Today;
-            // The three large groupings each read on their own connection and thread (SQLite's reads run synchronously):
-            // at a city's two million feedback entries, one after the other they took longer than the view may.
-            var yearRead = ReadAsync(db => Facts(db, new DateOnly(period.Year, 1, 1), new DateOnly(period.Year, 12, 31), only, today)
-                .GroupBy(f => new { f.OrganizationId, f.Month, f.Status })
-                .Select(g => new { g.Key.OrganizationId, g.Key.Month, g.Key.Status, Count = g.Count() })
-                .ToListAsync(cancellationToken), cancellationToken);
-            var disclosuresRead = ReadAsync(db => PublishedIn(db, period, only)
-                .GroupBy(d => d.OrganizationId)
-                .Select(g => new
-                {
-                    OrganizationId = g.Key,
-                    OutOfCatalogue = g.AsQueryable().Count(DisclosureRules.OriginalOutOfCatalogue),
-                    Redisclosures = g.Count(d => d.RevisesDisclosureId != null),
-                })
-                .ToDictionaryAsync(g => g.OrganizationId, cancellationToken), cancellationToken);
-            // One pass, grouped also by the working days it took to handle (null: not handled): the counts add up per
-            // organization, and how many took each number of days gives exact medians, a few rows per organization.
-            // Grouped by plain columns and limited to known organizations, so that SQLite reads the groups in the order of the
-            // index (OrganizationId, IsAbusive, WorkingDaysToHandle, ReceivedAtUtc, …) instead of sorting a year's feedback.
-            var feedbackRead = ReadAsync(db => FeedbackIn(db, period, only)
-                .Where(f => db.Organizations.Select(o => o.Id).Contains(f.OrganizationId))
-                .GroupBy(f => new { f.OrganizationId, f.IsAbusive, f.RecordedWorkingDays })
-                .Select(g => new
-                {
-                    g.Key.OrganizationId,
-                    Days = g.Key.IsAbusive ? null : g.Key.RecordedWorkingDays,
-                    Count = g.Count(),
-                    Received = g.Count(f => !f.IsAbusive),
-                    Abusive = g.Count(f => f.IsAbusive),
-                    AnsweredInTime = g.Count(f => f.AnsweredInTime),
-                    ResultsDisclosed = g.Count(f => f.ResultDisclosed),
-                    Suggestions = g.AsQueryable().Count(AssessmentRules.MailboxOfKind(FeedbackKind.Suggestion)),
-                    Undisclosed = g.AsQueryable().Count(AssessmentRules.MailboxOfKind(FeedbackKind.Undisclosed)),
-                    Other = g.AsQueryable().Count(AssessmentRules.MailboxOfKind(FeedbackKind.Other)),
-                })
-                .ToListAsync(cancellationToken), cancellationToken);
-
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var organizations = await OrganizationOptions.ListAsync(db, only, cancellationToken);
-            var open = await OpenRectifications(db, period, only, today)
-                .GroupBy(r => r.OrganizationId)
-                .Select(g => new { OrganizationId = g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.OrganizationId, g => g.Count, cancellationToken);
-            // A few postings per organization and quarter: read by day, put into quarters here.
-            var postingsOf = (await PostingsIn(db, period, only)
-                    .GroupBy(p => new { p.OrganizationId, p.PostedOn })
-                    .Select(g => new { g.Key.OrganizationId, g.Key.PostedOn, Count = g.Count() })
-                    .ToListAsync(cancellationToken))
-                .ToLookup(p => p.OrganizationId, p => (Quarter: BoardPostingRules.QuarterOf(p.PostedOn), p.Count));
-            var gaps = (await StandingGapsAsync(db, period, only, today, cancellationToken))
-                .GroupBy(g => g.OrganizationId).ToDictionary(g => g.Key, g => g.Sum(l => l.GapDays));
-            await Task.WhenAll(yearRead, disclosuresRead, feedbackRead);
-            var (year, disclosures, feedback) = (yearRead.Result, disclosuresRead.Result, feedbackRead.Result);
-
-            // Months, quarters and years are whole months: one pass over the year gives the period's counts and the trend.
-            var (firstMonth, lastMonth) = (period.Start.Month, period.End.Month);
-            var occurrences = year.Where(o => o.Month >= firstMonth && o.Month <= lastMonth).ToList();
-
-            // Grouped once by organization: filtering every list for each of a city's two thousand organizations was quadratic.
-            var occurrencesOf = occurrences.ToLookup(o => o.OrganizationId);
-            var feedbackOf = feedback.ToLookup(f => f.OrganizationId);
-
-            AssessmentRow RowOf(int id, string name, IReadOnlyCollection<int> organizationIds)
-            {
-                var theirs = organizationIds.SelectMany(o => occurrencesOf[o]).ToList();
-                int Occurrences(OccurrenceStatus status) => theirs.Where(o => o.Status == status).Sum(o => o.Count);
-                var published = organizationIds.Where(disclosures.ContainsKey).Select(o => disclosures[o]).ToList();
-                var received = organizationIds.SelectMany(o => feedbackOf[o]).ToList();
-                var (onTime, late, missed) = (Occurrences(OccurrenceStatus.FulfilledOnTime), Occurrences(OccurrenceStatus.FulfilledLate), Occurrences(OccurrenceStatus.Overdue));
-                var handled = received.Where(f => f.Days is not null).Select(f => (Value: f.Days!.Value, f.Count)).ToList();
-                return new AssessmentRow(id, name, onTime + late + missed, onTime, late, missed,
-                    published.Sum(d => d.OutOfCatalogue), published.Sum(d => d.Redisclosures),
-                    received.Sum(f => f.Received), received.Sum(f => f.Abusive), received.Sum(f => f.AnsweredInTime), received.Sum(f => f.ResultsDisclosed),
-                    handled.Sum(f => f.Count), AssessmentRules.Median(handled), organizationIds.Sum(o => open.GetValueOrDefault(o)),
-                    organizationIds.Sum(o => gaps.GetValueOrDefault(o)),
-                    received.Sum(f => f.Suggestions), received.Sum(f => f.Undisclosed), received.Sum(f => f.Other),
-                    QuarterCounts.Of(organizationIds.SelectMany(o => postingsOf[o])));
-            }
-
-            var all = organizations.Select(o => RowOf(o.Id, o.Name, [o.Id]));
+            var counted = await figures.GetAsync(new CountedKey(period, only is null ? null : string.Join(",", only.Order()), today),
+                () => CountAsync(period, only, today), cancellationToken);
             var size = paging.PageSize == int.MaxValue ? int.MaxValue : Math.Clamp(paging.PageSize, 1, MaxPageSize);
-            var rows = AssessmentPaging.Sorted(all, paging.SortBy)
+            var rows = AssessmentPaging.Sorted(counted.Rows, paging.SortBy)
                 .Skip(size == int.MaxValue ? 0 : Math.Max(0, paging.Page) * size).Take(size).ToList();
-            var total = RowOf(0, text["Total"], organizations.Select(o => o.Id).Distinct().ToList());
-            var months = Enumerable.Range(1, 12).Select(m => new AssessmentTrendPoint(m,
-                year.Where(t => t.Month == m && t.Status == OccurrenceStatus.FulfilledOnTime).Sum(t => t.Count),
-                year.Where(t => t.Month == m && t.Status == OccurrenceStatus.FulfilledLate).Sum(t => t.Count),
-                year.Where(t => t.Month == m && t.Status == OccurrenceStatus.Overdue).Sum(t => t.Count))).ToList();
-            return new AssessmentView(period, today, rows, total, months, organizations.Count);
+            // The total's name is the reader's language; the kept figures are shared by readers of every language.
+            return new AssessmentView(period, today, rows, counted.Total with { OrganizationName = text["Total"] }, counted.Trend, counted.Rows.Count);
         });
+
+    /// <summary>What the assessment's figures depend on: the period, whose organizations (null: the bureau's), and the day they are judged on.</summary>
+    private sealed record CountedKey(AssessmentPeriod Period, string? Scope, DateOnly Today);
+
+    /// <summary>Every organization's row in the bureau's order, their total (unnamed) and the year's trend.</summary>
+    private sealed record Counted(IReadOnlyList<AssessmentRow> Rows, AssessmentRow Total, IReadOnlyList<AssessmentTrendPoint> Trend);
+
+    /// <summary>The grouped reads behind <see cref="GetAsync(AssessmentPeriod, AssessmentPaging, CancellationToken)"/>, shared by its
+    /// readers: nobody's cancellation stops it.</summary>
+    private async Task<Counted> CountAsync(AssessmentPeriod period, IReadOnlyList<int>? only, DateOnly today)
+    {
+        var cancellationToken = CancellationToken.None;
+        // The three large groupings each read on their own connection and thread (SQLite's reads run synchronously):
+        // at a city's two million feedback entries, one after the other they took longer than the view may.
+        var yearRead = ReadAsync(db => Facts(db, new DateOnly(period.Year, 1, 1), new DateOnly(period.Year, 12, 31), only, today)
+            .GroupBy(f => new { f.OrganizationId, f.Month, f.Status })
+            .Select(g => new { g.Key.OrganizationId, g.Key.Month, g.Key.Status, Count = g.Count() })
+            .ToListAsync(cancellationToken), cancellationToken);
+        var disclosuresRead = ReadAsync(db => PublishedIn(db, period, only)
+            .GroupBy(d => d.OrganizationId)
+            .Select(g => new
+            {
+                OrganizationId = g.Key,
+                OutOfCatalogue = g.AsQueryable().Count(DisclosureRules.OriginalOutOfCatalogue),
+                Redisclosures = g.Count(d => d.RevisesDisclosureId != null),
+            })
+            .ToDictionaryAsync(g => g.OrganizationId, cancellationToken), cancellationToken);
+        // One pass, grouped also by the working days it took to handle (null: not handled): the counts add up per
+        // organization, and how many took each number of days gives exact medians, a few rows per organization.
+        // Grouped by plain columns and limited to known organizations, so that SQLite reads the groups in the order of the
+        // index (OrganizationId, IsAbusive, WorkingDaysToHandle, ReceivedAtUtc, …) instead of sorting a year's feedback.
+        var feedbackRead = ReadAsync(db => FeedbackIn(db, period, only)
+            .Where(f => db.Organizations.Select(o => o.Id).Contains(f.OrganizationId))
+            .GroupBy(f => new { f.OrganizationId, f.IsAbusive, f.RecordedWorkingDays })
+            .Select(g => new
+            {
+                g.Key.OrganizationId,
+                Days = g.Key.IsAbusive ? null : g.Key.RecordedWorkingDays,
+                Count = g.Count(),
+                Received = g.Count(f => !f.IsAbusive),
+                Abusive = g.Count(f => f.IsAbusive),
+                AnsweredInTime = g.Count(f => f.AnsweredInTime),
+                ResultsDisclosed = g.Count(f => f.ResultDisclosed),
+                Suggestions = g.AsQueryable().Count(AssessmentRules.MailboxOfKind(FeedbackKind.Suggestion)),
+                Undisclosed = g.AsQueryable().Count(AssessmentRules.MailboxOfKind(FeedbackKind.Undisclosed)),
+                Other = g.AsQueryable().Count(AssessmentRules.MailboxOfKind(FeedbackKind.Other)),
+            })
+            .ToListAsync(cancellationToken), cancellationToken);
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var organizations = await OrganizationOptions.ListAsync(db, only, cancellationToken);
+        var open = await OpenRectifications(db, period, only, today)
+            .GroupBy(r => r.OrganizationId)
+            .Select(g => new { OrganizationId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.OrganizationId, g => g.Count, cancellationToken);
+        // A few postings per organization and quarter: read by day, put into quarters here.
+        var postingsOf = (await PostingsIn(db, period, only)
+                .GroupBy(p => new { p.OrganizationId, p.PostedOn })
+                .Select(g => new { g.Key.OrganizationId, g.Key.PostedOn, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.OrganizationId, p => (Quarter: BoardPostingRules.QuarterOf(p.PostedOn), p.Count));
+        var gaps = (await StandingGapsAsync(db, period, only, today, cancellationToken))
+            .GroupBy(g => g.OrganizationId).ToDictionary(g => g.Key, g => g.Sum(l => l.GapDays));
+        await Task.WhenAll(yearRead, disclosuresRead, feedbackRead);
+        var (year, disclosures, feedback) = (yearRead.Result, disclosuresRead.Result, feedbackRead.Result);
+
+        // Months, quarters and years are whole months: one pass over the year gives the period's counts and the trend.
+        var (firstMonth, lastMonth) = (period.Start.Month, period.End.Month);
+        var occurrences = year.Where(o => o.Month >= firstMonth && o.Month <= lastMonth).ToList();
+
+        // Grouped once by organization: filtering every list for each of a city's two thousand organizations was quadratic.
+        var occurrencesOf = occurrences.ToLookup(o => o.OrganizationId);
+        var feedbackOf = feedback.ToLookup(f => f.OrganizationId);
+
+        AssessmentRow RowOf(int id, string name, IReadOnlyCollection<int> organizationIds)
+        {
+            var theirs = organizationIds.SelectMany(o => occurrencesOf[o]).ToList();
+            int Occurrences(OccurrenceStatus status) => theirs.Where(o => o.Status == status).Sum(o => o.Count);
+            var published = organizationIds.Where(disclosures.ContainsKey).Select(o => disclosures[o]).ToList();
+            var received = organizationIds.SelectMany(o => feedbackOf[o]).ToList();
+            var (onTime, late, missed) = (Occurrences(OccurrenceStatus.FulfilledOnTime), Occurrences(OccurrenceStatus.FulfilledLate), Occurrences(OccurrenceStatus.Overdue));
+            var handled = received.Where(f => f.Days is not null).Select(f => (Value: f.Days!.Value, f.Count)).ToList();
+            return new AssessmentRow(id, name, onTime + late + missed, onTime, late, missed,
+                published.Sum(d => d.OutOfCatalogue), published.Sum(d => d.Redisclosures),
+                received.Sum(f => f.Received), received.Sum(f => f.Abusive), received.Sum(f => f.AnsweredInTime), received.Sum(f => f.ResultsDisclosed),
+                handled.Sum(f => f.Count), AssessmentRules.Median(handled), organizationIds.Sum(o => open.GetValueOrDefault(o)),
+                organizationIds.Sum(o => gaps.GetValueOrDefault(o)),
+                received.Sum(f => f.Suggestions), received.Sum(f => f.Undisclosed), received.Sum(f => f.Other),
+                QuarterCounts.Of(organizationIds.SelectMany(o => postingsOf[o])));
+        }
+
+        var rows = organizations.Select(o => RowOf(o.Id, o.Name, [o.Id])).ToList();
+        var total = RowOf(0, "", organizations.Select(o => o.Id).Distinct().ToList());
+        var months = Enumerable.Range(1, 12).Select(m => new AssessmentTrendPoint(m,
+            year.Where(t => t.Month == m && t.Status == OccurrenceStatus.FulfilledOnTime).Sum(t => t.Count),
+            year.Where(t => t.Month == m && t.Status == OccurrenceStatus.FulfilledLate).Sum(t => t.Count),
+            year.Where(t => t.Month == m && t.Status == OccurrenceStatus.Overdue).Sum(t => t.Count))).ToList();
+        return new Counted(rows, total, months);
+    }
 
     /// <summary>The records behind one figure, of one organization or (null) of every organization the reader assesses.</summary>
     public Task<Result<IReadOnlyList<AssessmentItem>>> ItemsAsync(AssessmentPeriod period, int? organizationId, AssessmentMeasure measure,

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Assessment;
@@ -192,5 +195,61 @@ public sealed class AssessmentQueryServiceTests
             (await service.GetAsync(year)).Status.ShouldBe(ResultStatus.Forbidden, refused);
             (await service.ItemsAsync(year, null, AssessmentMeasure.Due)).Status.ShouldBe(ResultStatus.Forbidden, refused);
         }
+    }
+
+    [Fact]
+    public async Task Kept_figures_are_shared_only_by_readers_of_the_same_organizations_and_each_reads_them_in_their_language()
+    {
+        var (harness, story) = await StoryAsync("office");
+        await using var _ = harness;
+        var year = AssessmentPeriod.OfYear(2026);
+        (await ViewAsync(harness, year)).Rows.Count.ShouldBe(3);
+
+        await harness.SignInAsync("secB");
+        (await ViewAsync(harness, year)).Rows.ShouldHaveSingleItem().OrganizationName.ShouldBe("第二党支部");
+
+        await harness.SignInAsync("leader");
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            var english = await ViewAsync(harness, year);
+            english.Rows.Count.ShouldBe(3);
+            english.Total.OrganizationName.ShouldBe("Total");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+        (await ViewAsync(harness, year)).Total.OrganizationName.ShouldBe("合计");
+    }
+
+    [Fact]
+    public async Task The_figures_are_counted_again_after_a_committed_change_and_a_silent_write_shows_within_the_max_age()
+    {
+        var (harness, story) = await StoryAsync("office");
+        await using var _ = harness;
+        var year = AssessmentPeriod.OfYear(2026);
+        var branchB = story.Bureau.BranchBId;
+        (await ViewAsync(harness, year)).Rows.Single(r => r.OrganizationId == branchB).OrganizationName.ShouldBe("第二党支部");
+
+        // A write that announces nothing (no audit row): the kept figures stand until the max age has passed.
+        await using (var db = harness.NewDb())
+        {
+            await db.Organizations.Where(o => o.Id == branchB).ExecuteUpdateAsync(s => s.SetProperty(o => o.Name, "第二党支部（更名）"));
+        }
+        (await ViewAsync(harness, year)).Rows.Single(r => r.OrganizationId == branchB).OrganizationName.ShouldBe("第二党支部");
+        harness.Time.Advance(FiguresCache.MaxAge + TimeSpan.FromSeconds(1));
+        (await ViewAsync(harness, year)).Rows.Single(r => r.OrganizationId == branchB).OrganizationName.ShouldBe("第二党支部（更名）");
+
+        // A committed change announced on the live stream: counted again at once.
+        await using (var db = harness.NewDb())
+        {
+            await db.Organizations.Where(o => o.Id == branchB).ExecuteUpdateAsync(s => s.SetProperty(o => o.Name, "第二党支部"));
+        }
+        (await ViewAsync(harness, year)).Rows.Single(r => r.OrganizationId == branchB).OrganizationName.ShouldBe("第二党支部（更名）");
+        harness.Services.GetRequiredService<LiveEventStream>().Publish(
+            [new ChangeEvent(nameof(Organization), branchB, branchB, WorkflowAction.Create, null, null, "admin", DateTime.UtcNow, null)]);
+        (await ViewAsync(harness, year)).Rows.Single(r => r.OrganizationId == branchB).OrganizationName.ShouldBe("第二党支部");
     }
 }
