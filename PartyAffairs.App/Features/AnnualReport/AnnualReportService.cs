@@ -21,6 +21,7 @@ public sealed class AnnualReportService(
     ICurrentUser currentUser,
     AssessmentQueryService assessment,
     ApplicationAssessmentService applicationAssessment,
+    FiguresCache figures,
     BureauClock clock,
     EnumLabels labels,
     Outcomes outcomes,
@@ -48,45 +49,14 @@ public sealed class AnnualReportService(
             var only = AssessmentRules.ScopeOf(actor);
             var assessed = (await assessment.GetAsync(period, cancellationToken)).Value ?? throw new NotFoundException();
 
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var (startUtc, endUtc) = (clock.StartOfDayUtc(period.Start), clock.StartOfDayUtc(period.End.AddDays(1)));
-            var published = db.Disclosures.AsNoTracking()
-                .Where(d => d.PublishedAtUtc >= startUtc && d.PublishedAtUtc < endUtc)
-                .Where(d => only == null || only.Contains(d.OrganizationId));
-            // One pass for category, audience and channels together (at most 8 × 3 × 15 groups), one for organizations.
-            var groups = await published
-                .GroupBy(d => new { d.Category, d.Audience, d.Channels })
-                .Select(g => new
-                {
-                    g.Key.Category,
-                    g.Key.Audience,
-                    g.Key.Channels,
-                    All = g.Count(),
-                    InCatalogue = g.AsQueryable().Count(DisclosureRules.InCatalogue),
-                    Out = g.AsQueryable().Count(DisclosureRules.OriginalOutOfCatalogue),
-                    Revised = g.Count(d => d.RevisesDisclosureId != null),
-                })
-                .ToListAsync(cancellationToken);
+            var (groups, byOrganization, inspections, rectifications) = await figures.GetAsync(
+                new CountedKey(year, only is null ? null : string.Join(",", only.Order()), clock.Today), () => CountAsync(period, only), cancellationToken);
             var byCategory = groups.GroupBy(g => g.Category)
                 .Select(g => new { Category = g.Key, All = g.Sum(x => x.All), InCatalogue = g.Sum(x => x.InCatalogue), Out = g.Sum(x => x.Out), Revised = g.Sum(x => x.Revised) })
                 .ToList();
             var byAudience = groups.GroupBy(g => g.Audience).ToDictionary(g => g.Key, g => g.Sum(x => x.All));
             var channels = Enum.GetValues<Channel>().Where(c => c != Channel.None).ToList();
             var byChannel = channels.ToDictionary(c => c, c => groups.Where(g => (g.Channels & c) == c).Sum(g => g.All));
-            var byOrganization = await published.GroupBy(d => d.OrganizationId)
-                .Select(g => new { OrganizationId = g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.OrganizationId, g => g.Count, cancellationToken);
-
-            var inspections = await db.Inspections.AsNoTracking()
-                .Where(i => i.Date >= period.Start && i.Date <= period.End)
-                .Where(i => only == null || only.Contains(i.OrganizationId))
-                .Select(i => new { i.Id, i.OrganizationId, i.ContentComplete, i.FormEffective, i.ProcedureRegular, i.Timely, i.FeedbackAnswered })
-                .ToListAsync(cancellationToken);
-            var inspectionIds = inspections.Select(i => i.Id).ToList();
-            var rectifications = await db.Rectifications.AsNoTracking()
-                .Where(r => inspectionIds.Contains(r.InspectionId))
-                .Select(r => new { r.State, r.DueDate, r.DoneAtUtc })
-                .ToListAsync(cancellationToken);
 
             var total = assessed.Total;
             var all = byCategory.Sum(c => c.All);
@@ -187,6 +157,53 @@ public sealed class AnnualReportService(
             return new AnnualReportView(year, title, scope, assessed.AsOf, shown, text["Report.Heading", title, scope, clock.Minute(clock.UtcNow)],
                 assessed.RowCount);
         });
+
+    /// <summary>What the report's own figures depend on (the assessment's are kept by <see cref="AssessmentQueryService"/>).</summary>
+    private sealed record CountedKey(int Year, string? Scope, DateOnly Today);
+
+    private sealed record ReportGroup(Category Category, Audience Audience, Channel Channels, int All, int InCatalogue, int Out, int Revised);
+
+    private sealed record ReportInspection(int Id, int OrganizationId, InspectionFinding ContentComplete, InspectionFinding FormEffective,
+        InspectionFinding ProcedureRegular, InspectionFinding Timely, InspectionFinding FeedbackAnswered);
+
+    private sealed record ReportRectification(RectificationState State, DateOnly DueDate, DateTime? DoneAtUtc);
+
+    private sealed record Counted(List<ReportGroup> Groups, Dictionary<int, int> ByOrganization, List<ReportInspection> Inspections,
+        List<ReportRectification> Rectifications);
+
+    /// <summary>The year's grouped reads of disclosures, inspections and rectifications, kept in <see cref="FiguresCache"/>: shared by
+    /// every reader of the same scope, so nobody's cancellation stops them.</summary>
+    private async Task<Counted> CountAsync(AssessmentPeriod period, IReadOnlyList<int>? only)
+    {
+        var cancellationToken = CancellationToken.None;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var (startUtc, endUtc) = (clock.StartOfDayUtc(period.Start), clock.StartOfDayUtc(period.End.AddDays(1)));
+        var published = db.Disclosures.AsNoTracking()
+            .Where(d => d.PublishedAtUtc >= startUtc && d.PublishedAtUtc < endUtc)
+            .Where(d => only == null || only.Contains(d.OrganizationId));
+        // One pass for category, audience and channels together (at most 8 × 3 × 15 groups), one for organizations.
+        var groups = await published
+            .GroupBy(d => new { d.Category, d.Audience, d.Channels })
+            .Select(g => new ReportGroup(g.Key.Category, g.Key.Audience, g.Key.Channels, g.Count(),
+                g.AsQueryable().Count(DisclosureRules.InCatalogue), g.AsQueryable().Count(DisclosureRules.OriginalOutOfCatalogue),
+                g.Count(d => d.RevisesDisclosureId != null)))
+            .ToListAsync(cancellationToken);
+        var byOrganization = await published.GroupBy(d => d.OrganizationId)
+            .Select(g => new { OrganizationId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.OrganizationId, g => g.Count, cancellationToken);
+
+        var inspections = await db.Inspections.AsNoTracking()
+            .Where(i => i.Date >= period.Start && i.Date <= period.End)
+            .Where(i => only == null || only.Contains(i.OrganizationId))
+            .Select(i => new ReportInspection(i.Id, i.OrganizationId, i.ContentComplete, i.FormEffective, i.ProcedureRegular, i.Timely, i.FeedbackAnswered))
+            .ToListAsync(cancellationToken);
+        var inspectionIds = inspections.Select(i => i.Id).ToList();
+        var rectifications = await db.Rectifications.AsNoTracking()
+            .Where(r => inspectionIds.Contains(r.InspectionId))
+            .Select(r => new ReportRectification(r.State, r.DueDate, r.DoneAtUtc))
+            .ToListAsync(cancellationToken);
+        return new Counted(groups, byOrganization, inspections, rectifications);
+    }
 
     private static ReportLine Line(string label, params double?[] values) => new(label, values);
 

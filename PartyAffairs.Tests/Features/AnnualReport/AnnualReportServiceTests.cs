@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartyAffairs.App.Data.Changes;
+using PartyAffairs.App.Domain;
 using MiniExcelLibs;
 using PartyAffairs.App.Components;
 using PartyAffairs.App.Features.AnnualReport;
@@ -161,5 +164,32 @@ public sealed class AnnualReportServiceTests
         await harness.SignInAsync("memberA");
         await using var scope = harness.NewScope();
         (await harness.Get<AnnualReportService>(scope).GetAsync(2026)).Status.ShouldBe(ResultStatus.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_report_is_counted_again_after_a_committed_change_not_before()
+    {
+        var (harness, report, _) = await ReportAsync("office");
+        await using var _ = harness;
+        Table(report, "监督检查").Values.First().Single().ShouldBe(2);
+
+        async Task<double?> InspectionsAsync()
+        {
+            await using var scope = harness.NewScope();
+            var again = await harness.Get<AnnualReportService>(scope).GetAsync(2026);
+            return Table(again.Value!, "监督检查").Values.First().Single();
+        }
+
+        // Moved out of the year by a write that announces nothing: the kept count stands until a change is announced.
+        await using (var db = harness.NewDb())
+        {
+            var first = db.Inspections.OrderBy(i => i.Id).Select(i => i.Id).First();
+            await db.Inspections.Where(i => i.Id == first).ExecuteUpdateAsync(s => s.SetProperty(i => i.Date, new DateOnly(2025, 6, 1)));
+        }
+        (await InspectionsAsync()).ShouldBe(2);
+
+        harness.Services.GetRequiredService<LiveEventStream>().Publish(
+            [new ChangeEvent("Inspection", 1, null, WorkflowAction.Create, null, null, "office", DateTime.UtcNow, null)]);
+        (await InspectionsAsync()).ShouldBe(1);
     }
 }
