@@ -43,7 +43,9 @@ public sealed class DisclosureConfiguration : IEntityTypeConfiguration<Disclosur
         b.HasIndex(d => d.Id, "IX_Disclosures_BodyTextPending").HasFilter($"\"{BodyTextColumn}\" IS NULL");
         b.HasIndex(d => d.Id, "IX_Disclosures_MarkdownBodies").HasFilter("\"BodyFormat\" = 'Markdown'");
         b.HasIndex(d => new { d.OrganizationId, d.State });
-        // The assessment counts what each organization published in a period, from the index alone (a city's year: 0.37 → 0.12 s).
-        b.HasIndex(d => new { d.PublishedAtUtc, d.OrganizationId, d.RevisesDisclosureId, d.OutOfCatalogueReason });
+        // The assessment counts what each organization published in a period, and the annual report the same by category, audience
+        // and channel, from this index alone: every column their rules read (in or out of catalogue, re-disclosed) is in it
+        // (a city's year: 112 → 46 ms and 120 → 46 ms in sqlite3; the app's reads took 201 and 145 ms without it).
+        b.HasIndex(d => new { d.PublishedAtUtc, d.OrganizationId, d.RevisesDisclosureId, d.CatalogueOccurrenceId, d.Category, d.Audience, d.Channels });
     }
 }

@@ -1082,9 +1082,9 @@ namespace PartyAffairs.App.Data.Migrations
 
                     b.HasIndex("Audience", "DisplayFromUtc", "State", "DisplayUntilUtc");
 
-                    b.HasIndex("PublishedAtUtc", "OrganizationId", "RevisesDisclosureId", "OutOfCatalogueReason");
-
                     b.HasIndex("State", "DisplayFromUtc", "DisplayUntilUtc", "Audience", "OrganizationId", "PublishedAtUtc");
+
+                    b.HasIndex("PublishedAtUtc", "OrganizationId", "RevisesDisclosureId", "CatalogueOccurrenceId", "Category", "Audience", "Channels");
 
                     b.HasIndex(new[] { "Id" }, "IX_Disclosures_BodyTextPending")
                         .HasFilter("\"BodyText\" IS NULL");

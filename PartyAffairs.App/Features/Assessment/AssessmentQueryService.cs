@@ -282,8 +282,8 @@ public sealed class AssessmentQueryService(
         return db.CatalogueOccurrences.AsNoTracking()
             .Where(o => plans.Contains(o.CatalogueItem!.CatalogueId) && o.DueDate >= from && o.DueDate <= to)
             .Where(o => only == null || only.Contains(o.CatalogueItem!.OrganizationId))
-            .Select(AssessmentRules.Facts(today, clock.Zone.GetUtcOffset(clock.UtcNow)))
-            .Where(f => f.Status == OccurrenceStatus.FulfilledOnTime || f.Status == OccurrenceStatus.FulfilledLate || f.Status == OccurrenceStatus.Overdue);
+            .Where(AssessmentRules.Counted(today))
+            .Select(AssessmentRules.Facts(today, clock.Zone.GetUtcOffset(clock.UtcNow)));
     }
 
     private sealed record StandingGap(int OccurrenceId, int OrganizationId, string Title, string OrganizationName, DateOnly DueDate, int GapDays);

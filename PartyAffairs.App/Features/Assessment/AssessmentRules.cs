@@ -66,6 +66,18 @@ public static class AssessmentRules
             (Expression<Func<CatalogueOccurrence, CatalogueOccurrence>>)(o => o), OccurrenceRules.OverdueOn(today));
     }
 
+    /// <summary>
+    /// The occurrences whose <see cref="Facts"/> status the assessment counts (on time, late, overdue): fulfilled, or overdue by
+    /// the same spliced rule. A filter the database applies before it works out a status: the status's date arithmetic, evaluated
+    /// for every row of a city's year in the filter as well, took 0.4 s of the assessment's read.
+    /// </summary>
+    public static Expression<Func<CatalogueOccurrence, bool>> Counted(DateOnly today)
+    {
+        Expression<Func<CatalogueOccurrence, bool, bool>> counted = (o, overdue) => o.State == OccurrenceState.Fulfilled || overdue;
+        return RuleExpression.Over<CatalogueOccurrence, bool>(counted,
+            (Expression<Func<CatalogueOccurrence, CatalogueOccurrence>>)(o => o), OccurrenceRules.OverdueOn(today));
+    }
+
     /// <summary>Each feedback as a query the database evaluates, from the facts recorded on it as it went through its steps.</summary>
     public static Expression<Func<Feedback, FeedbackFact>> FeedbackFacts => f => new FeedbackFact
     {

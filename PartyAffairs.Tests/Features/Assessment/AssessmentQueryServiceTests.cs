@@ -173,6 +173,28 @@ public sealed class AssessmentQueryServiceTests
         }
     }
 
+    [Theory]
+    [InlineData(2026, 1, 1)]
+    [InlineData(2026, 10, 15)]
+    [InlineData(2026, 11, 26)]
+    [InlineData(2027, 6, 1)]
+    public async Task The_counted_filter_keeps_exactly_the_occurrences_whose_status_is_on_time_late_or_overdue(int year, int month, int day)
+    {
+        var (harness, _) = await StoryAsync("leader");
+        await using var __ = harness;
+        var today = D(year, month, day);
+        await using var db = harness.NewDb();
+
+        var filtered = await db.CatalogueOccurrences.Where(AssessmentRules.Counted(today)).Select(o => o.Id).OrderBy(id => id).ToListAsync();
+        var byStatus = (await db.CatalogueOccurrences.Select(AssessmentRules.Facts(today, TimeSpan.FromHours(8))).ToListAsync())
+            .Where(f => f.Status is OccurrenceStatus.FulfilledOnTime or OccurrenceStatus.FulfilledLate or OccurrenceStatus.Overdue)
+            .Select(f => f.Id).Order().ToList();
+
+        filtered.ShouldBe(byStatus);
+        // Not vacuous: the story's year has counted occurrences by its own today, and open ones that are not yet overdue.
+        if (today == D(2026, 11, 26)) filtered.Count.ShouldBeInRange(1, await db.CatalogueOccurrences.CountAsync() - 1);
+    }
+
     [Fact]
     public async Task A_secretary_assesses_only_their_own_branch_and_nobody_else_assesses()
     {
