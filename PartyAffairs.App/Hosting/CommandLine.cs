@@ -92,7 +92,7 @@ public static class CommandLine
         var result = await services.GetRequiredService<LoadGenerator>()
             .GenerateAsync(options, new LineProgress(output, line => text["Cli.Progress", line]), CancellationToken.None);
         await output.WriteLineAsync(text["Cli.Done", result.Organizations, result.Occurrences, result.Disclosures, result.Feedback,
-            result.ArchiveRecords, result.AuditEntries, result.Elapsed.TotalSeconds]);
+            result.Applications, result.ArchiveRecords, result.AuditEntries, result.Elapsed.TotalSeconds]);
         return 0;
     }
 

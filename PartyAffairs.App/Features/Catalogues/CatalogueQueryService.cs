@@ -59,6 +59,7 @@ public sealed class CatalogueQueryService(IDbContextFactory<AppDbContext> dbFact
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var items = db.CatalogueItems.AsNoTracking().Where(i => i.CatalogueId == catalogueId && !i.IsRetired);
             if (scope.Only is { } only) items = items.Where(i => only.Contains(i.OrganizationId));
+            if (scope.Except is { Count: > 0 } except) items = items.Where(i => !except.Contains(i.OrganizationId));
             if (text?.Trim() is { Length: > 0 } term) items = items.Where(i => i.Title.Contains(term) || i.Organization!.Name.Contains(term));
             return await items.OrderBy(i => i.Organization!.SortOrder).ThenBy(i => i.Category).ThenBy(i => i.Id)
                 .Take(Math.Clamp(max, 1, MaxPageSize))

@@ -1,7 +1,8 @@
 namespace PartyAffairs.App.Features.Shared;
 
 /// <summary>
-/// Which organizations a chooser offers: every active one (<see cref="Only"/> null), or only these (the few a scoped person works in).
+/// Which organizations a chooser offers: every active one (<see cref="Only"/> null), or only these (the few a scoped person works in),
+/// less any in <see cref="Except"/> (an organization's own subtree, when choosing where it may hang).
 /// A bureau of two thousand organizations is offered by searching, never as a list held in the page.
 /// </summary>
 public sealed record OrganizationScope(IReadOnlyList<int>? Only)
@@ -12,13 +13,19 @@ public sealed record OrganizationScope(IReadOnlyList<int>? Only)
 
     public static OrganizationScope Of(IEnumerable<int> ids) => new(ids.Distinct().ToList());
 
-    public bool IsEmpty => Only is { Count: 0 };
+    /// <summary>Never offered, whatever <see cref="Only"/> says.</summary>
+    public IReadOnlyList<int> Except { get; init; } = [];
+
+    /// <summary>This scope without <paramref name="ids"/>.</summary>
+    public OrganizationScope Excluding(IEnumerable<int> ids) => this with { Except = Except.Concat(ids).Distinct().ToList() };
+
+    public bool IsEmpty => Only is not null && Only.All(Except.Contains);
 
     /// <summary>More than one to choose from: a filter by organization is worth showing.</summary>
-    public bool OffersSeveral => Only is not { Count: <= 1 };
+    public bool OffersSeveral => Only is null || Only.Count(id => !Except.Contains(id)) > 1;
 
-    public bool Includes(int organizationId) => Only is null || Only.Contains(organizationId);
+    public bool Includes(int organizationId) => (Only is null || Only.Contains(organizationId)) && !Except.Contains(organizationId);
 
     /// <summary>The one organization a form may start on: the only one in scope, else none.</summary>
-    public int? Single => Only is { Count: 1 } ? Only[0] : null;
+    public int? Single => Only?.Where(id => !Except.Contains(id)).ToList() is [var only] ? only : null;
 }

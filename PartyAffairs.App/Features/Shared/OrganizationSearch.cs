@@ -19,6 +19,7 @@ public sealed class OrganizationSearch(IDbContextFactory<AppDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var query = db.Organizations.AsNoTracking().Where(o => o.IsActive);
         if (scope.Only is { } only) query = query.Where(o => only.Contains(o.Id));
+        if (scope.Except is { Count: > 0 } except) query = query.Where(o => !except.Contains(o.Id));
         var term = text?.Trim();
         if (!string.IsNullOrEmpty(term))
         {

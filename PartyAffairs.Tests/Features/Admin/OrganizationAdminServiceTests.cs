@@ -26,6 +26,7 @@ public sealed class OrganizationAdminServiceTests
             await service.UpdateAsync(branchId, new OrganizationRequest { Name = "改名", Code = "GM", ParentId = committeeId }),
             await service.SetActiveAsync(branchId, false),
             await service.GetTreeAsync(),
+            await service.ParentScopeAsync(branchId),
             await service.GetLeadingGroupAsync(),
         };
 
@@ -89,8 +90,17 @@ public sealed class OrganizationAdminServiceTests
         (active.Total, active.Nodes.Count).ShouldBe((7, 7));
         active.Nodes.ShouldNotContain(n => n.Code == "ZB2");
 
-        var parents = (await service.EligibleParentsAsync(first)).Value!.Select(n => n.Code).ToList();
-        parents.ShouldBe(["JGDW", "ZB1", "ZB3"], ignoreOrder: true);
+        // The parent chooser searches every active organization outside the moved one's subtree.
+        var search = harness.Get<OrganizationSearch>(scope);
+        var parentScope = (await service.ParentScopeAsync(first)).Value!;
+        (await search.FindAsync(null, parentScope)).Select(n => n.Name).ShouldBe(["机关党委", "第1党支部", "第3党支部"], ignoreOrder: true);
+        (await search.FindAsync("第一总支", parentScope)).ShouldBeEmpty();
+        (await service.ParentScopeAsync(committee)).Value!.IsEmpty.ShouldBeTrue("the root hangs under nothing");
+        var newOne = (await service.ParentScopeAsync(null)).Value!;
+        (await search.FindAsync(null, newOne)).Count.ShouldBe(7, "a new organization may hang under any active one");
+        var leaf = (await service.GetTreeAsync()).Value!.Single(n => n.Code == "DYZZ2").Id;
+        (await search.FindAsync("第一总支", (await service.ParentScopeAsync(leaf)).Value!)).Select(n => n.Name)
+            .ShouldBe(["第一总支", "第一总支第1支部", "第一总支第3支部"], ignoreOrder: true);
     }
 
     [Theory]
@@ -155,6 +165,44 @@ public sealed class OrganizationAdminServiceTests
         await using var db = harness.NewDb();
         (await db.Organizations.SingleAsync(o => o.Id == branchId)).ParentId.ShouldBe(committeeId);
         (await db.Organizations.SingleAsync(o => o.Id == group.Value)).ParentId.ShouldBe(committeeId);
+    }
+
+    /// <summary>
+    /// The service refuses a parent inside the moved organization's own subtree whatever the client sends (the chooser
+    /// never offers one), at any depth, and lets it move anywhere else. Tree: JGDW → DYZB → DYXZ → DYXZ1, and JGDW → DEZB.
+    /// </summary>
+    [Theory]
+    [InlineData("DYZB", "DYZB", false)]
+    [InlineData("DYZB", "DYXZ", false)]
+    [InlineData("DYZB", "DYXZ1", false)]
+    [InlineData("DYXZ", "DYXZ1", false)]
+    [InlineData("DYXZ", "DEZB", true)]
+    [InlineData("DYXZ1", "DEZB", true)]
+    [InlineData("DEZB", "DYXZ1", true)]
+    public async Task A_parent_inside_the_moved_organizations_subtree_is_refused_at_any_depth(string moving, string target, bool allowed)
+    {
+        AdminTestData.UseChinese();
+        await using var harness = await ServiceHarness.CreateAsync();
+        var (committeeId, branchId) = await AdminTestData.CreateOrganizationsAsync(harness);
+        await harness.SignInAsync("admin");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<OrganizationAdminService>(scope);
+        var group = (await service.CreateAsync(new OrganizationRequest { Name = "第一党小组", Code = "DYXZ", ParentId = branchId })).Value;
+        (await service.CreateAsync(new OrganizationRequest { Name = "第一党小组一组", Code = "DYXZ1", ParentId = group })).Succeeded.ShouldBeTrue();
+        (await service.CreateAsync(new OrganizationRequest { Name = "第二党支部", Code = "DEZB", ParentId = committeeId })).Succeeded.ShouldBeTrue();
+        var nodes = (await service.GetTreeAsync()).Value!.ToDictionary(n => n.Code);
+        var before = await SnapshotAsync(harness);
+
+        var result = await service.UpdateAsync(nodes[moving].Id,
+            new OrganizationRequest { Name = nodes[moving].Name, Code = moving, ParentId = nodes[target].Id });
+
+        result.Succeeded.ShouldBe(allowed, result.Message);
+        // The chooser and the service agree: what it refuses is what the chooser leaves out.
+        (await service.ParentScopeAsync(nodes[moving].Id)).Value!.Includes(nodes[target].Id).ShouldBe(allowed);
+        if (allowed) return;
+        result.Status.ShouldBe(ResultStatus.Invalid);
+        result.Errors.Keys.ShouldContain(nameof(OrganizationRequest.ParentId));
+        (await SnapshotAsync(harness)).ShouldBe(before);
     }
 
     [Fact]

@@ -1,36 +1,48 @@
 using Bunit;
-using FluentValidation;
-using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Admin.Organizations;
+using PartyAffairs.App.Features.Shared;
+using PartyAffairs.Tests.Components;
 
 namespace PartyAffairs.Tests.Features.Admin;
 
-/// <summary>The organization form checks its fields with the same validator the service runs, through the MudForm adapter.</summary>
+/// <summary>
+/// The organization form checks its fields with the same validator the service runs, through the MudForm adapter; its parent
+/// is searched in the bureau (a city has two thousand organizations), never the moved organization's own subtree.
+/// Tree: 机关党委 → 第一党支部 → 第一党小组, and 机关党委 → 第二党支部.
+/// </summary>
 public sealed class OrganizationFormTests : IAsyncLifetime
 {
-    // Held, not inherited: xunit 2 would call the synchronous Dispose, which MudBlazor's async-only services refuse.
-    private readonly BunitContext bunit = new();
+    private ComponentHarness harness = default!;
+    private int committeeId;
+    private int branchId;
+    private int groupId;
+    private int secondId;
 
-    private static readonly IReadOnlyList<OrganizationNode> Parents =
-        [new(1, "机关党委", "JGDW", OrganizationKind.OrganPartyCommittee, null, true, 0, 0)];
-
-    public OrganizationFormTests()
+    public async Task InitializeAsync()
     {
         AdminTestData.UseChinese();
-        bunit.JSInterop.Mode = JSRuntimeMode.Loose;
-        bunit.Services.AddMudServices();
-        bunit.Services.AddLocalization();
-        bunit.Services.AddSingleton<IValidator<OrganizationRequest>, OrganizationRequestValidator>();
+        harness = await ComponentHarness.CreateAsync();
+        (committeeId, branchId) = await AdminTestData.CreateOrganizationsAsync(harness.Backend);
+        await using var db = harness.Backend.NewDb();
+        var group = new Organization("第一党小组", "DYXZ", OrganizationKind.Branch, branchId, 1);
+        var second = new Organization("第二党支部", "DEZB", OrganizationKind.Branch, committeeId, 2);
+        db.Organizations.AddRange(group, second);
+        await db.SaveChangesAsync();
+        (groupId, secondId) = (group.Id, second.Id);
+        await harness.Backend.SignInAsync("admin");
+        harness.SignInAs("管理员", null, [Roles.Admin]);
     }
+
+    public async Task DisposeAsync() => await harness.DisposeAsync();
 
     [Fact]
     public async Task A_bad_code_is_refused_under_its_field_with_the_validators_message()
     {
-        var request = new OrganizationRequest { Name = "第二党支部", Code = "J", ParentId = 1 };
+        var request = new OrganizationRequest { Name = "第二党支部", Code = "J", ParentId = committeeId };
         var form = RenderForm(request);
 
         var valid = await form.InvokeAsync(() => form.Instance.ValidateAsync());
@@ -43,41 +55,72 @@ public sealed class OrganizationFormTests : IAsyncLifetime
     [Fact]
     public async Task A_branch_without_a_parent_is_refused_and_a_complete_one_passes()
     {
-        var request = new OrganizationRequest { Name = "第二党支部", Code = "DEZB" };
+        var request = new OrganizationRequest { Name = "第三党支部", Code = "DSZB" };
         var form = RenderForm(request);
 
         (await form.InvokeAsync(() => form.Instance.ValidateAsync())).ShouldBeFalse();
         form.Markup.ShouldContain("请选择上级组织。");
 
-        request.ParentId = 1;
+        request.ParentId = committeeId;
+        form.Render();
         (await form.InvokeAsync(() => form.Instance.ValidateAsync())).ShouldBeTrue();
     }
 
     [Fact]
     public void A_code_typed_in_lower_case_is_kept_in_upper_case()
     {
-        var request = new OrganizationRequest { Name = "第二党支部", ParentId = 1 };
+        var request = new OrganizationRequest { Name = "第三党支部", ParentId = committeeId };
         var form = RenderForm(request);
 
-        form.FindAll("input")[1].Input(" dezb ");
+        form.FindAll("input")[1].Input(" dszb ");
 
-        request.Code.ShouldBe("DEZB");
+        request.Code.ShouldBe("DSZB");
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    [Fact]
+    public async Task Moving_a_branch_offers_every_organization_outside_its_subtree_and_saves_the_one_chosen()
+    {
+        await using var scope = harness.Backend.NewScope();
+        var parentScope = (await harness.Backend.Get<OrganizationAdminService>(scope).ParentScopeAsync(branchId)).Value!;
+        // The suggestions open in the popover provider, outside the dialog.
+        var popovers = harness.Context.Render<MudPopoverProvider>();
+        var provider = harness.Context.Render<MudDialogProvider>();
+        var dialogs = harness.Context.Services.GetRequiredService<IDialogService>();
+        IDialogReference dialog = default!;
+        await provider.InvokeAsync(async () => dialog = await dialogs.ShowAsync<OrganizationDialog>("编辑组织", new DialogParameters<OrganizationDialog>
+        {
+            { d => d.OrganizationId, branchId },
+            { d => d.Request, new OrganizationRequest { Name = "第一党支部", Code = "DYZB", ParentId = committeeId } },
+            { d => d.ParentScope, parentScope },
+        }));
+        var parent = () => provider.Find("input[data-testid=org-parent]");
+        provider.WaitForAssertion(() => parent().GetAttribute("value").ShouldBe("机关党委"));
 
-    public async Task DisposeAsync() => await bunit.DisposeAsync();
+        parent().Input("党");
 
-    /// <summary>MudSelect needs a popover provider in the same render tree.</summary>
+        popovers.WaitForAssertion(() => Offered().ShouldBe(["机关党委", "第二党支部"]), TimeSpan.FromSeconds(10));
+        await popovers.InvokeAsync(() => popovers.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == "第二党支部").Click());
+        provider.WaitForAssertion(() => parent().GetAttribute("value").ShouldBe("第二党支部"));
+        provider.FindAll("button").Single(b => b.TextContent.Trim() == "保存").Click();
+
+        (await dialog.Result.WaitAsync(TimeSpan.FromSeconds(10)))!.Canceled.ShouldBeFalse();
+        await using var db = harness.Backend.NewDb();
+        (await db.Organizations.SingleAsync(o => o.Id == branchId)).ParentId.ShouldBe(secondId);
+        (await db.Organizations.SingleAsync(o => o.Id == groupId)).ParentId.ShouldBe(branchId);
+
+        List<string> Offered() => popovers.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim()).ToList();
+    }
+
+    /// <summary>MudAutocomplete needs a popover provider in the same render tree.</summary>
     private IRenderedComponent<OrganizationForm> RenderForm(OrganizationRequest request)
     {
-        var host = bunit.Render(builder =>
+        var host = harness.Context.Render(builder =>
         {
             builder.OpenComponent<MudPopoverProvider>(0);
             builder.CloseComponent();
             builder.OpenComponent<OrganizationForm>(1);
             builder.AddAttribute(2, nameof(OrganizationForm.Request), request);
-            builder.AddAttribute(3, nameof(OrganizationForm.Parents), Parents);
+            builder.AddAttribute(3, nameof(OrganizationForm.ParentScope), OrganizationScope.All);
             builder.CloseComponent();
         });
         return host.FindComponent<OrganizationForm>();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Support;
@@ -54,5 +55,36 @@ public sealed class OrganizationSearchTests
         (await search.FindAsync("第一", own)).Select(o => o.Name).ShouldBe(["第一党支部"]);
         (await search.FindAsync(null, OrganizationScope.None)).ShouldBeEmpty();
         (await search.GetAsync(bureau.BranchBId))!.Name.ShouldBe("第二党支部");
+    }
+
+    /// <summary>
+    /// A scope less some organizations (an organization's own subtree, when choosing its parent) never offers them, in SQL,
+    /// whatever is typed and whatever <see cref="OrganizationScope.Only"/> allows. Codes name the organizations: JGDW the
+    /// committee, DYZB / DEZB the test bureau's branches, ZB01… the thirty added ones.
+    /// </summary>
+    [Theory]
+    [InlineData("all", "ZB01,ZB02,ZB03", "支部0", "支部04,支部05,支部06,支部07,支部08,支部09")]
+    [InlineData("all", "JGDW,DYZB", "", "第二党支部,支部01,支部02")]
+    [InlineData("all", "ZB07", "zb07", "")]
+    [InlineData("all", "", "zb07", "支部07")]
+    [InlineData("DYZB,DEZB", "DEZB", "", "第一党支部")]
+    [InlineData("DYZB,DEZB", "DYZB,DEZB", "", "")]
+    [InlineData("DYZB", "ZB05", "", "第一党支部")]
+    public async Task An_excluded_organization_is_never_offered(string only, string except, string text, string expected)
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        await CityAsync(harness);
+        await using var db = harness.NewDb();
+        var ids = await db.Organizations.ToDictionaryAsync(o => o.Code, o => o.Id);
+        List<int> Ids(string codes) => codes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => ids[c]).ToList();
+        var organizations = (only == "all" ? OrganizationScope.All : OrganizationScope.Of(Ids(only))).Excluding(Ids(except));
+        await using var scope = harness.NewScope();
+        var search = harness.Get<OrganizationSearch>(scope);
+
+        var found = await search.FindAsync(text, organizations, max: 3 + (text.Length > 0 ? 10 : 0));
+
+        found.Select(o => o.Name).ShouldBe(expected.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        organizations.IsEmpty.ShouldBe(only != "all" && expected.Length == 0);
+        Ids(except).ShouldAllBe(id => !organizations.Includes(id));
     }
 }

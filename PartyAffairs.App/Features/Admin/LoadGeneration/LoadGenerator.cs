@@ -14,8 +14,8 @@ namespace PartyAffairs.App.Features.Admin.LoadGeneration;
 /// <summary>
 /// Fills an empty, migrated database with a whole city for the benchmarks: organizations with codes, a catalogue in force
 /// for every year with each branch's monthly, quarterly, half-yearly and yearly items and their occurrences, disclosures in
-/// every state over the years with their versions, approvals and audit trail, feedback in every state, and archive records
-/// chained with valid digests. Raw prepared inserts in large transactions: the domain's one-at-a-time path would take hours.
+/// every state over the years with their versions, approvals and audit trail, feedback in every state, applications for
+/// disclosure (依申请公开) in every state the app reaches with their audit trail, and archive records chained with valid digests. Raw prepared inserts in large transactions: the domain's one-at-a-time path would take hours.
 /// </summary>
 public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock clock, WorkingDayService workingDays, IServiceScopeFactory scopes)
 {
@@ -55,10 +55,14 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         var now = clock.UtcNow;
         var start = now.AddDays(-365.0 * options.Years);
         // Feedback carries the facts its steps record (the answer deadline, the working days to handle): on this calendar and settings.
-        int answerWorkingDays;
+        AppSettings settings;
         await using (var scope = scopes.CreateAsyncScope())
-            answerWorkingDays = (await scope.ServiceProvider.GetRequiredService<SettingsService>().GetAsync(cancellationToken)).FeedbackAnswerWorkingDays;
-        var state = new GenerationState(options, random, now, await workingDays.GetCalendarAsync(cancellationToken), answerWorkingDays);
+            settings = await scope.ServiceProvider.GetRequiredService<SettingsService>().GetAsync(cancellationToken);
+        var state = new GenerationState(options, random, now, await workingDays.GetCalendarAsync(cancellationToken), settings.FeedbackAnswerWorkingDays)
+        {
+            ApplicationAnswerWorkingDays = settings.ApplicationAnswerWorkingDays,
+            ApplicationExtensionWorkingDays = settings.ApplicationExtensionWorkingDays,
+        };
 
         await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
         {
@@ -72,6 +76,7 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         var span = now - start;
         var feedbackRatio = options.Feedback / Math.Max(1.0, options.Disclosures * 0.95);
         var archiveRatio = options.Archive / Math.Max(1.0, options.Disclosures * 0.9);
+        var applications = options.ApplicationCount;
         for (var first = 0; first < options.Disclosures; first += Batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -81,6 +86,9 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             {
                 var createdAt = start + span * ((i + random.NextDouble()) / options.Disclosures);
                 WriteDisclosure(writer, state, createdAt, feedbackRatio, archiveRatio);
+                // Spread evenly among the disclosures, so they arrive over the years as the disclosures do.
+                while (state.ApplicationCount < applications && (long)state.ApplicationCount * options.Disclosures / applications <= i)
+                    WriteApplication(writer, state, createdAt.AddHours(8 * random.NextDouble()));
             }
             await transaction.CommitAsync(cancellationToken);
             progress?.Report($"disclosures {Math.Min(options.Disclosures, first + Batch)}/{options.Disclosures}");
@@ -89,6 +97,8 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
         {
             writer.Enlist(transaction);
+            // Only a city without disclosures has any left: they arrive at random over the years.
+            while (state.ApplicationCount < applications) WriteApplication(writer, state, start + span * random.NextDouble());
             foreach (var catalogue in state.Catalogues) writer.Catalogue(catalogue, now);
             foreach (var item in state.Items) writer.Item(item);
             foreach (var occurrence in state.Occurrences) writer.Occurrence(occurrence);
@@ -103,7 +113,7 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             await LoadAccounts.CreateAsync(scope.ServiceProvider, password, state.OrganizationIds[0], state.OrganizationIds[Math.Min(2, state.OrganizationIds.Count - 1)]);
         }
         return new LoadResult(options.Organizations, state.Occurrences.Count, options.Disclosures, state.FeedbackId - state.FirstFeedbackId,
-            state.ArchiveCount, state.AuditId - state.FirstAuditId, watch.Elapsed);
+            state.ApplicationCount, state.ArchiveCount, state.AuditId - state.FirstAuditId, watch.Elapsed);
     }
 
     private static async Task InsertPeopleAndOrganizationsAsync(SqliteConnection connection, SqliteTransaction transaction, LoadOptions options, GenerationState state)
@@ -143,6 +153,7 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             await ScalarAsync(connection, """SELECT coalesce(max("Id"), 0) FROM "Catalogues" """, transaction),
             await ScalarAsync(connection, """SELECT coalesce(max("Id"), 0) FROM "AuditEntries" """, transaction),
             await ScalarAsync(connection, """SELECT coalesce(max("ChainIndex"), 0) FROM "ArchiveRecords" """, transaction));
+        state.ApplicationId = (int)await ScalarAsync(connection, """SELECT coalesce(max("Id"), 0) FROM "Applications" """, transaction);
     }
 
     /// <summary>Each year's catalogue, in force, with four items per organization and their occurrences; the disclosures fulfil them.</summary>
@@ -261,6 +272,7 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         var feedback = new List<ArchiveSnapshot.FeedbackPart>();
         if (reachesBoard && audience == Audience.Public)
         {
+            state.LastPublic[organizationId] = (id, displayFrom);
             state.FeedbackCredit += feedbackRatio / 0.7;
             while (state.FeedbackCredit >= 1 && state.FeedbackId - state.FirstFeedbackId < state.Options.Feedback)
             {
@@ -318,6 +330,122 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         return new ArchiveSnapshot.FeedbackPart(id, FeedbackChannel.Online, content, anonymous, sender, null, null, null, receivedAt, assignee,
             assigneeName, answer, answeredAt, reportedTo, reportedToId, reportedAt, resolution, summary, disclosedAt, abusive, null, closedAt, feedbackState);
     }
+
+    /// <summary>
+    /// One application for disclosure, as the app would have taken it and walked it: received online (anonymously, Public
+    /// scope) or on paper registered by the Office (received at the start of its day when registered on a later one, as
+    /// <see cref="Applications.ApplicationService"/> does); due the settings' working days later on the Admin's calendar;
+    /// perhaps assigned, perhaps extended once before its old due date; then, by its age, still open (in time or overdue)
+    /// or answered on time or late, with an outcome <see cref="ApplicationRules.AnswerProblem"/> accepts. An answer that
+    /// points to a disclosure points to a Public one of that organization already on the board. One audit line per step.
+    /// </summary>
+    private void WriteApplication(Writer writer, GenerationState state, DateTime arrivedAt)
+    {
+        var random = state.Random;
+        var now = state.Now;
+        DateTime Between(DateTime from, DateTime to, double low = 0, double high = 1) => from + (to - from) * (low + (high - low) * random.NextDouble());
+        DateOnly Day(DateTime utc) => DateOnly.FromDateTime(clock.ToLocal(utc));
+
+        var id = ++state.ApplicationId;
+        state.ApplicationCount++;
+        var organizationId = state.OrganizationIds[random.Next(state.OrganizationIds.Count)];
+        if (arrivedAt > now.AddMinutes(-10)) arrivedAt = now.AddMinutes(-10);
+        var paper = random.NextDouble() < 0.4;
+        var channel = paper ? (ApplicationChannel)random.Next(1, 4) : ApplicationChannel.Online;
+        var registeredAt = paper ? Min(Between(arrivedAt, arrivedAt.AddHours(30), 0.02), now) : arrivedAt;
+        var receivedAt = !paper || Day(registeredAt) == Day(arrivedAt) ? registeredAt : clock.StartOfDayUtc(Day(arrivedAt));
+        var firstDueOn = state.Calendar.AddWorkingDays(Day(receivedAt), state.ApplicationAnswerWorkingDays);
+        var office = (Id: ReviewerId, Name: ReviewerName);
+
+        // Extended once, between receipt and the old due date's end (and before now), by the settings' working days.
+        DateTime? extendedAt = null;
+        var dueOn = firstDueOn;
+        var extensionEnd = Min(now, clock.EndOfDayUtc(firstDueOn));
+        if (random.NextDouble() < 0.08 && extensionEnd - registeredAt > TimeSpan.FromHours(4))
+        {
+            extendedAt = Between(registeredAt, extensionEnd, 0.5, 0.95);
+            dueOn = state.Calendar.AddWorkingDays(firstDueOn, state.ApplicationExtensionWorkingDays);
+        }
+        var dueEnd = clock.EndOfDayUtc(dueOn);
+
+        // Within its time most are still being handled; past it, most were answered on time, some late, a few recent ones are overdue.
+        var roll = random.NextDouble();
+        DateTime? answeredAt;
+        if (now <= dueEnd) answeredAt = roll < 0.6 || now - (extendedAt ?? registeredAt) < TimeSpan.FromHours(2) ? null
+            : Between(extendedAt ?? registeredAt, now, 0.1);
+        else if (roll >= 0.92 && now - dueEnd < TimeSpan.FromDays(90)) answeredAt = null;
+        else if (roll >= 0.84 && now - dueEnd > TimeSpan.FromHours(2)) answeredAt = Between(dueEnd.AddHours(1), Min(now, dueEnd.AddDays(30)));
+        else answeredAt = Between(extendedAt ?? registeredAt, dueEnd, 0.1, 0.99);
+
+        var next = extendedAt ?? answeredAt ?? now;
+        var assigned = extendedAt is not null || random.NextDouble() < (answeredAt is null ? 0.55 : 0.7);
+        DateTime? assignedAt = assigned ? Between(registeredAt, next, 0.05, 0.4) : null;
+
+        var audit = new List<(DateTime At, string ActorId, string ActorName, WorkflowAction Action, ApplicationState? From, ApplicationState? To, string? Reason)>
+        {
+            (registeredAt, paper ? office.Id : Actor.Anonymous.UserId, paper ? office.Name : Actor.Anonymous.DisplayName, WorkflowAction.Receive,
+                null, ApplicationState.Received, channel.ToString()),
+        };
+        if (assignedAt is { } assignAt) audit.Add((assignAt, office.Id, office.Name, WorkflowAction.Assign, ApplicationState.Received, ApplicationState.Assigned, AuthorName));
+        const string ExtensionReason = "所申请的信息涉及多个年度，需逐项核对。";
+        if (extendedAt is { } extendAt)
+            audit.Add((extendAt, office.Id, office.Name, WorkflowAction.ExtendDeadline, null, null, $"{firstDueOn:yyyy-MM-dd} → {dueOn:yyyy-MM-dd}: {ExtensionReason}"));
+
+        ApplicationOutcome? outcome = null;
+        string? answer = null, withheld = null, refusalText = null;
+        ApplicationRefusal? refusal = null;
+        int? disclosureId = null;
+        bool? answeredLate = null;
+        if (answeredAt is { } answerAt)
+        {
+            var outcomeRoll = random.NextDouble();
+            var last = state.LastPublic.TryGetValue(organizationId, out var found) ? found : ((int Id, DateTime PublishedAt)?)null;
+            (outcome, disclosureId) = outcomeRoll switch
+            {
+                < 0.40 when last?.PublishedAt <= answerAt => (ApplicationOutcome.Disclosed, last?.Id),
+                < 0.65 when last?.PublishedAt <= receivedAt => (ApplicationOutcome.AlreadyDisclosed, last?.Id),
+                < 0.80 when last?.PublishedAt <= answerAt => (ApplicationOutcome.PartlyDisclosed, last?.Id),
+                _ => (ApplicationOutcome.Refused, (int?)null),
+            };
+            answer = outcome switch
+            {
+                ApplicationOutcome.Disclosed => "所申请的信息已予公开，请查看所附链接。",
+                ApplicationOutcome.AlreadyDisclosed => "该信息已主动公开，请查看所附链接。",
+                ApplicationOutcome.PartlyDisclosed => "可以公开的部分已予公开，请查看所附链接。",
+                _ => "经研究，所申请的信息不予公开。",
+            };
+            if (outcome == ApplicationOutcome.PartlyDisclosed) withheld = "涉及个人隐私的内容依规不予公开。";
+            if (outcome == ApplicationOutcome.Refused)
+            {
+                refusal = (ApplicationRefusal)random.Next(0, 5);
+                if (refusal == ApplicationRefusal.Other) refusalText = "属于内部工作过程信息。";
+            }
+            if (ApplicationRules.AnswerProblem(outcome.Value, disclosureId is not null, withheld, refusal, refusalText) is { } problem)
+                throw new InvalidOperationException($"A generated answer breaks {problem}.");
+            answeredLate = ApplicationRules.IsLateAnswer(dueOn, Day(answerAt));
+            var (answerId, answerName) = assigned ? (AuthorId, AuthorName) : office;
+            audit.Add((answerAt, answerId, answerName, WorkflowAction.Answer, assigned ? ApplicationState.Assigned : ApplicationState.Received,
+                ApplicationState.Answered, outcome.ToString()));
+        }
+        var finalState = answeredAt is not null ? ApplicationState.Answered : assigned ? ApplicationState.Assigned : ApplicationState.Received;
+
+        var topic = Topics[random.Next(Topics.Length)];
+        var how = channel switch { ApplicationChannel.Letter => "来信", ApplicationChannel.Visit => "来访", ApplicationChannel.Phone => "来电", _ => "" };
+        var subject = $"{how}申请公开{state.OrganizationNames[organizationId]}近一年{topic}的有关情况。";
+        var purpose = random.NextDouble() < 0.5 ? "了解支部工作开展情况" : null;
+        var (name, contact) = paper ? ("群众", random.NextDouble() < 0.7 ? "0580-2000000" : null) : ((string?)null, (string?)null);
+        writer.Application(id, organizationId, channel, subject, purpose, name, contact, paper ? office.Id : null,
+            TrackingCode.Hash(TrackingCode.New()), receivedAt, dueOn, extendedAt is null ? null : firstDueOn, extendedAt is null ? null : ExtensionReason,
+            assigned ? AuthorId : null, assigned ? AuthorName : null, outcome, answer, withheld, refusal, refusalText, disclosureId, answeredAt,
+            answeredLate, finalState, audit.Count);
+        foreach (var entry in audit)
+        {
+            writer.Audit(++state.AuditId, entry.At, entry.ActorId, entry.ActorName, nameof(DisclosureApplication), id, organizationId, entry.Action,
+                entry.From?.ToString(), entry.To?.ToString(), entry.Reason);
+        }
+    }
+
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 
     private void WriteArchive(Writer writer, GenerationState state, int organizationId, ArchiveSnapshot.DisclosurePart disclosure,
         IReadOnlyList<ArchiveSnapshot.VersionPart> versions, IReadOnlyList<ArchiveSnapshot.ApprovalPart> approvals,
@@ -413,6 +541,12 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         public string? HeadDigest { get; set; }
         public double FeedbackCredit { get; set; }
         public double ArchiveCredit { get; set; }
+        public int ApplicationAnswerWorkingDays { get; init; }
+        public int ApplicationExtensionWorkingDays { get; init; }
+        public int ApplicationId { get; set; }
+        public int ApplicationCount { get; set; }
+        /// <summary>Each organization's latest Public disclosure on the board so far, what an answer may point to.</summary>
+        public Dictionary<int, (int Id, DateTime PublishedAt)> LastPublic { get; } = [];
 
         public void NextIds(long catalogue, long audit, long chain)
         {
@@ -436,7 +570,7 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
     {
         private readonly SqliteConnection connection;
         private readonly List<SqliteCommand> commands = [];
-        private readonly SqliteParameter[] disclosure, version, approval, audit, feedback, archive, occurrence, catalogue, item;
+        private readonly SqliteParameter[] disclosure, version, approval, audit, feedback, archive, occurrence, catalogue, item, application;
         private readonly SqliteCommand archiveCommand;
 
         public Writer(SqliteConnection connection)
@@ -462,6 +596,10 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             catalogue = Prepare("Catalogues", "Id", "Year", "Title", "Source", "CreatedAtUtc", "ApprovedById", "ApprovedAtUtc", "State", "Version");
             item = Prepare("CatalogueItems", "Id", "CatalogueId", "OrganizationId", "Category", "Title", "Description", "Channels", "Audience",
                 "Cadence", "Standing", "ResponsiblePerson", "Phases", "IsRetired", "Version");
+            application = Prepare("Applications", "Id", "OrganizationId", "Scope", "Channel", "Subject", "Purpose", "ApplicantName", "ApplicantContact",
+                "SubmittedById", "ApplicantOrganizationId", "RegisteredById", "TrackingCodeHash", "ReceivedAtUtc", "DueOn", "ExtendedFrom",
+                "ExtensionReason", "AssigneeId", "AssigneeName", "Outcome", "Answer", "Withheld", "Refusal", "RefusalText", "DisclosureId",
+                "AnsweredAtUtc", "AnsweredLate", "State", "Version");
         }
 
         public void Catalogue(CatalogueRow c, DateTime now)
@@ -515,6 +653,16 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         }
 
         public int LastArchiveId { get; private set; }
+
+        /// <summary>An application; enums stored as the configuration has them (channel, outcome and refusal by name).</summary>
+        public void Application(int id, int organizationId, ApplicationChannel channel, string subject, string? purpose, string? name,
+            string? contact, string? registeredById, string trackingCodeHash, DateTime receivedAt, DateOnly dueOn, DateOnly? extendedFrom,
+            string? extensionReason, string? assigneeId, string? assigneeName, ApplicationOutcome? outcome, string? answer, string? withheld,
+            ApplicationRefusal? refusal, string? refusalText, int? disclosureId, DateTime? answeredAt, bool? answeredLate, ApplicationState state,
+            int version) =>
+            Run(application, 9, id, organizationId, (int)Audience.Public, channel.ToString(), subject, purpose, name, contact, null, null,
+                registeredById, trackingCodeHash, receivedAt, dueOn, extendedFrom, extensionReason, assigneeId, assigneeName, outcome?.ToString(),
+                answer, withheld, refusal?.ToString(), refusalText, disclosureId, answeredAt, answeredLate, (int)state, version);
 
         public void Occurrence(OccurrenceRow o) =>
             Run(occurrence, 6, o.Id, o.CatalogueItemId, o.Sequence, o.Label, o.PeriodStart, o.PeriodEnd, o.DueDate,

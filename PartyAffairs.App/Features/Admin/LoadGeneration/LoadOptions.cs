@@ -2,7 +2,8 @@ namespace PartyAffairs.App.Features.Admin.LoadGeneration;
 
 /// <summary>
 /// The size of a generated city: organizations, disclosures over <see cref="Years"/> years up to today, feedback
-/// entries and archive records (at most one per closed disclosure). Defaults are the city the performance issue names.
+/// entries, archive records (at most one per closed disclosure) and applications for disclosure (依申请公开; by default one
+/// per hundred disclosures, <see cref="ApplicationCount"/>). Defaults are the city the performance issue names.
 /// With <see cref="AccountPassword"/> the city also gets one account per role (<see cref="LoadAccounts"/>) for benchmarks.
 /// </summary>
 public sealed record LoadOptions(
@@ -12,10 +13,14 @@ public sealed record LoadOptions(
     int Archive = 300_000,
     int Years = 3,
     int Seed = 20261127,
-    string? AccountPassword = null)
+    string? AccountPassword = null,
+    int? Applications = null)
 {
+    /// <summary>The applications to generate: as asked, else one per hundred disclosures.</summary>
+    public int ApplicationCount => Applications ?? Disclosures / 100;
+
     /// <summary>
-    /// Reads <c>--organizations N --disclosures N --feedback N --archive N --years N [--account-password P]</c>; null when a
+    /// Reads <c>--organizations N --disclosures N --feedback N --archive N --applications N --years N [--account-password P]</c>; null when a
     /// value is not a positive number.
     /// </summary>
     public static LoadOptions? Parse(IReadOnlyList<string> args)
@@ -36,6 +41,7 @@ public sealed record LoadOptions(
                 "--disclosures" => options with { Disclosures = value },
                 "--feedback" => options with { Feedback = value },
                 "--archive" => options with { Archive = value },
+                "--applications" => options with { Applications = value },
                 "--years" => options with { Years = value },
                 "--seed" => options with { Seed = value },
                 _ => options,

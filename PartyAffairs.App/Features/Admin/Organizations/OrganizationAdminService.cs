@@ -23,7 +23,7 @@ public sealed class OrganizationAdminService(
     /// <summary>The most rows one page of the tree may ask for.</summary>
     public const int MaxPageSize = 100;
 
-    /// <summary>Every organization in tree order (the parent choices of the organization dialog, and tests).</summary>
+    /// <summary>Every organization in tree order (tests; the page reads a page at a time, the parent chooser searches).</summary>
     public Task<Result<IReadOnlyList<OrganizationNode>>> GetTreeAsync(CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
@@ -49,22 +49,39 @@ public sealed class OrganizationAdminService(
             return new OrganizationTreePage(nodes, order.Count);
         });
 
-    /// <summary>The active organizations outside <paramref name="movingId"/>'s own subtree: where it (or a new one) may hang.</summary>
-    public Task<Result<IReadOnlyList<OrganizationNode>>> EligibleParentsAsync(int? movingId, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Where an organization (or a new one, <paramref name="movingId"/> null) may hang: every active organization outside its own
+    /// subtree, for the parent chooser to search. Only the subtree is read, a level at a time.
+    /// </summary>
+    public Task<Result<OrganizationScope>> ParentScopeAsync(int? movingId, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
         {
             await EnsureAdminAsync(cancellationToken);
+            if (movingId is not { } id) return OrganizationScope.All;
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var order = await TreeOrderAsync(db, cancellationToken);
-            var excluded = new HashSet<int>();
-            if (order.FindIndex(n => n.Id == movingId) is var start and >= 0)
+            // The root hangs under nothing; its subtree would be the whole city.
+            if (await db.Organizations.AnyAsync(o => o.Id == id && o.Kind == OrganizationKind.OrganPartyCommittee, cancellationToken))
             {
-                // Its subtree follows it in tree order at a greater depth.
-                excluded.Add(order[start].Id);
-                for (var i = start + 1; i < order.Count && order[i].Depth > order[start].Depth; i++) excluded.Add(order[i].Id);
+                return OrganizationScope.None;
             }
-            return await NodesAsync(db, order.Where(n => n.IsActive && !excluded.Contains(n.Id)).ToList(), cancellationToken);
+            return OrganizationScope.All.Excluding(await SubtreeAsync(db, id, cancellationToken));
         });
+
+    /// <summary>The organization and everything under it; the visited set stops a loop already in stored data.</summary>
+    private static async Task<HashSet<int>> SubtreeAsync(AppDbContext db, int rootId, CancellationToken cancellationToken)
+    {
+        var subtree = new HashSet<int> { rootId };
+        List<int> level = [rootId];
+        while (level.Count > 0)
+        {
+            var below = await db.Organizations.AsNoTracking()
+                .Where(o => o.ParentId != null && level.Contains(o.ParentId.Value))
+                .Select(o => o.Id)
+                .ToListAsync(cancellationToken);
+            level = below.Where(subtree.Add).ToList();
+        }
+        return subtree;
+    }
 
     private sealed record TreePlace(int Id, int Depth, bool IsActive);
 
@@ -203,23 +220,22 @@ public sealed class OrganizationAdminService(
     }
 
     /// <summary>
-    /// The parent must exist, be active and not lie inside the moving organization's own subtree (or the
-    /// tree would loop). Returns the sort order that puts the organization after its new siblings.
+    /// The parent must exist, be active and not lie inside the moving organization's own subtree (or the tree would loop): the
+    /// same subtree the parent chooser leaves out, checked again here whatever the client sends. Returns the sort order that
+    /// puts the organization after its new siblings.
     /// </summary>
     private async Task<int> CheckParentAsync(AppDbContext db, int? parentId, int? movingId, CancellationToken cancellationToken)
     {
         if (parentId is { } id)
         {
-            var parents = await db.Organizations.AsNoTracking()
-                .ToDictionaryAsync(o => o.Id, o => new { o.ParentId, o.IsActive }, cancellationToken);
-            if (!parents.TryGetValue(id, out var parent)) throw Invalid.Field(nameof(OrganizationRequest.ParentId), text["Org.ParentNotFound"]);
+            var parent = await db.Organizations.AsNoTracking().Where(o => o.Id == id)
+                .Select(o => new { o.IsActive })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (parent is null) throw Invalid.Field(nameof(OrganizationRequest.ParentId), text["Org.ParentNotFound"]);
             if (!parent.IsActive) throw Invalid.Field(nameof(OrganizationRequest.ParentId), text["Org.ParentInactive"]);
-            // Walk up from the new parent; bounded by the number of organizations in case stored data already loops.
-            int? ancestor = id;
-            for (var steps = 0; ancestor is { } a && steps <= parents.Count; steps++)
+            if (movingId is { } moving && (await SubtreeAsync(db, moving, cancellationToken)).Contains(id))
             {
-                if (a == movingId) throw Invalid.Field(nameof(OrganizationRequest.ParentId), text["Org.MoveIntoOwnSubtree"]);
-                ancestor = parents.TryGetValue(a, out var up) ? up.ParentId : null;
+                throw Invalid.Field(nameof(OrganizationRequest.ParentId), text["Org.MoveIntoOwnSubtree"]);
             }
         }
         var last = await db.Organizations.Where(o => o.ParentId == parentId).MaxAsync(o => (int?)o.SortOrder, cancellationToken);

@@ -6,10 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Admin.LoadGeneration;
+using PartyAffairs.App.Features.Applications;
 using PartyAffairs.App.Features.Archive;
 using PartyAffairs.App.Features.Archive.Verification;
 using PartyAffairs.App.Features.Assessment;
+using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Dashboard;
+using PartyAffairs.App.Features.Settings;
+using PartyAffairs.App.Features.Shared;
 using PartyAffairs.App.Hosting;
 using PartyAffairs.Tests.Support;
 
@@ -56,6 +60,112 @@ public sealed class LoadGeneratorTests
         assessment.Value!.Total.Due.ShouldBeGreaterThan(0);
         var search = await scope.ServiceProvider.GetRequiredService<ArchiveQueryService>().ListAsync(new ArchiveFilter(Text: "压测第0003党支部"));
         search.Value!.Total.ShouldBeGreaterThan(0);
+    }
+
+    /// <summary>
+    /// The city's applications for disclosure (依申请公开) come in every state the app reaches, and each row is one the app
+    /// itself could have made: replayed through the domain (received, assigned, extended, answered, at the times its audit
+    /// trail records, answered with the disclosure it links) it ends with the same state, due date, lateness and version,
+    /// and leaves the same audit lines.
+    /// </summary>
+    [Fact]
+    public async Task Applications_come_in_every_state_and_each_replays_through_the_domain_to_the_same_row_and_audit_trail()
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var options = new LoadOptions(Organizations: 6, Disclosures: 3000, Feedback: 100, Archive: 50, Years: 1, Applications: 600);
+        var result = await harness.Services.GetRequiredService<LoadGenerator>().GenerateAsync(options, null, CancellationToken.None);
+
+        result.Applications.ShouldBe(600);
+        var clock = harness.Services.GetRequiredService<BureauClock>();
+        var calendar = await harness.Services.GetRequiredService<WorkingDayService>().GetCalendarAsync();
+        AppSettings settings;
+        await using (var settingsScope = harness.NewScope()) settings = await settingsScope.ServiceProvider.GetRequiredService<SettingsService>().GetAsync();
+        var today = clock.Today;
+        DateOnly Day(DateTime utc) => DateOnly.FromDateTime(clock.ToLocal(utc));
+        static DateTime Utc(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc);
+
+        await using var db = harness.NewDb();
+        var applications = await db.Applications.AsNoTracking().OrderBy(a => a.Id).ToListAsync();
+        applications.Count.ShouldBe(600);
+        var trails = (await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(DisclosureApplication)).ToListAsync())
+            .GroupBy(e => e.EntityId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Id).ToList());
+        var linked = applications.Where(a => a.DisclosureId != null).Select(a => a.DisclosureId!.Value).ToHashSet();
+        var disclosures = await db.Disclosures.AsNoTracking().Where(d => linked.Contains(d.Id)).ToDictionaryAsync(d => d.Id);
+
+        string Kind(DisclosureApplication a) => a.State switch
+        {
+            _ when a.IsLate(today) => "overdue",
+            ApplicationState.Answered => a.AnsweredLate == true ? "answered late" : "answered on time",
+            ApplicationState.Assigned when a.IsExtended => "extended",
+            _ => a.State.ToString(),
+        };
+        applications.Select(Kind).Distinct().Order().ShouldBe(
+            ["Assigned", "Received", "answered late", "answered on time", "extended", "overdue"], ignoreOrder: true);
+        applications.Where(a => a.Outcome != null).Select(a => a.Outcome!.Value).Distinct().Count().ShouldBe(Enum.GetValues<ApplicationOutcome>().Length);
+        applications.Select(a => a.Channel).Distinct().Count().ShouldBe(Enum.GetValues<ApplicationChannel>().Length);
+        applications.Count(a => a.IsExtended && a.State == ApplicationState.Answered).ShouldBeGreaterThan(0);
+        applications.Select(a => a.TrackingCodeHash).ShouldAllBe(h => h != null);
+        applications.Select(a => a.TrackingCodeHash).Distinct().Count().ShouldBe(600);
+        applications.ShouldAllBe(a => a.Scope == Audience.Public && a.SubmittedById == null);
+
+        var office = new Actor("load-reviewer", "压测审核人", null, new HashSet<string> { Roles.Office });
+        foreach (var stored in applications)
+        {
+            var trail = trails[stored.Id];
+            trail.Select(e => e.AtUtc).ShouldBeInOrder(SortDirection.Ascending, $"application {stored.Id}");
+            trail.ShouldAllBe(e => e.AtUtc <= clock.UtcNow && e.OrganizationId == stored.OrganizationId);
+            var firstDue = calendar.AddWorkingDays(Day(stored.ReceivedAtUtc), settings.ApplicationAnswerWorkingDays);
+            Actor Who(AuditEntry e) => e.ActorId == office.UserId ? office : e.ActorId == "" ? Actor.Anonymous
+                : new Actor(e.ActorId, e.ActorName, null, new HashSet<string> { Roles.FeedbackHandler });
+
+            var receive = trail[0];
+            var replay = stored.Channel == ApplicationChannel.Online
+                ? DisclosureApplication.Online(stored.OrganizationId, stored.Scope, stored.Subject, stored.Purpose, stored.ApplicantName,
+                    stored.ApplicantContact, Who(receive), Utc(receive.AtUtc), firstDue)
+                : DisclosureApplication.Paper(stored.OrganizationId, stored.Channel, stored.Subject, stored.Purpose, stored.ApplicantName,
+                    stored.ApplicantContact, Utc(stored.ReceivedAtUtc), Who(receive), Utc(receive.AtUtc), firstDue);
+            foreach (var step in trail.Skip(1))
+            {
+                switch (step.Action)
+                {
+                    case WorkflowAction.Assign:
+                        replay.Assign(Who(step), Utc(step.AtUtc), stored.AssigneeId!, stored.AssigneeName!);
+                        break;
+                    case WorkflowAction.ExtendDeadline:
+                        replay.Extend(Who(step), Utc(step.AtUtc), stored.ExtensionReason!,
+                            calendar.AddWorkingDays(replay.DueOn, settings.ApplicationExtensionWorkingDays));
+                        break;
+                    case WorkflowAction.Answer:
+                        var disclosure = stored.DisclosureId is { } id ? disclosures[id] : null;
+                        // What an answer points to was on the board by then (已主动公开: before the application came).
+                        if (disclosure is not null) disclosure.PublishedAtUtc!.Value.ShouldBeLessThanOrEqualTo(
+                            stored.Outcome == ApplicationOutcome.AlreadyDisclosed ? stored.ReceivedAtUtc : stored.AnsweredAtUtc!.Value);
+                        stored.AnsweredAtUtc.ShouldBe(step.AtUtc);
+                        replay.AnswerWith(Who(step), Utc(step.AtUtc), Day(step.AtUtc), stored.Outcome!.Value, stored.Answer!, stored.Withheld,
+                            stored.Refusal, stored.RefusalText, disclosure);
+                        break;
+                    default:
+                        throw new ShouldAssertException($"application {stored.Id}: unexpected {step.Action}");
+                }
+            }
+
+            (replay.State, replay.DueOn, replay.ExtendedFrom, replay.ExtensionReason, replay.AnsweredLate, replay.Outcome, replay.DisclosureId, replay.Version)
+                .ShouldBe((stored.State, stored.DueOn, stored.ExtendedFrom, stored.ExtensionReason, stored.AnsweredLate, stored.Outcome, stored.DisclosureId,
+                    stored.Version), $"application {stored.Id}");
+            (replay.RegisteredById, replay.AssigneeId).ShouldBe((stored.RegisteredById, stored.AssigneeId), $"application {stored.Id}");
+            replay.PendingAudit.Select(e => (e.AtUtc, e.ActorId, e.Action, e.FromState, e.ToState, e.Reason))
+                .ShouldBe(trail.Select(e => (Utc(e.AtUtc), e.ActorId, e.Action, e.FromState, e.ToState, e.Reason)), $"application {stored.Id}");
+        }
+
+        // The Office's list and dashboard read them as the app's own.
+        await harness.CreateUserAsync("city-office", null, Roles.Office);
+        await harness.SignInAsync("city-office");
+        await using var scope = harness.NewScope();
+        var list = await scope.ServiceProvider.GetRequiredService<ApplicationQueryService>().ListAsync(new ApplicationFilter(LateOnly: true), 0, 20);
+        list.Succeeded.ShouldBeTrue(list.Message);
+        list.Value!.Total.ShouldBe(applications.Count(a => a.IsLate(today)));
+        var dashboard = (await scope.ServiceProvider.GetRequiredService<DashboardService>().GetAsync()).Value!;
+        dashboard.LateApplications.Total.ShouldBe(list.Value.Total);
     }
 
     [Fact]
@@ -105,6 +215,11 @@ public sealed class LoadGeneratorTests
             .ShouldBe(new LoadOptions(Organizations: 20, Disclosures: 500, Years: 2));
         LoadOptions.Parse(["--organizations", "20", "--account-password", "Bench@2026"])
             .ShouldBe(new LoadOptions(Organizations: 20, AccountPassword: "Bench@2026"));
+        LoadOptions.Parse(["--disclosures", "500", "--applications", "40"])
+            .ShouldBe(new LoadOptions(Disclosures: 500, Applications: 40));
+        new LoadOptions(Disclosures: 500).ApplicationCount.ShouldBe(5, "one per hundred disclosures unless asked");
+        new LoadOptions(Disclosures: 500, Applications: 0).ApplicationCount.ShouldBe(0);
+        LoadOptions.Parse(["--applications", "-3"]).ShouldBeNull();
         LoadOptions.Parse(["--organizations", "many"]).ShouldBeNull();
         LoadOptions.Parse(["--organizations", "0"]).ShouldBeNull();
     }
