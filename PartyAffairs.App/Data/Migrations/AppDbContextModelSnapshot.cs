@@ -1400,7 +1400,7 @@ namespace PartyAffairs.App.Data.Migrations
 
                     b.HasIndex("StepDueAtUtc", "State");
 
-                    b.HasIndex("OrganizationId", "IsAbusive", "WorkingDaysToHandle", "ReceivedAtUtc", "AnsweredAtUtc", "AnswerDueAtUtc", "ResultDisclosedAtUtc");
+                    b.HasIndex("OrganizationId", "IsAbusive", "WorkingDaysToHandle", "ReceivedAtUtc", "AnsweredAtUtc", "AnswerDueAtUtc", "ResultDisclosedAtUtc", "DisclosureId", "Kind");
 
                     b.ToTable("Feedback");
                 });

@@ -11,8 +11,8 @@ using PartyAffairs.App.Data;
 namespace PartyAffairs.App.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205003852_YearCountsIndex")]
-    partial class YearCountsIndex
+    [Migration("20261205005500_YearCountsIndexes")]
+    partial class YearCountsIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1403,7 +1403,7 @@ namespace PartyAffairs.App.Data.Migrations
 
                     b.HasIndex("StepDueAtUtc", "State");
 
-                    b.HasIndex("OrganizationId", "IsAbusive", "WorkingDaysToHandle", "ReceivedAtUtc", "AnsweredAtUtc", "AnswerDueAtUtc", "ResultDisclosedAtUtc");
+                    b.HasIndex("OrganizationId", "IsAbusive", "WorkingDaysToHandle", "ReceivedAtUtc", "AnsweredAtUtc", "AnswerDueAtUtc", "ResultDisclosedAtUtc", "DisclosureId", "Kind");
 
                     b.ToTable("Feedback");
                 });
