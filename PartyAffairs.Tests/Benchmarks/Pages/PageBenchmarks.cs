@@ -95,6 +95,9 @@ public sealed partial class PageBenchmarks : IBenchmarkGroup
     private static int Circuits => int.TryParse(Environment.GetEnvironmentVariable("PA_PAGES_CIRCUITS"), out var n) && n >= 0 ? n : 10;
     private static bool SmallCity => Environment.GetEnvironmentVariable("PA_PAGES_CITY") == "small";
 
+    /// <summary>PA_PAGES_ONLY: the page templates to measure, comma-separated (every page when unset), to iterate on one page.</summary>
+    private static string[]? Only => Environment.GetEnvironmentVariable("PA_PAGES_ONLY")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
     public string Name => "Pages";
 
     public async Task<IReadOnlyList<BenchmarkRow>> RunAsync(Action<string> log, CancellationToken cancellationToken)
@@ -179,7 +182,7 @@ public sealed partial class PageBenchmarks : IBenchmarkGroup
         var bareKb = Circuits > 0 ? await BareConnectionKbAsync(server.BaseAddress, await SignInAsync(server, "member", city, cancellationToken), cancellationToken) : 0;
         log($"{scale}: a bare SignalR connection holds {bareKb:F0} KB");
 
-        foreach (var group in Table.GroupBy(p => p.Role))
+        foreach (var group in Table.Where(p => Only is not { } only || only.Contains(p.Path)).GroupBy(p => p.Role))
         {
             var role = group.Key;
             string cookie;
