@@ -212,6 +212,93 @@ public sealed class UserAdminServiceTests
         (await service.ListAsync()).Value!.Single(u => u.Id == secretaryId).Disabled.ShouldBeFalse();
     }
 
+    /// <summary>A cast of six besides the admin: three members of the branch, a secretary, a drafter in the committee, one without an organization.</summary>
+    private static async Task<ServiceHarness> CastAsync()
+    {
+        var harness = await ServiceHarness.CreateAsync();
+        var (committeeId, branchId) = await AdminTestData.CreateOrganizationsAsync(harness);
+        await AdminTestData.CreateSecretaryAsync(harness, branchId);
+        foreach (var name in new[] { "wang_li", "zhang_wei", "li_na" }) await harness.CreateUserAsync(name, branchId, Roles.Member);
+        await harness.CreateUserAsync("drafter", committeeId, Roles.Drafter);
+        await harness.CreateUserAsync("loner", null, Roles.Member);
+        await LockOutAsync(harness, await IdOfAsync(harness, "zhang_wei"));
+        return harness;
+    }
+
+    public static TheoryData<string?, string?, bool, string[]> Filters => new()
+    {
+        // search, role, locked only → the user names on the list
+        { null, null, false, ["admin", "drafter", "li_na", "loner", "secretary", "wang_li", "zhang_wei"] },
+        { "li", null, false, ["li_na", "wang_li"] },
+        { "LI", null, false, ["li_na", "wang_li"] },
+        { "第一", null, false, ["li_na", "secretary", "wang_li", "zhang_wei"] },
+        { "机关", null, false, ["drafter"] },
+        { "wang li", null, false, ["wang_li"] },
+        { "_", null, false, ["li_na", "wang_li", "zhang_wei"] },
+        { "%", null, false, [] },
+        { null, Roles.Member, false, ["li_na", "loner", "wang_li", "zhang_wei"] },
+        { "第一", Roles.Member, false, ["li_na", "wang_li", "zhang_wei"] },
+        { null, Roles.Office, false, [] },
+        { null, null, true, ["zhang_wei"] },
+        { null, Roles.Secretary, true, [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task The_list_is_filtered_in_the_database(string? search, string? role, bool lockedOnly, string[] expected)
+    {
+        await using var harness = await CastAsync();
+        await harness.SignInAsync("admin");
+        await using var scope = harness.NewScope();
+
+        var page = (await harness.Get<UserAdminService>(scope).PageAsync(new UserQuery(search, role, lockedOnly))).Value!;
+
+        page.Rows.Select(r => r.UserName).ShouldBe(expected);
+        page.Total.ShouldBe(expected.Length);
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData(null, true)]
+    [InlineData(nameof(UserRow.DisplayName), false)]
+    [InlineData(nameof(UserRow.OrganizationName), false)]
+    [InlineData(nameof(UserRow.OrganizationName), true)]
+    public async Task Every_user_appears_on_exactly_one_page_in_every_order(string? sortBy, bool descending)
+    {
+        await using var harness = await CastAsync();
+        await harness.SignInAsync("admin");
+        await using var scope = harness.NewScope();
+        var service = harness.Get<UserAdminService>(scope);
+
+        var seen = new List<string>();
+        for (var page = 0; page < 4; page++)
+        {
+            var rows = (await service.PageAsync(new UserQuery(SortBy: sortBy, Descending: descending, Page: page, PageSize: 2))).Value!;
+            rows.Total.ShouldBe(7);
+            rows.Rows.Count.ShouldBe(page < 3 ? 2 : 1);
+            seen.AddRange(rows.Rows.Select(r => r.UserName));
+        }
+
+        seen.Order().ShouldBe(["admin", "drafter", "li_na", "loner", "secretary", "wang_li", "zhang_wei"]);
+        var zhangRoles = (await service.PageAsync(new UserQuery("zhang"))).Value!.Rows.ShouldHaveSingleItem();
+        zhangRoles.Roles.ShouldBe([Roles.Member]);
+        zhangRoles.IsLockedOut.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_office_may_read_the_list_and_a_member_may_not()
+    {
+        await using var harness = await CastAsync();
+        await harness.CreateUserAsync("office", null, Roles.Office);
+        await using var scope = harness.NewScope();
+        var service = harness.Get<UserAdminService>(scope);
+
+        await harness.SignInAsync("office");
+        (await service.PageAsync(new UserQuery(PageSize: 100))).Value!.Total.ShouldBe(8);
+        await harness.SignInAsync("wang_li");
+        (await service.PageAsync(new UserQuery())).Status.ShouldBe(ResultStatus.Forbidden);
+    }
+
     private static async Task<string> IdOfAsync(ServiceHarness harness, string userName)
     {
         await using var db = harness.NewDb();

@@ -25,43 +25,86 @@ public sealed class UserAdminService(
     IStringLocalizer<AdminStrings> text,
     ILogger<UserAdminService> logger)
 {
-    public Task<Result<IReadOnlyList<UserRow>>> ListAsync(CancellationToken cancellationToken = default) =>
-        outcomes.RunAsync<IReadOnlyList<UserRow>>(async () =>
+    /// <summary>Every user, by user name (tests; the page reads a page at a time, <see cref="PageAsync"/>).</summary>
+    public async Task<Result<IReadOnlyList<UserRow>>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var all = await PageAsync(new UserQuery(PageSize: int.MaxValue), cancellationToken);
+        return all.Value is { } page ? Result<IReadOnlyList<UserRow>>.Ok(page.Rows) : Result<IReadOnlyList<UserRow>>.From(all);
+    }
+
+    /// <summary>
+    /// One page of the user list, filtered and sorted in SQL: a city's members are tens of thousands, and only the page's users
+    /// have their roles and posts read. The Office reads the list it imports into and exports; changing accounts stays the Admin's.
+    /// </summary>
+    public Task<Result<UserListPage>> PageAsync(UserQuery query, CancellationToken cancellationToken = default) =>
+        outcomes.RunAsync(async () =>
         {
-            // The Office reads the list it imports into and exports; changing accounts stays the Admin's.
             var reader = await currentUser.GetAsync(cancellationToken);
             AccessPolicy.Ensure(AccessPolicy.IsAdmin(reader) || reader.IsInRole(Roles.Office));
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var users = await (
+            var now = clock.UtcNow;
+            var users =
                 from u in db.Users.AsNoTracking()
                 join o in db.Organizations on u.OrganizationId equals o.Id into organizations
                 from o in organizations.DefaultIfEmpty()
-                orderby u.UserName
-                select new
+                select new { User = u, OrganizationName = o == null ? null : o.Name };
+            foreach (var word in (query.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var pattern = FullTextSearch.LikePattern(word);
+                users = users.Where(x => EF.Functions.Like(x.User.UserName!, pattern, FullTextSearch.LikeEscape)
+                    || EF.Functions.Like(x.User.DisplayName, pattern, FullTextSearch.LikeEscape)
+                    || (x.OrganizationName != null && EF.Functions.Like(x.OrganizationName, pattern, FullTextSearch.LikeEscape)));
+            }
+            if (query.Role is { } role)
+            {
+                var holders = from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == role select ur.UserId;
+                users = users.Where(x => holders.Contains(x.User.Id));
+            }
+            if (query.LockedOnly)
+            {
+                // SQLite cannot compare a DateTimeOffset: the few accounts ever locked are read and judged here.
+                var locked = (await db.Users.AsNoTracking().Where(u => u.LockoutEnd != null).Select(u => new { u.Id, u.LockoutEnd }).ToListAsync(cancellationToken))
+                    .Where(u => u.LockoutEnd!.Value.UtcDateTime > now).Select(u => u.Id).ToList();
+                users = users.Where(x => locked.Contains(x.User.Id));
+            }
+            var total = await users.CountAsync(cancellationToken);
+            var descending = query.Descending;
+            var ordered = query.SortBy switch
+            {
+                nameof(UserRow.DisplayName) => descending ? users.OrderByDescending(x => x.User.DisplayName) : users.OrderBy(x => x.User.DisplayName),
+                nameof(UserRow.OrganizationName) => descending ? users.OrderByDescending(x => x.OrganizationName) : users.OrderBy(x => x.OrganizationName),
+                _ => descending ? users.OrderByDescending(x => x.User.UserName) : users.OrderBy(x => x.User.UserName),
+            };
+            var size = query.PageSize == int.MaxValue ? int.MaxValue : Math.Clamp(query.PageSize, 1, UserQuery.MaxPageSize);
+            var page = await (descending ? ordered.ThenByDescending(x => x.User.Id) : ordered.ThenBy(x => x.User.Id))
+                .Skip(size == int.MaxValue ? 0 : Math.Max(0, query.Page) * size).Take(size)
+                .Select(x => new
                 {
-                    u.Id, u.UserName, u.DisplayName, u.OrganizationId, OrganizationName = o == null ? null : o.Name,
-                    u.LockoutEnd, u.AccessFailedCount, u.MustChangePassword, u.Disabled,
+                    x.User.Id, x.User.UserName, x.User.DisplayName, x.User.OrganizationId, x.OrganizationName,
+                    x.User.LockoutEnd, x.User.AccessFailedCount, x.User.MustChangePassword, x.User.Disabled,
                 })
                 .ToListAsync(cancellationToken);
+            var ids = page.Select(u => u.Id).ToList();
             var roles = (await (
                     from ur in db.UserRoles
                     join r in db.Roles on ur.RoleId equals r.Id
+                    where ids.Contains(ur.UserId)
                     select new { ur.UserId, r.Name })
                 .ToListAsync(cancellationToken))
                 .ToLookup(x => x.UserId, x => x.Name!);
             var besides = (await db.UserPosts.AsNoTracking()
+                    .Where(p => ids.Contains(p.UserId))
                     .Join(db.Organizations, p => p.OrganizationId, o => o.Id, (p, o) => new { p.UserId, p.Id, p.OrganizationId, o.Name, p.Role })
                     .OrderBy(p => p.Id)
                     .ToListAsync(cancellationToken))
                 .ToLookup(p => p.UserId, p => new HeldPost(p.OrganizationId, p.Name, p.Role));
-            var now = clock.UtcNow;
             var roleOrder = Roles.All.Select((role, index) => (role, index)).ToDictionary(x => x.role, x => x.index);
-            return users.Select(u => new UserRow(
+            return new UserListPage(page.Select(u => new UserRow(
                     u.Id, u.UserName ?? "", u.DisplayName, u.OrganizationId, u.OrganizationName,
                     roles[u.Id].OrderBy(r => roleOrder.GetValueOrDefault(r, int.MaxValue)).ToList(),
                     u.LockoutEnd is { } end && end.UtcDateTime > now ? end.UtcDateTime : null,
                     u.AccessFailedCount, u.MustChangePassword, u.Disabled, besides[u.Id].ToList()))
-                .ToList();
+                .ToList(), total);
         });
 
     /// <summary>Creates the user with a generated password they must change at first sign-in; returns that password, to be shown once.</summary>
