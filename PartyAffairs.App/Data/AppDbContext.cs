@@ -11,8 +11,14 @@ namespace PartyAffairs.App.Data;
 /// one context per operation: a Blazor circuit outlives any sensible context lifetime. The factory pools instances, so
 /// whatever a context keeps beyond EF's own state is cleared when it is disposed.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+public class AppDbContext : IdentityDbContext<ApplicationUser>
 {
+    /// <summary>The SQLite context, whose migrations are Data/Migrations.</summary>
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options) { }
+
+    /// <summary>For a provider's own context type (<see cref="PostgreSQL.PostgresAppDbContext"/>), with its own migrations.</summary>
+    protected AppDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<LeadingGroupMember> LeadingGroupMembers => Set<LeadingGroupMember>();
     public DbSet<Catalogue> Catalogues => Set<Catalogue>();

@@ -41,23 +41,7 @@ public static class ServiceRegistration
         services.AddSingleton<BureauClock>();
         services.AddSingleton<LiveEventStream>();
 
-        services.AddSingleton<SqlitePragmaInterceptor>();
-        services.AddSingleton<ChangeAuditInterceptor>();
-        services.AddSingleton<BodyTextInterceptor>();
-        services.AddSingleton<SqliteWriteGate>();
-        // Pooled: a context's internal services are built once and reused, instead of once per operation. Two cores never
-        // have more than a few dozen contexts in use at once; EF's default pool of 1,024 kept a burst's worth of idle
-        // contexts for good (after 1,000 dashboards closed, 38 MB were left behind; with 64, 24 MB).
-        services.AddPooledDbContextFactory<AppDbContext>((sp, options) =>
-        {
-            var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            // Default Timeout also bounds how long Microsoft.Data.Sqlite retries a busy database.
-            options.UseSqlite($"Data Source={storage.DatabasePath};Default Timeout=30;Pooling=True")
-                .AddInterceptors(sp.GetRequiredService<SqlitePragmaInterceptor>(), sp.GetRequiredService<BodyTextInterceptor>(),
-                    sp.GetRequiredService<ChangeAuditInterceptor>());
-        }, poolSize: 64);
-        // Identity's stores take a context per request scope; they get one from the same factory.
-        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        services.AddPartyAffairsDatabase(configuration);
 
         // Keys live with the data, so sign-in cookies and antiforgery tokens survive a restart.
         services.AddDataProtection()

@@ -44,7 +44,7 @@ public sealed class PostgresCluster : IAsyncLifetime
             // fifty-archivings test ran out of its 30 s busy wait once while it did).
             "--no-sync");
         await RunAsync(Server("pg_ctl"), "-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "start",
-            "-o", $"-p {Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off");
+            "-o", $"-p {Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400");
     }
 
     public async Task DisposeAsync()

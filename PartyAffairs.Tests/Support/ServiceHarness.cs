@@ -18,7 +18,7 @@ namespace PartyAffairs.Tests.Support;
 
 /// <summary>
 /// The app's real container (AddPartyAffairs, as Program.cs builds it) over a real SQLite file in a
-/// temporary data directory, started by the real initializer from a copy of the migrated
+/// temporary data directory (or a PostgreSQL database of its own: <see cref="TestDatabase"/>), started by the real initializer from a copy of the migrated
 /// <see cref="TemplateDatabase"/>; only the clock and the signed-in principal are the test's.
 /// </summary>
 public sealed class ServiceHarness : IAsyncDisposable
@@ -55,6 +55,7 @@ public sealed class ServiceHarness : IAsyncDisposable
                 ["Demo:Password"] = "Demo@2026",
                 ["Bureau:TimeZone"] = "Asia/Shanghai",
             })
+            .AddInMemoryCollection(await TestDatabase.SettingsAsync(dataDirectory, fromTemplate: !migrateFromEmpty))
             .Build();
 
         var time = new FakeTimeProvider(now ?? DefaultNow);
@@ -74,7 +75,7 @@ public sealed class ServiceHarness : IAsyncDisposable
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = passwordIterations);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
-        if (!migrateFromEmpty) await TemplateDatabase.CopyToAsync(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
+        if (!migrateFromEmpty && !TestDatabase.IsPostgreSql) await TemplateDatabase.CopyToAsync(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
         await using (var scope = provider.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
@@ -114,6 +115,7 @@ public sealed class ServiceHarness : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await TestDatabase.DropAsync(DataDirectory);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 

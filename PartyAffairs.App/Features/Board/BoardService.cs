@@ -353,9 +353,11 @@ public sealed class BoardService(
             {
                 foreach (var word in FullTextSearch.ShortWords(words))
                 {
-                    var pattern = FullTextSearch.LikePattern(word);
+                    // Lower case on both sides: SQLite's LIKE ignores ASCII case and PostgreSQL's does not.
+                    var pattern = FullTextSearch.LikePattern(word).ToLowerInvariant();
                     items = items.Where(d => db.Set<DisclosureSearchRow>().Any(s => s.RowId == d.Id
-                        && (EF.Functions.Like(s.Title, pattern, FullTextSearch.LikeEscape) || EF.Functions.Like(s.Text, pattern, FullTextSearch.LikeEscape))));
+                        && (EF.Functions.Like(s.Title.ToLower(), pattern, FullTextSearch.LikeEscape)
+                            || EF.Functions.Like(s.Text.ToLower(), pattern, FullTextSearch.LikeEscape))));
                 }
             }
         }

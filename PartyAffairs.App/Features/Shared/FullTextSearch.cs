@@ -1,5 +1,5 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PartyAffairs.App.Data;
 
@@ -44,21 +44,25 @@ public static class FullTextSearch
     {
         ArgumentOutOfRangeException.ThrowIfZero(words.Count);
         var sql = new StringBuilder($"""SELECT rowid AS "Value" FROM "{table}" WHERE 1 = 1""");
-        var parameters = new List<SqliteParameter>();
-        var phrases = Phrases(words).Select(w => $"\"{w.Replace("\"", "\"\"")}\"").ToList();
+        var arguments = new List<object>();
+        // SQLite: an FTS5 phrase for each long word. PostgreSQL: ILIKE for every word, which the table's pg_trgm indexes
+        // serve for three characters or more; a shorter word is checked on the rows the others found, or on every row.
+        var postgres = db.Database.IsNpgsql();
+        var phrases = postgres ? [] : Phrases(words).Select(w => $"\"{w.Replace("\"", "\"\"")}\"").ToList();
         if (phrases.Count > 0)
         {
-            sql.Append($""" AND "{table}" MATCH $match""");
-            parameters.Add(new SqliteParameter("$match", string.Join(" AND ", phrases)));
+            sql.Append($$""" AND "{{table}}" MATCH {{{arguments.Count}}}""");
+            arguments.Add(string.Join(" AND ", phrases));
         }
-        foreach (var (word, i) in ShortWords(words).Select((w, i) => (w, i)))
+        var like = postgres ? "ILIKE" : "LIKE";
+        foreach (var word in postgres ? words : ShortWords(words))
         {
-            sql.Append(" AND (").Append(string.Join(" OR ", columns.Select(c => $"""
-                "{c}" LIKE $like{i} ESCAPE '\'
+            sql.Append(" AND (").Append(string.Join(" OR ", columns.Select(c => $$"""
+                "{{c}}" {{like}} {{{arguments.Count}}} ESCAPE '\'
                 """))).Append(')');
-            parameters.Add(new SqliteParameter($"$like{i}", LikePattern(word)));
+            arguments.Add(LikePattern(word));
         }
-        return db.Database.SqlQueryRaw<long>(sql.ToString(), parameters.ToArray<object>());
+        return db.Database.SqlQuery<long>(FormattableStringFactory.Create(sql.ToString(), arguments.ToArray()));
     }
 
     private static string EscapeLike(string word) => word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");

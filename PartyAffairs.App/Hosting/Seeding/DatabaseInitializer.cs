@@ -39,7 +39,7 @@ public sealed class DatabaseInitializer(
         {
             await db.Database.MigrateAsync(cancellationToken);
             // WAL lets readers (the board, the dashboard) go on while one writer commits; it stays set in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", cancellationToken);
             // Bodies written as Markdown before the rich-text editor become clean HTML once, before any page reads them.
             await services.GetRequiredService<MarkdownBodyConversion>().RunAsync(cancellationToken);
 

@@ -50,10 +50,11 @@ public sealed class UserAdminService(
                 select new { User = u, OrganizationName = o == null ? null : o.Name };
             foreach (var word in (query.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                var pattern = FullTextSearch.LikePattern(word);
-                users = users.Where(x => EF.Functions.Like(x.User.UserName!, pattern, FullTextSearch.LikeEscape)
-                    || EF.Functions.Like(x.User.DisplayName, pattern, FullTextSearch.LikeEscape)
-                    || (x.OrganizationName != null && EF.Functions.Like(x.OrganizationName, pattern, FullTextSearch.LikeEscape)));
+                // Lower case on both sides: SQLite's LIKE ignores ASCII case and PostgreSQL's does not.
+                var pattern = FullTextSearch.LikePattern(word).ToLowerInvariant();
+                users = users.Where(x => EF.Functions.Like(x.User.UserName!.ToLower(), pattern, FullTextSearch.LikeEscape)
+                    || EF.Functions.Like(x.User.DisplayName.ToLower(), pattern, FullTextSearch.LikeEscape)
+                    || (x.OrganizationName != null && EF.Functions.Like(x.OrganizationName.ToLower(), pattern, FullTextSearch.LikeEscape)));
             }
             if (query.Role is { } role)
             {
