@@ -20,6 +20,7 @@ public sealed class DatabaseInitializerTests
         calendar.Single(d => d.Date == new DateOnly(2026, 10, 10)).Kind.ShouldBe(CalendarDayKind.Workday);
     }
 
+    [Trait("Database", "Sqlite")]
     [Fact]
     public async Task The_database_runs_in_WAL_mode_with_foreign_keys_on()
     {

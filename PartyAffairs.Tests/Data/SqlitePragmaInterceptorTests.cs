@@ -6,6 +6,7 @@ using PartyAffairs.Tests.Support;
 namespace PartyAffairs.Tests.Data;
 
 /// <summary>The pragmas run once per native connection: a pooled connection opened again keeps them, a new one gets them.</summary>
+[Trait("Database", "Sqlite")]
 public sealed class SqlitePragmaInterceptorTests
 {
     [Fact]

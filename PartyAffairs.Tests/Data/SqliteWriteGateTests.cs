@@ -27,6 +27,7 @@ public sealed class SqliteWriteGateTests
         order.ShouldBe([1, 2, 3]);
     }
 
+    [Trait("Database", "Sqlite")]
     [Fact]
     public async Task An_audited_save_waits_for_its_turn()
     {
@@ -98,6 +99,7 @@ public sealed class SqliteWriteGateTests
         (await check.Disclosures.CountAsync(d => d.State == DisclosureState.Approved)).ShouldBe(64);
     }
 
+    [Trait("Database", "Sqlite")]
     [Fact]
     public async Task Every_connection_gets_the_apps_pragmas()
     {

@@ -7,6 +7,7 @@ using PartyAffairs.Tests.Support;
 namespace PartyAffairs.Tests.Data;
 
 /// <summary>Service tests start from a copy of one migrated template: it must be what migrating from empty gives, and each copy its own.</summary>
+[Trait("Database", "Sqlite")]
 public sealed class TemplateDatabaseTests
 {
     [Fact]

@@ -27,7 +27,8 @@ public sealed partial class WorkflowActionSourceTests
                      .Where(p => p.EndsWith(".cs", StringComparison.Ordinal) || p.EndsWith(".razor", StringComparison.Ordinal)))
         {
             var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-            if (relative.StartsWith("Data/Migrations/", StringComparison.Ordinal) || relative.StartsWith("obj/", StringComparison.Ordinal)
+            if (relative.StartsWith("Data/Migrations/", StringComparison.Ordinal) || relative.StartsWith("Data/PostgreSQL/Migrations/", StringComparison.Ordinal)
+                || relative.StartsWith("obj/", StringComparison.Ordinal)
                 || relative.StartsWith("bin/", StringComparison.Ordinal)) continue;
             var lines = File.ReadAllLines(path);
             for (var i = 0; i < lines.Length; i++)

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
+using PartyAffairs.Tests.Support;
+
 namespace PartyAffairs.Tests.Drills;
 
 /// <summary>
@@ -36,6 +38,7 @@ public sealed partial class DrillWebApp : IAsyncLifetime
     {
         if (factory is not null) await factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await TestDatabase.DropAsync(dataDirectory);
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }
 
@@ -70,6 +73,7 @@ public sealed partial class DrillWebApp : IAsyncLifetime
             builder.UseEnvironment("Production");
             builder.UseStaticWebAssets();
             builder.UseSetting("Storage:DataDirectory", dataDirectory);
+            TestDatabase.Use(builder, dataDirectory);
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("SignIn:PermitLimit", SignInPermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFilter>());

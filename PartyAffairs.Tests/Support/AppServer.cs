@@ -36,7 +36,7 @@ public sealed class AppServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await TemplateDatabase.CopyToAsync(new PartyAffairs.App.Features.Shared.StorageOptions { DataDirectory = dataDirectory }.DatabasePath);
+        if (!TestDatabase.IsPostgreSql) await TemplateDatabase.CopyToAsync(new PartyAffairs.App.Features.Shared.StorageOptions { DataDirectory = dataDirectory }.DatabasePath);
         factory = new Factory(dataDirectory, settings, Logs);
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
@@ -48,6 +48,7 @@ public sealed class AppServer : IAsyncLifetime
     {
         if (factory is not null) await factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await TestDatabase.DropAsync(dataDirectory);
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }
 
@@ -60,6 +61,7 @@ public sealed class AppServer : IAsyncLifetime
             // Outside Development the host does not look up static web assets (MudBlazor's css and js) by itself.
             builder.UseStaticWebAssets();
             builder.UseSetting("Storage:DataDirectory", dataDirectory);
+            TestDatabase.Use(builder, dataDirectory);
             builder.UseSetting("Demo:Seed", "true");
             // Every browser test signs in from 127.0.0.1: the per-address sign-in limit is proved in SignInDrillTests.
             builder.UseSetting("SignIn:PermitLimit", "100000");

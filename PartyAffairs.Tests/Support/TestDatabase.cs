@@ -51,6 +51,15 @@ public static class TestDatabase
         };
     }
 
+    /// <summary>Points a test web host at this data directory's database (nothing to do on SQLite).</summary>
+    public static void Use(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder, string dataDirectory) => builder.UseTestDatabase(dataDirectory);
+
+    public static Microsoft.AspNetCore.Hosting.IWebHostBuilder UseTestDatabase(this Microsoft.AspNetCore.Hosting.IWebHostBuilder builder, string dataDirectory)
+    {
+        foreach (var (key, value) in SettingsAsync(dataDirectory, fromTemplate: true).GetAwaiter().GetResult()) builder.UseSetting(key, value);
+        return builder;
+    }
+
     /// <summary>Drops the data directory's database, if PostgreSQL made one, ending whatever connections it still has.</summary>
     public static async Task DropAsync(string dataDirectory)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyAffairs.App.Data;
+using PartyAffairs.App.Data.PostgreSQL;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Publishing.Bodies;
 using PartyAffairs.App.Features.Shared;
@@ -24,9 +25,11 @@ public sealed class ArchiveWriter(
     public async Task<string> ArchiveAsync(Actor actor, int disclosureId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is ours before we read the last number and the
-        // chain's head, so two archivers can never take the same number or fork the chain.
+        // The archive's one lock is ours before we read the last number and the chain's head, so two archivers — on any
+        // node — can never take the same number or fork the chain: on SQLite the file's write lock (Microsoft.Data.Sqlite
+        // begins IMMEDIATE), on PostgreSQL an advisory lock held to the end of the transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.TakeForTransactionAsync(AdvisoryLocks.Archive, cancellationToken);
 
         var disclosure = await db.Disclosures.AsNoTracking().AsSplitQuery()
             .Include(d => d.Organization)

@@ -22,6 +22,9 @@ public sealed class BureauClock(TimeProvider time, IOptions<BureauOptions> optio
     /// <summary>The first instant of the bureau's day, as UTC.</summary>
     public DateTime StartOfDayUtc(DateOnly day) => ToUtc(day.ToDateTime(TimeOnly.MinValue));
 
-    /// <summary>The last instant of the bureau's day, as UTC: a deadline "on" a day lasts until its end.</summary>
-    public DateTime EndOfDayUtc(DateOnly day) => StartOfDayUtc(day.AddDays(1)).AddTicks(-1);
+    /// <summary>
+    /// The last instant of the bureau's day, as UTC: a deadline "on" a day lasts until its end. The last microsecond, not the
+    /// last tick: PostgreSQL keeps microseconds, and a deadline of 23:59:59.9999999 would be stored as the next midnight.
+    /// </summary>
+    public DateTime EndOfDayUtc(DateOnly day) => StartOfDayUtc(day.AddDays(1)).AddTicks(-TimeSpan.TicksPerMicrosecond);
 }

@@ -7,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 
+using PartyAffairs.Tests.Support;
+
 namespace PartyAffairs.Tests.Components.Account;
 
 /// <summary>The sign-in pages are static forms: driven over HTTP against the real app, as a browser posts them.</summary>
@@ -20,7 +22,8 @@ public sealed class LoginPageTests : IAsyncLifetime
     {
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseSetting("Storage:DataDirectory", dataDirectory)
-            .UseSetting("Demo:Seed", "false"));
+            .UseSetting("Demo:Seed", "false")
+            .UseTestDatabase(dataDirectory));
         _ = factory.Server;
         await CreateUserAsync("lishuji", mustChangePassword: false);
         await CreateUserAsync("xinren", mustChangePassword: true);
@@ -30,6 +33,7 @@ public sealed class LoginPageTests : IAsyncLifetime
     {
         await factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await TestDatabase.DropAsync(dataDirectory);
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -163,9 +164,9 @@ public sealed class ArchiveServiceTests : ArchiveTestBase
         (await ArchiveAsync(await ClosedDisclosureAsync())).Succeeded.ShouldBeTrue();
         await using var db = harness.NewDb();
 
-        var update = await Should.ThrowAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("UPDATE ArchiveRecords SET Title = 'changed'"));
+        var update = await Should.ThrowAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("""UPDATE "ArchiveRecords" SET "Title" = 'changed'"""));
         update.Message.ShouldContain("append-only");
-        await Should.ThrowAsync<SqliteException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM ArchiveRecords"));
+        await Should.ThrowAsync<DbException>(() => db.Database.ExecuteSqlRawAsync("""DELETE FROM "ArchiveRecords" """));
         (await db.ArchiveRecords.SingleAsync()).Title.ShouldBe("测试公开事项");
     }
 

@@ -33,7 +33,9 @@ public sealed class ArchiveVerifierTests : ArchiveTestBase
     private async Task BehindTheAppsBackAsync(string sql)
     {
         await using var db = harness.NewDb();
-        await db.Database.ExecuteSqlRawAsync("""DROP TRIGGER "ArchiveRecords_NoUpdate"; DROP TRIGGER "ArchiveRecords_NoDelete"; DROP TRIGGER "ArchiveFiles_NoDelete";""");
+        await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql()
+            ? """ALTER TABLE "ArchiveRecords" DISABLE TRIGGER "ArchiveRecords_NoUpdateOrDelete"; ALTER TABLE "ArchiveFiles" DISABLE TRIGGER "ArchiveFiles_NoUpdateOrDelete";"""
+            : """DROP TRIGGER "ArchiveRecords_NoUpdate"; DROP TRIGGER "ArchiveRecords_NoDelete"; DROP TRIGGER "ArchiveFiles_NoDelete";""");
         await db.Database.ExecuteSqlRawAsync(sql);
     }
 

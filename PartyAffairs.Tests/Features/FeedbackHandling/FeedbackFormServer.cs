@@ -9,6 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 
+using PartyAffairs.Tests.Support;
+
 namespace PartyAffairs.Tests.Features.FeedbackHandling;
 
 /// <summary>
@@ -41,6 +43,7 @@ public sealed partial class FeedbackFormServer : IAsyncLifetime
     {
         if (factory is not null) await factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        await TestDatabase.DropAsync(dataDirectory);
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }
 
@@ -134,6 +137,7 @@ public sealed partial class FeedbackFormServer : IAsyncLifetime
             // Production's pipeline, but cookies over plain http on loopback (CookieSecurity).
             builder.UseEnvironment(PartyAffairs.App.Hosting.Security.CookieSecurity.TestingEnvironment);
             builder.UseSetting("Storage:DataDirectory", dataDirectory);
+            TestDatabase.Use(builder, dataDirectory);
             builder.UseSetting("Demo:Seed", "true");
             builder.UseSetting("Feedback:PermitLimit", permitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }

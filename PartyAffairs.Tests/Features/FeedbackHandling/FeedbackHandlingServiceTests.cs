@@ -11,7 +11,7 @@ namespace PartyAffairs.Tests.Features.FeedbackHandling;
 public sealed class FeedbackHandlingServiceTests
 {
     // ServiceHarness.DefaultNow is Thursday 2026-11-26, 10:00 in Beijing.
-    private static DateTime EndOfBeijingDay(int month, int day) => new DateTime(2026, month, day, 16, 0, 0, DateTimeKind.Utc).AddTicks(-1);
+    private static DateTime EndOfBeijingDay(int month, int day) => new DateTime(2026, month, day, 16, 0, 0, DateTimeKind.Utc).AddTicks(-TimeSpan.TicksPerMicrosecond);
 
     private sealed record Setup(ServiceHarness Harness, TestBureau Bureau, int DisclosureId, int FeedbackId);
 

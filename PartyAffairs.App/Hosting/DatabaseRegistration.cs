@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PartyAffairs.App.Data;
 using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Data.PostgreSQL;
 using PartyAffairs.App.Features.Board;
 using PartyAffairs.App.Features.Shared;
 
-namespace PartyAffairs.App.Data;
+namespace PartyAffairs.App.Hosting;
 
 public static class DatabaseRegistration
 {
