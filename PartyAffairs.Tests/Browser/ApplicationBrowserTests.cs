@@ -31,7 +31,7 @@ public sealed class ApplicationBrowserTests(AppServer server)
             .Where(d => d.State == DisclosureState.Published && d.Audience == Audience.Public && d.DisplayFromUtc <= now && now < d.DisplayUntilUtc
                 && d.SupersededByDisclosureId == null)
             .OrderBy(d => d.Id)
-            .Select(d => ValueTuple.Create(d.Id, d.Title, d.Organization!.Name)).FirstAsync());
+            .Select(d => Tuple.Create(d.Id, d.Title, d.Organization!.Name)).FirstAsync());
         var (playwright, browser) = await Support.Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;

@@ -37,7 +37,7 @@ public sealed class FeedbackHandlingBrowserTests(AppServer server)
         var (item, title) = await QueryAsync(async db => await db.Disclosures
             .Where(d => d.State == DisclosureState.Published && d.Audience == Audience.Public && d.DisplayFromUtc <= now && now < d.DisplayUntilUtc)
             .OrderBy(d => d.Id)
-            .Select(d => ValueTuple.Create(d.Id, d.Title)).FirstAsync());
+            .Select(d => Tuple.Create(d.Id, d.Title)).FirstAsync());
         var (handlerName, leaderName) = await QueryAsync(async db => (
             (await db.Users.SingleAsync(u => u.UserName == "handler")).DisplayName,
             (await db.Users.SingleAsync(u => u.UserName == "leader")).DisplayName));

@@ -63,6 +63,8 @@ public sealed class BodyTemplateDialogTests : IAsyncLifetime
         var page = Render();
         page.FindAll("[data-testid=has-body-template]").ShouldBeEmpty();
 
+        // The page reads its lines after the first render: wait for them.
+        page.WaitForAssertion(() => page.Find("[data-testid=body-template-edit]"), Patience);
         page.Find("[data-testid=body-template-edit]").Click();
         dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog [data-testid=body-template-editor]"), Patience);
         dialogs.Find(".mud-dialog").TextContent.ShouldContain("正文模板：“三会一课”开展情况");
@@ -84,6 +86,8 @@ public sealed class BodyTemplateDialogTests : IAsyncLifetime
         await SignInAsync("office");
         var dialogs = harness.Context.Render<MudDialogProvider>();
         var page = Render();
+        // The page reads its lines after the first render: wait for them.
+        page.WaitForAssertion(() => page.Find("[data-testid=body-template-edit]"), Patience);
         page.Find("[data-testid=body-template-edit]").Click();
         dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog [data-testid=body-template-editor]"), Patience);
 

@@ -52,6 +52,8 @@ public sealed class CataloguePageTests : IAsyncLifetime
     {
         var page = harness.Context.Render<CataloguePage>();
         page.WaitForAssertion(() => page.Find("[data-testid=workflow]"), Patience);
+        // The lines come in a read of their own: every test's catalogue starts with this one.
+        page.WaitForAssertion(() => page.Markup.ShouldContain("党员大会记录"), Patience);
         return page;
     }
 

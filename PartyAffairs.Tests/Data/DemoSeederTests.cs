@@ -86,7 +86,7 @@ public sealed class DemoSeederTests(DemoBureauFixture bureau) : IClassFixture<De
         catalogue.Items.Select(i => i.Audience).Distinct().Count().ShouldBe(3);
         catalogue.Items.Aggregate(Channel.None, (all, i) => all | i.Channels).ShouldBe(Channel.Board | Channel.Meeting | Channel.Document | Channel.Media);
         catalogue.Items.ShouldContain(i => i.Standing);
-        catalogue.Items.Single(i => i.Cadence == Cadence.Phased).Occurrences.Select(o => o.Label)
+        catalogue.Items.Single(i => i.Cadence == Cadence.Phased).Occurrences.OrderBy(o => o.Sequence).Select(o => o.Label)
             .ShouldBe(["确定入党积极分子", "确定发展对象", "接收预备党员", "预备党员转正"]);
         catalogue.Items.Where(i => i.Cadence == Cadence.Monthly).ShouldAllBe(i => i.Occurrences.Count == 12);
         catalogue.Items.Where(i => !i.Standing && i.Cadence is not (Cadence.Phased or Cadence.Immediate))

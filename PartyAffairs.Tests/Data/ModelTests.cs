@@ -13,6 +13,24 @@ namespace PartyAffairs.Tests.Data;
 
 public sealed class ModelTests
 {
+    /// <summary>
+    /// Each provider's migration set holds the whole model: a change made for one and forgotten for the other fails here,
+    /// whichever database the run uses (no server needed: the snapshot is compared with the model).
+    /// </summary>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public void Neither_migration_set_lags_the_model(DatabaseProvider provider)
+    {
+        using AppDbContext db = provider == DatabaseProvider.Sqlite
+            ? new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options)
+            : new App.Data.PostgreSQL.PostgresAppDbContext(new DbContextOptionsBuilder<App.Data.PostgreSQL.PostgresAppDbContext>()
+                .UseNpgsql("Host=127.0.0.1;Database=never_opened").Options);
+        db.Database.HasPendingModelChanges().ShouldBeFalse(
+            $"{provider}: dotnet ef migrations add Name --context {db.GetType().FullName} (README, Adding a migration)");
+        db.Database.GetMigrations().ShouldNotBeEmpty();
+    }
+
     [Fact]
     public async Task The_migrations_hold_every_model_change()
     {

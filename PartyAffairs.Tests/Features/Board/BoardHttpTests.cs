@@ -86,7 +86,7 @@ public sealed partial class BoardHttpTests(AppServer server) : IClassFixture<App
             var now = DateTime.UtcNow;
             (id, title) = await db.Disclosures
                 .Where(d => d.Audience == Audience.Public && d.State == DisclosureState.Published && d.DisplayUntilUtc > now && d.DisplayFromUtc <= now)
-                .OrderByDescending(d => d.Id).Select(d => ValueTuple.Create(d.Id, d.Title)).FirstAsync();
+                .OrderByDescending(d => d.Id).Select(d => Tuple.Create(d.Id, d.Title)).FirstAsync();
         }
         using (var first = await GetAsync("/board"))
         {

@@ -134,7 +134,7 @@ public sealed class BoardPortalHttpTests(AppServer server) : IClassFixture<AppSe
                 .First(t => !publicTitles.Any(p => p.Contains(t)));
             (id, title) = await db.Disclosures
                 .Where(d => d.Audience == Audience.Public && d.State == DisclosureState.Published && d.DisplayUntilUtc > now && d.DisplayFromUtc <= now)
-                .OrderByDescending(d => d.Id).Select(d => ValueTuple.Create(d.Id, d.Title)).FirstAsync();
+                .OrderByDescending(d => d.Id).Select(d => Tuple.Create(d.Id, d.Title)).FirstAsync();
         }
         var search = $"/board/history?q={Uri.EscapeDataString(title)}";
         // The search box echoes what was typed; the list itself stays empty.

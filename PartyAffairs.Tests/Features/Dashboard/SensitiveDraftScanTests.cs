@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PartyAffairs.App.Data;
+using PartyAffairs.App.Data.PostgreSQL;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Dashboard;
 using PartyAffairs.App.Features.Shared;
@@ -103,8 +104,11 @@ public sealed class SensitiveDraftScanTests
     private static async Task<(IReadOnlyList<SensitiveDraftRow> Rows, int TextsRead)> FindAsync(ServiceHarness harness, SensitiveDraftScan scan, string[] words)
     {
         var reads = new TextReads();
+        var database = harness.Services.GetRequiredService<DatabaseOptions>();
         var path = harness.Services.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath;
-        await using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").AddInterceptors(reads).Options);
+        await using AppDbContext db = database.IsPostgreSql
+            ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(database.ConnectionString).AddInterceptors(reads).Options)
+            : new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").AddInterceptors(reads).Options);
         var rows = await scan.FindAsync(db, words, 10, CancellationToken.None);
         return (rows, reads.Count);
     }
@@ -121,7 +125,13 @@ public sealed class SensitiveDraftScanTests
             {
                 // EF pads a list of ids by repeating its last one; a list sent as one JSON parameter is counted by its items.
                 var values = command.Parameters.Cast<DbParameter>().Select(p => p.Value).ToList();
-                Count += values is [string json] && json.StartsWith('[') ? JsonSerializer.Deserialize<int[]>(json)!.Length : values.Distinct().Count();
+                // (SQLite); PostgreSQL binds it as one array.
+                Count += values switch
+                {
+                    [string json] when json.StartsWith('[') => JsonSerializer.Deserialize<int[]>(json)!.Length,
+                    [int[] ids] => ids.Length,
+                    _ => values.Distinct().Count(),
+                };
             }
             return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
