@@ -40,8 +40,9 @@ public sealed class InspectionsPageTests : IAsyncLifetime
         var snackbars = harness.Context.Render<MudSnackbarProvider>();
         var cut = harness.Context.Render<InspectionsPage>();
         cut.WaitForAssertion(() => cut.Find("[data-testid=complete-rectification]"), TimeSpan.FromSeconds(10));
-        cut.Find("[data-testid=complete-rectification]").Click();
+        FreshClick.Click(() => cut.Find("[data-testid=complete-rectification]"));
         const string typed = "已补齐\u202E记录";
+        cut.WaitForAssertion(() => cut.Find("input[data-testid=rectification-outcome]"), TimeSpan.FromSeconds(10));
 
         cut.Find("input[data-testid=rectification-outcome]").Change(typed);
         cut.Find("[data-testid=confirm-complete]").Click();

@@ -18,8 +18,19 @@ public sealed class MainLayoutTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await harness.DisposeAsync();
 
-    private IRenderedComponent<MainLayout> RenderLayout(RenderFragment? body = null) =>
-        harness.Context.Render<MainLayout>(p => p.Add(l => l.Body, body ?? (b => b.AddContent(0, "页面内容"))));
+    /// <summary>
+    /// Renders the shell and, for a signed-in person, waits until it has read who they are (the menu follows from that): the
+    /// read is truly asynchronous on PostgreSQL, where SQLite's usually completed before the first render returned.
+    /// </summary>
+    private IRenderedComponent<MainLayout> RenderLayout(RenderFragment? body = null)
+    {
+        var cut = harness.Context.Render<MainLayout>(p => p.Add(l => l.Body, body ?? (b => b.AddContent(0, "页面内容"))));
+        if (harness.User.Actor.IsAuthenticated && !MustChangePassword)
+            cut.WaitForAssertion(() => cut.Find("[data-testid=shell-user]"), TimeSpan.FromSeconds(10));
+        return cut;
+    }
+
+    private bool MustChangePassword { get; set; }
 
     private static IReadOnlyList<string> NavTargets(IRenderedComponent<MainLayout> cut) =>
         cut.FindAll(".mud-navmenu a[href]").Select(a => a.GetAttribute("href")!).ToList();
@@ -131,9 +142,12 @@ public sealed class MainLayoutTests : IAsyncLifetime
         harness.SignInAs("newcomer", null, [Roles.Member], userId);
         harness.Navigation.NavigateTo("/feedback");
 
-        RenderLayout();
+        MustChangePassword = true;
+        var cut = RenderLayout();
 
-        var navigation = harness.Context.Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>().History.First();
+        var history = harness.Context.Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>().History;
+        cut.WaitForAssertion(() => history.First().Uri.ShouldStartWith("/Account/Manage/ChangePassword"), TimeSpan.FromSeconds(10));
+        var navigation = history.First();
         navigation.Uri.ShouldBe("/Account/Manage/ChangePassword?returnUrl=%2Ffeedback");
         navigation.Options.ForceLoad.ShouldBeTrue();
     }

@@ -40,6 +40,8 @@ public sealed partial class PageTableTests : IAsyncLifetime
         harness.SignInAs("测试", null, PageBenchmarks.RolesOf[role]);
 
         var cut = harness.Context.Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "页面内容"))));
+        // The menu follows from who the person is, which the shell reads first (asynchronously on PostgreSQL).
+        cut.WaitForAssertion(() => cut.Find("[data-testid=shell-user]"), TimeSpan.FromSeconds(10));
         var menu = cut.FindAll(".mud-navmenu a[href]").Select(a => a.GetAttribute("href")!).ToHashSet();
 
         var table = PageBenchmarks.Table.Where(p => p.Role == role && !p.Path.Contains('{') && p.Path != "/disclosures/new").Select(p => p.Path).ToHashSet();
