@@ -65,7 +65,7 @@ public static class ChangeEventPayload
 
     private const string Tail = "]}";
 
-    private static string Head(Guid node, long sequence) => $"{{\"n\":\"{node:N}\",\"q\":{sequence},\"e\":[";
+    private static string Head(Guid node, long sequence) => $"{{\"n\":\"{node:D}\",\"q\":{sequence},\"e\":[";
 
     private static byte[] Serialize(ChangeEvent change, int budget)
     {
