@@ -76,7 +76,7 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
             .ToList();
         // On PostgreSQL the other nodes hear of a change by a notification sent inside its transaction: a save that
         // announces anything (a row a service added, an announcement) gets one, or EF would commit before the notification.
-        var announces = audited.Count > 0 || (Database.IsNpgsql() && ChangeAuditInterceptor.Announces(ChangeTracker));
+        var announces = audited.Count > 0 || (Database.IsNpgsql() && AnnouncesAsDetected());
         if (!announces) return await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         using var turn = Database.CurrentTransaction is null && WriteGate is { } gate ? await gate.EnterAsync(cancellationToken) : null;
@@ -95,6 +95,21 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
         finally
         {
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>Whether the save will announce anything, from the changes detected a moment ago: detecting again costs a pass over every tracked entity.</summary>
+    private bool AnnouncesAsDetected()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return ChangeAuditInterceptor.Announces(ChangeTracker);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 
