@@ -66,14 +66,18 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
     /// Saves the changes and, in the same transaction, the audit entries the entities queued (written by
     /// <see cref="ChangeAuditInterceptor"/>, which also announces them once committed). A save that audits waits for its
     /// turn at the <see cref="SqliteWriteGate"/> and runs in a transaction of its own unless the caller opened one. New
-    /// entities get their ids in a first round, so their audit entries are written in a second one before the commit.
+    /// entities get their ids in a first round, so their audit entries are written in a second one before the commit. On
+    /// PostgreSQL any save that announces a change runs in a transaction, which carries the other nodes' notification.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var audited = ChangeTracker.Entries<IAudited>()
             .Where(e => e.Entity.PendingAudit.Count > 0)
             .ToList();
-        if (audited.Count == 0) return await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // On PostgreSQL the other nodes hear of a change by a notification sent inside its transaction: a save that
+        // announces anything (a row a service added, an announcement) gets one, or EF would commit before the notification.
+        var announces = audited.Count > 0 || (Database.IsNpgsql() && AnnouncesAsDetected());
+        if (!announces) return await SaveDetectedAsync(acceptAllChangesOnSuccess, cancellationToken);
 
         using var turn = Database.CurrentTransaction is null && WriteGate is { } gate ? await gate.EnterAsync(cancellationToken) : null;
         var ownTransaction = Database.CurrentTransaction is null
@@ -91,6 +95,21 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
         finally
         {
             if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>Whether the save will announce anything, from the changes detected a moment ago: detecting again costs a pass over every tracked entity.</summary>
+    private bool AnnouncesAsDetected()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return ChangeAuditInterceptor.Announces(ChangeTracker);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 

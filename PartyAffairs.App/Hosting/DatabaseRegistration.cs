@@ -31,6 +31,10 @@ public static class DatabaseRegistration
                     .AddInterceptors(sp.GetRequiredService<BodyTextInterceptor>(), sp.GetRequiredService<ChangeAuditInterceptor>()), poolSize);
             services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                 new ProviderContextFactory<PostgresAppDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>()));
+            // Several nodes share the database: each tells the others what it commits, and listens to them.
+            services.AddSingleton<PostgresChangeChannel>();
+            services.AddSingleton<PostgresChangeListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeListener>());
         }
         else
         {

@@ -26,12 +26,15 @@ public sealed class ServiceHarness : IAsyncDisposable
     /// <summary>A Thursday morning in Beijing, clear of holidays.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero);
 
-    private ServiceHarness(ServiceProvider services, FakeTimeProvider time, TestAuthenticationStateProvider auth, string dataDirectory)
+    private readonly bool ownDatabase;
+
+    private ServiceHarness(ServiceProvider services, FakeTimeProvider time, TestAuthenticationStateProvider auth, string dataDirectory, bool ownDatabase)
     {
         Services = services;
         Time = time;
         Auth = auth;
         DataDirectory = dataDirectory;
+        this.ownDatabase = ownDatabase;
     }
 
     public ServiceProvider Services { get; }
@@ -42,8 +45,13 @@ public sealed class ServiceHarness : IAsyncDisposable
     /// <param name="dataDirectory">An existing data directory to open again (the crash drill's writer); a fresh temporary one by default.</param>
     /// <param name="migrateFromEmpty">Let the initializer migrate an empty file instead of starting from the template's copy.</param>
     /// <param name="passwordIterations">PBKDF2 rounds of the password hasher; a timing test asks for production's 100,000.</param>
+    /// <param name="database">
+    /// The database settings (<c>Database:Provider</c>, the connection string) of a PostgreSQL database the test made, instead
+    /// of the run's own: several harnesses given the same one are several nodes on one database. The first migrates it; the
+    /// harness never drops it.
+    /// </param>
     public static async Task<ServiceHarness> CreateAsync(bool seedDemo = false, DateTimeOffset? now = null, string? dataDirectory = null, bool migrateFromEmpty = false,
-        int passwordIterations = 1_000)
+        int passwordIterations = 1_000, IReadOnlyDictionary<string, string?>? database = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "partyaffairs-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -55,7 +63,7 @@ public sealed class ServiceHarness : IAsyncDisposable
                 ["Demo:Password"] = "Demo@2026",
                 ["Bureau:TimeZone"] = "Asia/Shanghai",
             })
-            .AddInMemoryCollection(await TestDatabase.SettingsAsync(dataDirectory, fromTemplate: !migrateFromEmpty))
+            .AddInMemoryCollection(database ?? await TestDatabase.SettingsAsync(dataDirectory, fromTemplate: !migrateFromEmpty))
             .Build();
 
         var time = new FakeTimeProvider(now ?? DefaultNow);
@@ -75,12 +83,12 @@ public sealed class ServiceHarness : IAsyncDisposable
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = passwordIterations);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
-        if (!migrateFromEmpty && !TestDatabase.IsPostgreSql) await TemplateDatabase.CopyToAsync(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
+        if (!migrateFromEmpty && database is null && !TestDatabase.IsPostgreSql) await TemplateDatabase.CopyToAsync(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
         await using (var scope = provider.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         }
-        return new ServiceHarness(provider, time, auth, dataDirectory);
+        return new ServiceHarness(provider, time, auth, dataDirectory, ownDatabase: database is null);
     }
 
     /// <summary>Resolves a scoped service in a fresh scope, as a new circuit would.</summary>
@@ -115,7 +123,7 @@ public sealed class ServiceHarness : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await TestDatabase.DropAsync(DataDirectory);
+        if (ownDatabase) await TestDatabase.DropAsync(DataDirectory);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 

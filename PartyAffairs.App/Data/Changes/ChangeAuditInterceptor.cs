@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using PartyAffairs.App.Data.PostgreSQL;
 using PartyAffairs.App.Domain;
 
 namespace PartyAffairs.App.Data.Changes;
@@ -12,9 +14,17 @@ namespace PartyAffairs.App.Data.Changes;
 /// any a service added itself — and about the entities' announcements. Nothing is told of a save that failed or of a
 /// transaction that never committed. A singleton registered with the pooled context factory: what belongs to one context
 /// is kept per context instance and dropped when its next transaction starts.
+/// On PostgreSQL (<paramref name="channel"/>) the other nodes are told too, by <c>pg_notify</c> just before the commit, inside
+/// the transaction: PostgreSQL delivers it only if the commit succeeds. <see cref="AppDbContext"/> runs every save that
+/// announces something in a transaction there, so no announcement is made after the fact.
 /// </summary>
-public sealed class ChangeAuditInterceptor(LiveEventStream stream) : SaveChangesInterceptor, IDbTransactionInterceptor
+public sealed class ChangeAuditInterceptor(LiveEventStream stream, PostgresChangeChannel? channel = null) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    /// <summary>Whether saving this tracker's changes will announce anything: what <see cref="Audit"/> turns into events.</summary>
+    public static bool Announces(ChangeTracker tracker) =>
+        tracker.Entries<IAudited>().Any(e => e.Entity.PendingAudit.Count > 0 || e.Entity.PendingAnnouncements.Count > 0)
+        || tracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added);
+
     private readonly ConditionalWeakTable<DbContext, Pending> pending = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -69,6 +79,19 @@ public sealed class ChangeAuditInterceptor(LiveEventStream stream) : SaveChanges
     {
         Forget(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        if (channel is not null && Committing(eventData.Context) is { Count: > 0 } events) channel.Notify(transaction, events);
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        if (channel is not null && Committing(eventData.Context) is { Count: > 0 } events) await channel.NotifyAsync(transaction, events, cancellationToken);
+        return result;
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
@@ -163,6 +186,9 @@ public sealed class ChangeAuditInterceptor(LiveEventStream stream) : SaveChanges
     {
         if (context is not null && pending.TryGetValue(context, out var state)) state.Committing.Clear();
     }
+
+    private List<ChangeEvent>? Committing(DbContext? context) =>
+        context is not null && pending.TryGetValue(context, out var state) ? state.Committing : null;
 
     private void Committed(DbContext? context)
     {

@@ -4,6 +4,8 @@ namespace PartyAffairs.App.Data.Changes;
 /// The in-process stream of committed transitions (a singleton: it crosses circuits). A component
 /// subscribes in OnInitialized, re-renders through InvokeAsync, and disposes the subscription.
 /// Handlers run on the committing thread: keep them short and never let them throw into the writer.
+/// On PostgreSQL with several nodes, what other nodes committed arrives here too (<see cref="PublishFromElsewhere"/>), with
+/// a reload (<see cref="ChangeEvent.AnythingMayHaveChanged"/>) when some may have been missed.
 /// </summary>
 public sealed class LiveEventStream(ILogger<LiveEventStream> logger)
 {
@@ -12,19 +14,33 @@ public sealed class LiveEventStream(ILogger<LiveEventStream> logger)
 
     public int SubscriberCount => subscribers.Items.Length;
 
-    public IDisposable Subscribe(Func<IReadOnlyList<ChangeEvent>, Task> handler)
+    /// <summary>Hears every committed change, whichever node made it, and reloads: for what shows or caches data.</summary>
+    public IDisposable Subscribe(Func<IReadOnlyList<ChangeEvent>, Task> handler) => Add(new Subscription(this, handler, ownCommitsOnly: false));
+
+    /// <summary>
+    /// Hears only what this node committed: for work that must be done once per change in the whole cluster (writing
+    /// notifications), which the committing node does.
+    /// </summary>
+    public IDisposable SubscribeToOwnCommits(Func<IReadOnlyList<ChangeEvent>, Task> handler) => Add(new Subscription(this, handler, ownCommitsOnly: true));
+
+    /// <summary>Changes this node committed.</summary>
+    public void Publish(IReadOnlyList<ChangeEvent> events) => Deliver(events, ownCommits: true);
+
+    /// <summary>Changes another node committed, or a reload: heard by every subscriber but those of <see cref="SubscribeToOwnCommits"/>.</summary>
+    public void PublishFromElsewhere(IReadOnlyList<ChangeEvent> events) => Deliver(events, ownCommits: false);
+
+    private Subscription Add(Subscription subscription)
     {
-        var subscription = new Subscription(this, handler);
         lock (gate) subscribers = subscribers.Add(subscription);
         return subscription;
     }
 
-    public void Publish(IReadOnlyList<ChangeEvent> events)
+    private void Deliver(IReadOnlyList<ChangeEvent> events, bool ownCommits)
     {
         if (events.Count == 0) return;
         foreach (var subscription in subscribers.Items)
         {
-            _ = Deliver(subscription, events);
+            if (ownCommits || !subscription.OwnCommitsOnly) _ = Deliver(subscription, events);
         }
     }
 
@@ -46,9 +62,11 @@ public sealed class LiveEventStream(ILogger<LiveEventStream> logger)
         lock (gate) subscribers = subscribers.Remove(subscription);
     }
 
-    private sealed class Subscription(LiveEventStream owner, Func<IReadOnlyList<ChangeEvent>, Task> handler) : IDisposable
+    private sealed class Subscription(LiveEventStream owner, Func<IReadOnlyList<ChangeEvent>, Task> handler, bool ownCommitsOnly) : IDisposable
     {
         public Func<IReadOnlyList<ChangeEvent>, Task> Handler { get; } = handler;
+
+        public bool OwnCommitsOnly { get; } = ownCommitsOnly;
 
         public void Dispose() => owner.Remove(this);
     }

@@ -8,7 +8,8 @@ namespace PartyAffairs.App.Features.Board;
 /// Evicts the cached board pages when something that shows on them changes: a disclosure published, closed,
 /// withdrawn or revised, a feedback result disclosed or changed, or anything done to a catalogue (the public catalogue shows
 /// its lines and what became of them: put in force, amended, a phase opened, an event recorded), or any change to the
-/// leading group (the guide shows its current seats). Listens to the committed transitions.
+/// leading group (the guide shows its current seats), or a reload (changes this node may have missed). Listens to the
+/// committed transitions.
 /// </summary>
 public sealed class BoardCacheInvalidator(LiveEventStream events, IOutputCacheStore store, ILogger<BoardCacheInvalidator> logger) : IHostedService
 {
@@ -18,7 +19,8 @@ public sealed class BoardCacheInvalidator(LiveEventStream events, IOutputCacheSt
     private IDisposable? subscription;
 
     public static bool Affects(ChangeEvent e) =>
-        (e.EntityType == nameof(Disclosure) && DisclosureActions.Contains(e.Action))
+        e.IsReload
+        || (e.EntityType == nameof(Disclosure) && DisclosureActions.Contains(e.Action))
         || (e.EntityType == nameof(Feedback) && FeedbackActions.Contains(e.Action))
         || e.EntityType is nameof(Catalogue) or nameof(CatalogueItem) or nameof(CatalogueAmendment) or nameof(LeadingGroupMember)
         || (e.EntityType == nameof(Disclosure) && e.Action == WorkflowAction.ReopenOccurrence);

@@ -34,7 +34,8 @@ public sealed class NotificationWriter(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        subscription = stream.Subscribe(events => Task.Run(() => HandleSafelyAsync(events), CancellationToken.None));
+        // Only this node's commits: on several nodes every node hears every change, and each notification must be written once.
+        subscription = stream.SubscribeToOwnCommits(events => Task.Run(() => HandleSafelyAsync(events), CancellationToken.None));
         return Task.CompletedTask;
     }
 

@@ -79,4 +79,39 @@ public sealed class LiveEventStreamTests
         stream.Publish([new ChangeEvent("X", 1, null, WorkflowAction.Create, null, null, "n", DateTime.UtcNow, null)]);
         await heard.Task.WaitAsync(TimeSpan.FromSeconds(5));
     }
+
+    public static TheoryData<string, string, bool> Reach => new()
+    {
+        // what publishes → which subscription → whether it hears
+        { "this node's commit", "everything", true },
+        { "this node's commit", "own commits", true },
+        { "another node's commit", "everything", true },
+        { "another node's commit", "own commits", false },
+        { "a reload", "everything", true },
+        { "a reload", "own commits", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Reach))]
+    public void Other_nodes_changes_and_reloads_reach_every_subscriber_but_those_of_own_commits(string published, string subscription, bool hears)
+    {
+        var stream = new LiveEventStream(Microsoft.Extensions.Logging.Abstractions.NullLogger<LiveEventStream>.Instance);
+        var heard = 0;
+        Task Count(IReadOnlyList<ChangeEvent> _)
+        {
+            Interlocked.Increment(ref heard);
+            return Task.CompletedTask;
+        }
+        using var _ = subscription == "own commits" ? stream.SubscribeToOwnCommits(Count) : stream.Subscribe(Count);
+        var change = new ChangeEvent("Disclosure", 1, null, WorkflowAction.Approve, "Submitted", "Approved", "n", DateTime.UtcNow, null);
+
+        switch (published)
+        {
+            case "this node's commit": stream.Publish([change]); break;
+            case "another node's commit": stream.PublishFromElsewhere([change]); break;
+            case "a reload": stream.PublishFromElsewhere([ChangeEvent.AnythingMayHaveChanged(DateTime.UtcNow)]); break;
+        }
+
+        heard.ShouldBe(hears ? 1 : 0);
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Board;
 using PartyAffairs.App.Features.Calendar;
@@ -83,6 +84,40 @@ public sealed class BoardCacheInvalidatorTests
             await db.SaveChangesAsync();
         }
         await Evicted("withdraw");
+        await invalidator.StopAsync(CancellationToken.None);
+    }
+
+    public static TheoryData<string, bool> FromElsewhere => new()
+    {
+        // what another node's listener passes on → whether the board is evicted
+        { "a publication", true },
+        { "a submission", false },
+        { "a reload", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(FromElsewhere))]
+    public async Task What_another_node_committed_evicts_the_board_as_this_nodes_own_would_and_a_reload_always_does(string what, bool evicts)
+    {
+        await using var harness = await ServiceHarness.CreateAsync();
+        var store = harness.Services.GetRequiredService<IOutputCacheStore>();
+        var invalidator = harness.Services.GetServices<IHostedService>().OfType<BoardCacheInvalidator>().Single();
+        await invalidator.StartAsync(CancellationToken.None);
+        await store.SetAsync(Key, [1], [BoardCachePolicy.Tag], TimeSpan.FromMinutes(5), CancellationToken.None);
+        var now = harness.Time.GetUtcNow().UtcDateTime;
+        var change = what switch
+        {
+            "a publication" => new ChangeEvent(nameof(Disclosure), 1, 1, WorkflowAction.Publish, "Approved", "Published", "office", now, null),
+            "a submission" => new ChangeEvent(nameof(Disclosure), 1, 1, WorkflowAction.Submit, "Draft", "Submitted", "drafter", now, null),
+            _ => ChangeEvent.AnythingMayHaveChanged(now),
+        };
+
+        harness.Services.GetRequiredService<LiveEventStream>().PublishFromElsewhere([change]);
+
+        async Task<bool> Evicted() => await store.GetAsync(Key, CancellationToken.None) is null;
+        // A change that does not affect the board is dismissed inside the publishing call, before the handler's first await.
+        if (evicts) await Eventually.TrueAsync(Evicted, TimeSpan.FromSeconds(5), $"{what} from another node evicts the board");
+        else (await Evicted()).ShouldBeFalse();
         await invalidator.StopAsync(CancellationToken.None);
     }
 }

@@ -31,6 +31,8 @@ public sealed class FiguresCacheTests : IDisposable
         { "exactly the max age", false },
         { "a second past the max age", true },
         { "a committed change", true },
+        { "another node's committed change", true },
+        { "a reload (changes may have been missed)", true },
         { "another key read", false },
     };
 
@@ -45,6 +47,10 @@ public sealed class FiguresCacheTests : IDisposable
             case "exactly the max age": time.Advance(FiguresCache.MaxAge); break;
             case "a second past the max age": time.Advance(FiguresCache.MaxAge + TimeSpan.FromSeconds(1)); break;
             case "a committed change": Changed(); break;
+            case "another node's committed change":
+                events.PublishFromElsewhere([new ChangeEvent("Disclosure", 2, null, WorkflowAction.Publish, null, null, "office", time.GetUtcNow().UtcDateTime, null)]);
+                break;
+            case "a reload (changes may have been missed)": events.PublishFromElsewhere([ChangeEvent.AnythingMayHaveChanged(time.GetUtcNow().UtcDateTime)]); break;
             case "another key read": (await ReadAsync("quarter")).ShouldBe(2); break;
         }
         var before = reads;
