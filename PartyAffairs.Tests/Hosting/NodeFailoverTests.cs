@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Security.Claims;
+using System.Text;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,7 @@ namespace PartyAffairs.Tests.Hosting;
 /// time (kill to her first answer) is printed.
 /// </summary>
 [Trait("Category", "PostgreSQL")]
+[Collection(TwoNodeCollection.Name)]
 [Trait("Category", "Drill")]
 public sealed class NodeFailoverTests(TwoNodes nodes, ITestOutputHelper log) : IClassFixture<TwoNodes>
 {
@@ -28,8 +30,12 @@ public sealed class NodeFailoverTests(TwoNodes nodes, ITestOutputHelper log) : I
     {
         PostgresCluster.SkipIfUnavailable();
         using var drafter = await SignedInOnAsync(TwoNodes.NodeA, "drafter");
+        var id = await EditableDraftAsync("drafter");
         var text = $"断电前自动保存的正文{Guid.NewGuid():N}";
-        var id = await AutosaveAsync("drafter", text);
+        await TypeIntoTheEditorAsync(drafter, id, $"<p>{text}</p>");
+        // The page's own autosave (every 3 s, DraftPage.AutosaveInterval) stores what was typed, on node A.
+        await Eventually.TrueAsync(async () => (await BodyAsync(id)).Contains(text, StringComparison.Ordinal), TimeSpan.FromSeconds(20),
+            "node A's draft page autosaved the typed text");
         var page = $"/disclosures/{id}";
         var onA = await drafter.GetAsync(page);
         onA.Node.ShouldBe(TwoNodes.NodeA);
@@ -52,6 +58,7 @@ public sealed class NodeFailoverTests(TwoNodes nodes, ITestOutputHelper log) : I
         (repeat.Status, repeat.Node).ShouldBe((HttpStatusCode.OK, TwoNodes.NodeB), "she stays on node B");
         var after = await drafter.GetAsync("/Account/Manage/ChangePassword");
         (after.Status, after.Node).ShouldBe((HttpStatusCode.OK, TwoNodes.NodeB), "she stays signed in, and on node B");
+        foreach (var window in windows) await window.AbandonAsync();
     }
 
     /// <summary>Signs in through the proxy until the affinity cookie names <paramref name="node"/> (new sessions are dealt in turn).</summary>
@@ -70,12 +77,34 @@ public sealed class NodeFailoverTests(TwoNodes nodes, ITestOutputHelper log) : I
     }
 
     /// <summary>
-    /// Saves <paramref name="body"/> into one of her drafts through the call the draft page's autosave makes
-    /// (<see cref="DraftService.SaveAsync"/>, as <see cref="DraftEditorState"/> does every few seconds), as her, on node B's
-    /// services: the headless client cannot type into node A's editor, and what counts here is that an autosave lands in the
-    /// shared database, not in the node that dies.
+    /// Types into the draft page's body editor on the node her affinity cookie names, as the browser's editor reports its text:
+    /// a circuit through the proxy (its WebSocket too), and the editor's HTML streamed to its [JSInvokable] ReceiveHtml.
     /// </summary>
-    private async Task<int> AutosaveAsync(string userName, string body)
+    private async Task TypeIntoTheEditorAsync(ProxyVisitor visitor, int id, string html)
+    {
+        var proxy = nodes.Proxy.BaseAddress;
+        var path = $"/disclosures/{id}/edit";
+        (await visitor.GetAsync(path)).Node.ShouldBe(TwoNodes.NodeA, "her editor opens on node A");
+        var page = await CircuitClient.FetchPageAsync(proxy, path, visitor.CookieHeader);
+        Task<long> editor = Task.FromResult(0L);
+        var window = await CircuitClient.StartAsync(proxy, page, visitor.CookieHeader, beforeStart: c => editor = c.WatchForDotNetObjectAsync("create"));
+        window.Error.ShouldBeNull();
+        var editorObject = await editor.WaitAsync(TimeSpan.FromSeconds(30));
+        await window.SendStreamToDotNetAsync(editorObject, "ReceiveHtml", Encoding.UTF8.GetBytes(html));
+        // The window stays open, as her tab does, until its node dies.
+        windows.Add(window);
+    }
+
+    private readonly List<CircuitClient> windows = [];
+
+    private async Task<string> BodyAsync(int id)
+    {
+        await using var db = await nodes.B.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Disclosures.Where(d => d.Id == id).Select(d => d.Body).SingleAsync();
+    }
+
+    /// <summary>One of the demo's drafts that <paramref name="userName"/> may edit (asked of the drafting service, as her).</summary>
+    private async Task<int> EditableDraftAsync(string userName)
     {
         await using var scope = nodes.B.Services.CreateAsyncScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>().FindByNameAsync(userName)
@@ -84,17 +113,12 @@ public sealed class NodeFailoverTests(TwoNodes nodes, ITestOutputHelper log) : I
         ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
             .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
         var drafts = scope.ServiceProvider.GetRequiredService<DraftService>();
-
         List<int> candidates;
         await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
             candidates = await db.Disclosures.Where(d => d.State == DisclosureState.Draft).OrderBy(d => d.Id).Select(d => d.Id).ToListAsync();
         foreach (var id in candidates)
         {
-            if ((await drafts.GetAsync(id)).Value is not { CanEdit: true } view) continue;
-            var saved = await drafts.SaveAsync(id, view.Version,
-                new DraftRequest(view.Title, $"<p>{body}</p>", view.Channels, view.Audience, view.DisplayFromUtc, view.DisplayUntilUtc, view.Important));
-            saved.Succeeded.ShouldBeTrue(saved.Message);
-            return id;
+            if ((await drafts.GetAsync(id)).Value is { CanEdit: true }) return id;
         }
         throw new InvalidOperationException($"The demo has no draft {userName} may edit.");
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PartyAffairs.App.Data;
 using PartyAffairs.Tests.Benchmarks.Circuits;
@@ -14,14 +13,16 @@ namespace PartyAffairs.Tests.Hosting;
 /// reboot: the migrations are applied once, the demo is seeded once, and a cookie issued by either node is read by the other.
 /// </summary>
 [Trait("Category", "PostgreSQL")]
+[Collection(TwoNodeCollection.Name)]
 public sealed class TwoNodeStartTests(TwoNodesStartedTogether nodes, ITestOutputHelper log) : IClassFixture<TwoNodesStartedTogether>
 {
     [SkippableFact]
     public async Task Started_together_on_an_empty_database_they_migrate_once_seed_once_and_read_each_others_cookies()
     {
         PostgresCluster.SkipIfUnavailable();
-        log.WriteLine($"both nodes up in {nodes.StartedIn.TotalSeconds:0.0} s");
-        nodes.A.HasExited.ShouldBeFalse(nodes.A.Tail);
+        log.WriteLine($"started together; {nodes.Nodes.Count} of 2 up after {nodes.StartedIn.TotalSeconds:0.0} s");
+        nodes.Failure.ShouldBeNull("both nodes start");
+        nodes.Nodes.ShouldAllBe(n => !n.HasExited);
 
         await using (var db = NewDb())
         {
@@ -49,15 +50,15 @@ public sealed class TwoNodeStartTests(TwoNodesStartedTogether nodes, ITestOutput
         log.WriteLine($"users, organizations, disclosures: one seeding {once}, the two nodes' database {here}");
         here.ShouldBe(once, "the demo is seeded once");
 
-        foreach (var (from, to) in new[] { (TwoNodes.NodeA, TwoNodes.NodeB), (TwoNodes.NodeB, TwoNodes.NodeA) })
+        foreach (var (from, to) in new[] { (nodes.Nodes[0], nodes.Nodes[1]), (nodes.Nodes[1], nodes.Nodes[0]) })
         {
-            var cookie = await CircuitClient.SignInAsync(nodes.Address(from), "member");
-            (await IsSignedInAsync(nodes.Address(from), cookie)).ShouldBeTrue($"signed in on node {from}");
-            (await IsSignedInAsync(nodes.Address(to), cookie)).ShouldBeTrue($"node {from}'s cookie is read on node {to}");
+            var cookie = await CircuitClient.SignInAsync(from.BaseAddress, "member");
+            (await IsSignedInAsync(from.BaseAddress, cookie)).ShouldBeTrue($"signed in on {from.BaseAddress}");
+            (await IsSignedInAsync(to.BaseAddress, cookie)).ShouldBeTrue($"the cookie from {from.BaseAddress} is read on {to.BaseAddress}");
         }
     }
 
-    private AppDbContext NewDb() => nodes.B.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+    private AppDbContext NewDb() => nodes.NewDb();
 
     private static async Task<bool> IsSignedInAsync(Uri node, string cookie)
     {

@@ -15,6 +15,7 @@ namespace PartyAffairs.Tests.Hosting;
 /// dashboards node A serves within the second the issue names (node A hears of it from the database, not from node B).
 /// </summary>
 [Trait("Category", "PostgreSQL")]
+[Collection(TwoNodeCollection.Name)]
 public sealed class TwoNodeTests(TwoNodes nodes, ITestOutputHelper log) : IClassFixture<TwoNodes>
 {
     private static readonly TimeSpan Named = TimeSpan.FromSeconds(1);

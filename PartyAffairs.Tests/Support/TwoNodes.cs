@@ -7,22 +7,13 @@ namespace PartyAffairs.Tests.Support;
 /// Issue 22's two-node set-up: a PostgreSQL cluster of its own with one empty database, two app nodes on it (demo seeding on,
 /// one shared data folder for uploads, archive copies and keys), and a <see cref="NodeProxy"/> in front with cookie affinity.
 /// Node B starts first and node A once B has initialized the database, so that the tests of what happens later do not
-/// depend on two nodes initializing at once; <see cref="TwoNodesStartedTogether"/> starts both at the same moment. Node A is the built app as a child process (<see cref="AppProcess"/>), so a test can
+/// depend on two nodes initializing at once (<see cref="TwoNodesStartedTogether"/> proves that). Node A is the built app as a child process (<see cref="AppProcess"/>), so a test can
 /// SIGKILL it; node B runs in the test process (<see cref="AppServer"/>), so a test can act on node B through the app's own
 /// services, as the circuit benchmarks do (the headless circuit client cannot click). Both read the proxy's forwarded
 /// headers (the proxy is their known proxy). Without PostgreSQL nothing starts and the tests skip.
 /// </summary>
-public class TwoNodes : IAsyncLifetime
+public sealed class TwoNodes : IAsyncLifetime
 {
-    private readonly bool together;
-
-    protected TwoNodes(bool together) => this.together = together;
-
-    // xunit wants one public constructor; the started-together kind (TwoNodesStartedTogether) reaches the other.
-    public TwoNodes() : this(together: false)
-    {
-    }
-
     public const string NodeA = "A";
     public const string NodeB = "B";
 
@@ -49,32 +40,23 @@ public class TwoNodes : IAsyncLifetime
         await cluster.InitializeAsync();
         ConnectionString = await cluster.CreateDatabaseAsync("partyaffairs");
         Directory.CreateDirectory(DataDirectory);
-        var settings = new Dictionary<string, string>
-        {
-            [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSQL),
-            [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = ConnectionString,
-            // The proxy connects from loopback: X-Forwarded-For from it names the client the limits count.
-            [$"{PartyAffairs.App.Hosting.Security.ForwardedHeadersSetup.KnownProxiesKey}:0"] = "127.0.0.1",
-        };
+        var settings = NodeSettings(ConnectionString);
         B = AppServer.Node(DataDirectory, settings);
         var started = Stopwatch.GetTimestamp();
-        // Together, as a deployment's nodes come up after a reboot: each migrates and seeds an empty database unless told not to.
-        var b = B.InitializeAsync();
-        if (!together) await b;
-        var a = AppProcess.StartAsync(DataDirectory, settings);
-        try
-        {
-            await Task.WhenAll(a, b);
-        }
-        catch when (a.IsCompletedSuccessfully)
-        {
-            await (await a).DisposeAsync();
-            throw;
-        }
-        A = await a;
+        await B.InitializeAsync();
+        A = await AppProcess.StartAsync(DataDirectory, settings);
         StartedIn = Stopwatch.GetElapsedTime(started);
         Proxy = await NodeProxy.StartAsync(new Dictionary<string, Uri> { [NodeA] = A.BaseAddress, [NodeB] = B.BaseAddress });
     }
+
+    /// <summary>What makes an app a node of this set-up: the shared database, and the proxy (on loopback) believed.</summary>
+    public static Dictionary<string, string> NodeSettings(string connectionString) => new()
+    {
+        [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSQL),
+        [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = connectionString,
+        // The proxy connects from loopback: X-Forwarded-For from it names the client the limits count.
+        [$"{PartyAffairs.App.Hosting.Security.ForwardedHeadersSetup.KnownProxiesKey}:0"] = "127.0.0.1",
+    };
 
     public async Task DisposeAsync()
     {
