@@ -97,19 +97,20 @@ public sealed partial class AppProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>SIGKILL on Linux: the node dies mid-whatever, as when its machine loses power.</summary>
+    /// <summary>
+    /// SIGKILL on Linux: the node dies mid-whatever, as when its machine loses power. Returns once the signal is sent, not
+    /// when the kernel has torn the process down, so a request right after it meets the node as it dies.
+    /// </summary>
     public void Kill()
     {
-        if (process.HasExited) return;
-        process.Kill();
-        process.WaitForExit();
+        if (!process.HasExited) process.Kill();
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         Kill();
+        await process.WaitForExitAsync();
         process.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]

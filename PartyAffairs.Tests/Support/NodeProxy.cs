@@ -34,13 +34,19 @@ public sealed class NodeProxy : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private NodeProxy(WebApplication app, Uri baseAddress)
+    private NodeProxy(WebApplication app, Uri baseAddress, Redispatches redispatches)
     {
         this.app = app;
+        this.redispatches = redispatches;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>How many requests found their node gone and were sent to another (a test prints it).</summary>
+    public int Redispatched => redispatches.Count;
+
+    private readonly Redispatches redispatches;
 
     /// <summary>Starts the proxy on a free loopback port in front of <paramref name="nodes"/> (name → address).</summary>
     public static async Task<NodeProxy> StartAsync(IReadOnlyDictionary<string, Uri> nodes)
@@ -57,15 +63,16 @@ public sealed class NodeProxy : IAsyncDisposable
                 return ValueTask.CompletedTask;
             }));
         var app = builder.Build();
+        var redispatches = new Redispatches();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
-            proxy.Use(RedispatchAsync);
+            proxy.Use((context, next) => RedispatchAsync(context, next, redispatches));
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new NodeProxy(app, new Uri(address + "/"));
+        return new NodeProxy(app, new Uri(address + "/"), redispatches);
     }
 
     private static RouteConfig Route() => new()
@@ -111,7 +118,7 @@ public sealed class NodeProxy : IAsyncDisposable
     /// A request that could not reach its node (connection refused: the node is gone) has had no answer yet: a GET carries no
     /// body to replay, so it goes once more to a node that is up. Other methods get the 502, as from haproxy.
     /// </summary>
-    private static async Task RedispatchAsync(HttpContext context, Func<Task> next)
+    private static async Task RedispatchAsync(HttpContext context, Func<Task> next, Redispatches redispatches)
     {
         await next();
         if (context.GetForwarderErrorFeature() is not { Error: ForwarderError.Request } || context.Response.HasStarted) return;
@@ -124,7 +131,17 @@ public sealed class NodeProxy : IAsyncDisposable
         context.Features.Set<IForwarderErrorFeature>(null);
         context.Response.StatusCode = StatusCodes.Status200OK;
         proxy.AvailableDestinations = others;
+        redispatches.Add();
         await next();
+    }
+
+    private sealed class Redispatches
+    {
+        private int count;
+
+        public int Count => Volatile.Read(ref count);
+
+        public void Add() => Interlocked.Increment(ref count);
     }
 
     public async ValueTask DisposeAsync()
