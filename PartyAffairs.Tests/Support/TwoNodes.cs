@@ -7,9 +7,10 @@ namespace PartyAffairs.Tests.Support;
 /// Issue 22's two-node set-up: a PostgreSQL cluster of its own with one empty database, two app nodes on it (demo seeding on,
 /// one shared data folder for uploads, archive copies and keys), and a <see cref="NodeProxy"/> in front with cookie affinity.
 /// Node B starts first and node A once B has initialized the database, so that the tests of what happens later do not
-/// depend on two nodes initializing at once (<see cref="TwoNodesStartedTogether"/> proves that). Node A is the built app as a child process (<see cref="AppProcess"/>), so a test can
-/// SIGKILL it; node B runs in the test process (<see cref="AppServer"/>), so a test can act on node B through the app's own
-/// services, as the circuit benchmarks do (the headless circuit client cannot click). Both read the proxy's forwarded
+/// depend on two nodes initializing at once (<see cref="TwoNodesStartedTogether"/> proves that). Node A is the built app as
+/// a child process (<see cref="AppProcess"/>), so a test can SIGKILL it; node B runs in the test process
+/// (<see cref="AppServer"/>), so a test can act on node B through the app's own services, as the circuit benchmarks do (the
+/// headless circuit client cannot click). Both read the proxy's forwarded
 /// headers (the proxy is their known proxy). Without PostgreSQL nothing starts and the tests skip.
 /// </summary>
 public sealed class TwoNodes : IAsyncLifetime
