@@ -15,7 +15,8 @@ namespace PartyAffairs.Tests.Benchmarks.Circuits;
 /// A Blazor Server circuit without a browser: the few hub calls blazor.web.js makes, over SignalR with the
 /// MessagePack protocol under the name Blazor uses ("blazorpack"). It fetches the page with the sign-in cookie,
 /// starts a circuit, adds the page's prerendered root components, acknowledges every render batch (unless told not
-/// to) and answers every JavaScript interop call with success and an empty result, so MudBlazor's calls never hang.
+/// to) and answers every JavaScript interop call with success and an empty result, so MudBlazor's calls never hang. It can
+/// also hand a page's [JSInvokable] callback a stream, as a script passing a Blob does (the draft editor's text).
 /// Render batches are not decoded: a batch "contains" a text when its UTF-8 bytes appear in it (the string table).
 /// </summary>
 public sealed partial class CircuitClient : IAsyncDisposable
@@ -27,6 +28,8 @@ public sealed partial class CircuitClient : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly List<(byte[] Needle, TaskCompletionSource<long> Seen)> watchers = [];
     private readonly List<(Regex Pattern, TaskCompletionSource<string> Seen)> matchers = [];
+    private readonly List<(string Identifier, TaskCompletionSource<long> Seen)> objectWatchers = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, byte[]> outgoingStreams = new();
     private int jsObjectIds;
     private long batches;
     private long dotNetResults;
@@ -213,7 +216,63 @@ public sealed partial class CircuitClient : IAsyncDisposable
         if (acknowledge) await connection.SendAsync("OnRenderCompleted", batchId, (string?)null);
     }
 
+    /// <summary>
+    /// The id of the first .NET object reference the page hands to a JavaScript function named <paramref name="identifier"/>
+    /// from now on (e.g. the rich editor's <c>create</c>, which passes the component for its [JSInvokable] callbacks).
+    /// </summary>
+    public Task<long> WatchForDotNetObjectAsync(string identifier)
+    {
+        var seen = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (gate) objectWatchers.Add((identifier, seen));
+        return seen.Task;
+    }
+
+    /// <summary>
+    /// What blazor.web.js does when a script passes a Blob to .NET: calls <paramref name="method"/> of the .NET object
+    /// <paramref name="dotNetObjectId"/> with a JS stream reference, and sends <paramref name="content"/> in chunks when the
+    /// server reads that stream (<c>Blazor._internal.sendJSDataStream</c>, then <c>ReceiveJSDataChunk</c>).
+    /// </summary>
+    public Task SendStreamToDotNetAsync(long dotNetObjectId, string method, byte[] content, CancellationToken cancellationToken = default)
+    {
+        var streamObjectId = Interlocked.Increment(ref jsObjectIds);
+        outgoingStreams[streamObjectId] = content;
+        var args = $"[{{\"__jsObjectId\":{streamObjectId},\"__jsStreamReferenceLength\":{content.Length}}}]";
+        return connection.SendAsync("BeginInvokeDotNetFromJS", $"stream{streamObjectId}", null, method, dotNetObjectId, args, cancellationToken);
+    }
+
+    private async Task SendChunksAsync(long streamId, byte[] content, int chunkSize)
+    {
+        for (long chunk = 0, at = 0; at < content.Length; chunk++, at += chunkSize)
+        {
+            var part = content.AsSpan((int)at, (int)Math.Min(chunkSize, content.Length - at)).ToArray();
+            if (!await connection.InvokeAsync<bool>("ReceiveJSDataChunk", streamId, chunk, part, (string?)null)) return;
+        }
+    }
+
     private async Task OnBeginInvokeJSAsync(long asyncHandle, string identifier, string argsJson, int resultType, long targetInstanceId, int callType)
+    {
+        lock (gate)
+        {
+            for (var i = objectWatchers.Count - 1; i >= 0; i--)
+            {
+                if (objectWatchers[i].Identifier != identifier || DotNetObject().Match(argsJson) is not { Success: true } reference) continue;
+                objectWatchers[i].Seen.TrySetResult(long.Parse(reference.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+                objectWatchers.RemoveAt(i);
+            }
+        }
+        (long Id, byte[] Content, int ChunkSize)? send = null;
+        if (identifier == "Blazor._internal.sendJSDataStream" && JsonNode.Parse(argsJson) is JsonArray { Count: >= 3 } stream
+            && outgoingStreams.TryRemove(stream[0]!["__jsObjectId"]!.GetValue<long>(), out var content))
+        {
+            send = (stream[1]!.GetValue<long>(), content, stream[2]!.GetValue<int>());
+        }
+        await AnswerAsync(asyncHandle, resultType);
+        // After the answer, and not awaited: this handler holds the connection's receive loop, which must go on to read the
+        // chunks' answers.
+        if (send is { } s) _ = Task.Run(() => SendChunksAsync(s.Id, s.Content, s.ChunkSize));
+    }
+
+    private async Task AnswerAsync(long asyncHandle, int resultType)
     {
         // Fire-and-forget calls (handle 0) expect no answer. A call that asks for a JS object (an imported module)
         // gets a fresh object id, so the component's next call on it also reaches us and is answered.
@@ -272,6 +331,9 @@ public sealed partial class CircuitClient : IAsyncDisposable
 
     private static string? Attribute(string tag, string name) =>
         Regex.Match(tag, $"\\b{name}=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
+
+    [GeneratedRegex("\"__dotNetObject\":(\\d+)")]
+    private static partial Regex DotNetObject();
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]
     private static partial Regex HiddenInput();
