@@ -1,5 +1,9 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using PartyAffairs.App.Data;
 using PartyAffairs.App.Hosting.Seeding;
 using PartyAffairs.App.Features.Admin.LoadGeneration;
 using PartyAffairs.App.Features.Archive.Packages;
@@ -13,7 +17,8 @@ namespace PartyAffairs.App.Hosting;
 /// <summary>
 /// The operator's verbs, run by the same binary without starting the web server:
 /// <c>verify-archive</c> (the whole archive), <c>verify-archive --package file.zip</c> (one downloaded package) and
-/// <c>backup folder</c>. Exit codes: 0 all is well, 1 problems found, 2 the command could not run.
+/// <c>backup folder</c>. Exit codes: 0 all is well, 1 problems found, 2 the command could not run (on PostgreSQL also when
+/// the server cannot be reached).
 /// </summary>
 public static class CommandLine
 {
@@ -63,7 +68,11 @@ public static class CommandLine
             else
             {
                 // Never create an empty database where the operator expected theirs.
-                if (!File.Exists(storage.DatabasePath)) return Fail(error, text["Cli.NoDatabase", storage.DatabasePath]);
+                if (services.GetRequiredService<DatabaseOptions>() is { IsPostgreSql: true } database)
+                {
+                    if (!await HasMigrationsAsync(services)) return Fail(error, text["Cli.NoMigratedDatabase", Describe(database)]);
+                }
+                else if (!File.Exists(storage.DatabasePath)) return Fail(error, text["Cli.NoDatabase", storage.DatabasePath]);
                 report = await services.GetRequiredService<ArchiveVerifier>().VerifyAsync(null, CancellationToken.None);
             }
 
@@ -76,6 +85,25 @@ public static class CommandLine
         {
             return Fail(error, ex.Message);
         }
+        catch (DbException ex) when (services.GetRequiredService<DatabaseOptions>() is { IsPostgreSql: true } database)
+        {
+            // The server is down, unreachable or refuses us: the operator needs which database and why, not a stack trace.
+            return Fail(error, text["Cli.DatabaseError", Describe(database), ex.Message]);
+        }
+    }
+
+    /// <summary>Whether the configured database has the app's tables: a PostgreSQL database without applied migrations is not the operator's.</summary>
+    private static async Task<bool> HasMigrationsAsync(IServiceProvider services)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return (await db.Database.GetAppliedMigrationsAsync()).Any();
+    }
+
+    /// <summary>A PostgreSQL database as an operator names it (database on host:port), never with its password.</summary>
+    private static string Describe(DatabaseOptions database)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        return $"{settings.Database} @ {settings.Host}:{settings.Port}";
     }
 
     /// <summary>Fills a NEW database with a generated city for the benchmarks: never one that already exists.</summary>
@@ -84,7 +112,12 @@ public static class CommandLine
         var text = services.GetRequiredService<IStringLocalizer<LoadStrings>>();
         var options = LoadOptions.Parse(args[1..]);
         if (options is null) return Fail(error, text["Cli.Usage"]);
-        if (File.Exists(storage.DatabasePath)) return Fail(error, text["Cli.Exists", storage.DatabasePath]);
+        // New means no file on SQLite; on PostgreSQL (whose database the operator creates) a database without applied migrations.
+        if (services.GetRequiredService<DatabaseOptions>() is { IsPostgreSql: true } database)
+        {
+            if (await HasMigrationsAsync(services)) return Fail(error, text["Cli.Exists", Describe(database)]);
+        }
+        else if (File.Exists(storage.DatabasePath)) return Fail(error, text["Cli.Exists", storage.DatabasePath]);
         await using (var scope = services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);

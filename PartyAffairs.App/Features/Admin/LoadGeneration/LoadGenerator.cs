@@ -1,6 +1,9 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using PartyAffairs.App.Data;
 using PartyAffairs.App.Data.Configurations;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Archive;
@@ -16,8 +19,13 @@ namespace PartyAffairs.App.Features.Admin.LoadGeneration;
 /// for every year with each branch's monthly, quarterly, half-yearly and yearly items and their occurrences, disclosures in
 /// every state over the years with their versions, approvals and audit trail, feedback in every state, applications for
 /// disclosure (依申请公开) in every state the app reaches with their audit trail, and archive records chained with valid digests. Raw prepared inserts in large transactions: the domain's one-at-a-time path would take hours.
+/// On either provider, through System.Data.Common: SQLite gets the same values as ever (Microsoft.Data.Sqlite writes DateTime
+/// in EF's text format and bool as 0/1); PostgreSQL gets typed values, times cut to its microseconds before they enter an
+/// archive snapshot, the catalogue before the disclosures that fulfil it (its foreign keys cannot be switched off), and
+/// its identity sequences moved past the explicit ids at the end.
 /// </summary>
-public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock clock, WorkingDayService workingDays, IServiceScopeFactory scopes)
+public sealed class LoadGenerator(IOptions<StorageOptions> storage, DatabaseOptions database, BureauClock clock, WorkingDayService workingDays,
+    IServiceScopeFactory scopes)
 {
     private const int Batch = 20_000;
     private const string AuthorId = "load-author";
@@ -44,15 +52,20 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
     public async Task<LoadResult> GenerateAsync(LoadOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        await using var connection = new SqliteConnection($"Data Source={storage.Value.DatabasePath};Pooling=False");
+        var postgres = database.IsPostgreSql;
+        // Unpooled on both: the session settings below end with this connection instead of passing to the app's next one.
+        await using DbConnection connection = postgres
+            ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString)
+            : new SqliteConnection($"Data Source={storage.Value.DatabasePath};Pooling=False");
         await connection.OpenAsync(cancellationToken);
-        // Speed over durability while filling a throw-away city; foreign keys are checked once at the end.
-        await ExecuteAsync(connection, "PRAGMA foreign_keys = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000; PRAGMA temp_store = MEMORY;");
+        // Speed over durability while filling a throw-away city; on SQLite foreign keys are checked once at the end.
+        await ExecuteAsync(connection, postgres ? "SET synchronous_commit = off;"
+            : "PRAGMA foreign_keys = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -200000; PRAGMA temp_store = MEMORY;");
         if (await ScalarAsync(connection, """SELECT count(*) FROM "Disclosures" """) > 0)
             throw new InvalidOperationException("generate-load fills a new database; this one already holds disclosures.");
 
         var random = new Random(options.Seed);
-        var now = clock.UtcNow;
+        var now = Stamp(clock.UtcNow, postgres);
         var start = now.AddDays(-365.0 * options.Years);
         // Feedback carries the facts its steps record (the answer deadline, the working days to handle): on this calendar and settings.
         AppSettings settings;
@@ -60,19 +73,29 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             settings = await scope.ServiceProvider.GetRequiredService<SettingsService>().GetAsync(cancellationToken);
         var state = new GenerationState(options, random, now, await workingDays.GetCalendarAsync(cancellationToken), settings.FeedbackAnswerWorkingDays)
         {
+            Microseconds = postgres,
             ApplicationAnswerWorkingDays = settings.ApplicationAnswerWorkingDays,
             ApplicationExtensionWorkingDays = settings.ApplicationExtensionWorkingDays,
         };
 
-        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            await InsertPeopleAndOrganizationsAsync(connection, transaction, options, state);
+            await InsertPeopleAndOrganizationsAsync(connection, transaction, options, state, postgres);
             await transaction.CommitAsync(cancellationToken);
         }
         PlanCatalogues(options, state);
         progress?.Report($"organizations {options.Organizations}, occurrences {state.Occurrences.Count}");
 
-        var writer = new Writer(connection);
+        var writer = new Writer(connection, postgres);
+        if (postgres)
+        {
+            // A disclosure names its occurrence and a fulfilled occurrence its disclosure; PostgreSQL checks each key as the row
+            // arrives, so the occurrences go in open now and take their disclosures at the end.
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            writer.Enlist(transaction);
+            WriteCatalogues(writer, state, now);
+            await transaction.CommitAsync(cancellationToken);
+        }
         var span = now - start;
         var feedbackRatio = options.Feedback / Math.Max(1.0, options.Disclosures * 0.95);
         var archiveRatio = options.Archive / Math.Max(1.0, options.Disclosures * 0.9);
@@ -80,11 +103,11 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         for (var first = 0; first < options.Disclosures; first += Batch)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             writer.Enlist(transaction);
             for (var i = first; i < Math.Min(options.Disclosures, first + Batch); i++)
             {
-                var createdAt = start + span * ((i + random.NextDouble()) / options.Disclosures);
+                var createdAt = state.Stamp(start + span * ((i + random.NextDouble()) / options.Disclosures));
                 WriteDisclosure(writer, state, createdAt, feedbackRatio, archiveRatio);
                 // Spread evenly among the disclosures, so they arrive over the years as the disclosures do.
                 while (state.ApplicationCount < applications && (long)state.ApplicationCount * options.Disclosures / applications <= i)
@@ -94,19 +117,34 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             progress?.Report($"disclosures {Math.Min(options.Disclosures, first + Batch)}/{options.Disclosures}");
         }
 
-        await using (var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken))
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             writer.Enlist(transaction);
             // Only a city without disclosures has any left: they arrive at random over the years.
             while (state.ApplicationCount < applications) WriteApplication(writer, state, start + span * random.NextDouble());
-            foreach (var catalogue in state.Catalogues) writer.Catalogue(catalogue, now);
-            foreach (var item in state.Items) writer.Item(item);
-            foreach (var occurrence in state.Occurrences) writer.Occurrence(occurrence);
+            if (postgres)
+            {
+                foreach (var occurrence in state.Occurrences.Where(o => o.DisclosureId is not null)) writer.Fulfil(occurrence);
+            }
+            else
+            {
+                WriteCatalogues(writer, state, now);
+            }
             await transaction.CommitAsync(cancellationToken);
         }
-        await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; ANALYZE;");
-        if (await ScalarAsync(connection, "SELECT count(*) FROM pragma_foreign_key_check") > 0)
-            throw new InvalidOperationException("The generated city breaks a foreign key.");
+        if (postgres)
+        {
+            // The ids above were given, not drawn: each identity moves past them, or the app's next insert would take one again.
+            foreach (var table in ExplicitIdTables)
+                await ExecuteAsync(connection, $"""SELECT setval(pg_get_serial_sequence('"{table}"', 'Id'), max("Id")) FROM "{table}" """);
+            await ExecuteAsync(connection, "ANALYZE;");
+        }
+        else
+        {
+            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; ANALYZE;");
+            if (await ScalarAsync(connection, "SELECT count(*) FROM pragma_foreign_key_check") > 0)
+                throw new InvalidOperationException("The generated city breaks a foreign key.");
+        }
         if (options.AccountPassword is { } password)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -116,24 +154,44 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             state.ApplicationCount, state.ArchiveCount, state.AuditId - state.FirstAuditId, watch.Elapsed);
     }
 
-    private static async Task InsertPeopleAndOrganizationsAsync(SqliteConnection connection, SqliteTransaction transaction, LoadOptions options, GenerationState state)
+    /// <summary>The tables whose rows the generator numbers itself.</summary>
+    private static readonly string[] ExplicitIdTables =
+        ["Organizations", "Catalogues", "CatalogueItems", "CatalogueOccurrences", "Disclosures", "Feedback", "Applications", "AuditEntries"];
+
+    private static void WriteCatalogues(Writer writer, GenerationState state, DateTime now)
     {
+        foreach (var catalogue in state.Catalogues) writer.Catalogue(catalogue, now);
+        foreach (var item in state.Items) writer.Item(item);
+        foreach (var occurrence in state.Occurrences) writer.Occurrence(occurrence);
+    }
+
+    /// <summary>PostgreSQL keeps microseconds: a time cut to them is the same in the row and in the archive's frozen snapshot.</summary>
+    private static DateTime Stamp(DateTime at, bool microseconds) =>
+        microseconds ? new DateTime(at.Ticks - at.Ticks % TimeSpan.TicksPerMicrosecond, at.Kind) : at;
+
+    private static async Task InsertPeopleAndOrganizationsAsync(DbConnection connection, DbTransaction transaction, LoadOptions options, GenerationState state,
+        bool postgres)
+    {
+        // SQLite's booleans are the integers it has always stored; PostgreSQL's are booleans. SQLite's later columns have the
+        // defaults their migrations gave them; PostgreSQL's migrations made the finished model, without defaults: named here.
+        var (yes, no) = postgres ? ("TRUE", "FALSE") : ("1", "0");
+        var (laterColumns, laterValues) = postgres ? (""", "Disabled" """, ", FALSE") : ("", "");
         foreach (var (id, name) in new[] { (AuthorId, AuthorName), (ReviewerId, ReviewerName) })
         {
-            await ExecuteAsync(connection, """
+            await ExecuteAsync(connection, $"""
                 INSERT INTO "AspNetUsers" ("Id", "DisplayName", "MustChangePassword", "UserName", "NormalizedUserName", "EmailConfirmed",
-                    "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount")
-                VALUES ($id, $name, 1, $id, upper($id), 0, $stamp, $stamp, 0, 0, 1, 0)
-                """, transaction, ("$id", id), ("$name", name), ("$stamp", Guid.NewGuid().ToString()));
+                    "SecurityStamp", "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount"{laterColumns})
+                VALUES (@id, @name, {yes}, @id, upper(@id), {no}, @stamp, @stamp, {no}, {no}, {yes}, 0{laterValues})
+                """, transaction, ("@id", id), ("@name", name), ("@stamp", Guid.NewGuid().ToString()));
         }
         var firstId = (int)await ScalarAsync(connection, """SELECT coalesce(max("Id"), 0) FROM "Organizations" """, transaction) + 1;
-        using var insert = connection.CreateCommand();
+        await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = """
+        insert.CommandText = $"""
             INSERT INTO "Organizations" ("Id", "Name", "Code", "Kind", "ParentId", "SortOrder", "IsActive")
-            VALUES ($id, $name, $code, $kind, $parent, $sort, 1)
+            VALUES (@id, @name, @code, @kind, @parent, @sort, {yes})
             """;
-        var p = AddParameters(insert, "$id", "$name", "$code", "$kind", "$parent", "$sort");
+        var p = AddParameters(insert, "@id", "@name", "@code", "@kind", "@parent", "@sort");
         for (var n = 0; n < options.Organizations; n++)
         {
             var id = firstId + n;
@@ -143,7 +201,7 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
                 1 => ("压测机关纪委", "YCJW", OrganizationKind.DisciplineCommittee),
                 _ => ($"压测第{n - 1:0000}党支部", $"YC{n - 1:0000}", OrganizationKind.Branch),
             };
-            Set(p, id, name, code, (int)kind, n == 0 ? null : firstId, n);
+            Set(p, postgres, id, name, code, (int)kind, n == 0 ? null : firstId, n);
             await insert.ExecuteNonQueryAsync();
             state.OrganizationIds.Add(id);
             state.OrganizationCodes[id] = code;
@@ -300,7 +358,7 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
     {
         var random = state.Random;
         var id = ++state.FeedbackId;
-        var receivedAt = from + (until - from) * random.NextDouble() * 0.8;
+        var receivedAt = state.Stamp(from + (until - from) * random.NextDouble() * 0.8);
         var content = Sentences[random.Next(Sentences.Length)] + "建议进一步细化公开内容。";
         var done = until < state.Now.AddDays(-14);
         var feedbackState = done ? FeedbackState.Closed : (FeedbackState)random.Next(0, 5);
@@ -343,12 +401,14 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
     {
         var random = state.Random;
         var now = state.Now;
-        DateTime Between(DateTime from, DateTime to, double low = 0, double high = 1) => from + (to - from) * (low + (high - low) * random.NextDouble());
+        DateTime Between(DateTime from, DateTime to, double low = 0, double high = 1) =>
+            state.Stamp(from + (to - from) * (low + (high - low) * random.NextDouble()));
         DateOnly Day(DateTime utc) => DateOnly.FromDateTime(clock.ToLocal(utc));
 
         var id = ++state.ApplicationId;
         state.ApplicationCount++;
         var organizationId = state.OrganizationIds[random.Next(state.OrganizationIds.Count)];
+        arrivedAt = state.Stamp(arrivedAt);
         if (arrivedAt > now.AddMinutes(-10)) arrivedAt = now.AddMinutes(-10);
         var paper = random.NextDouble() < 0.4;
         var channel = paper ? (ApplicationChannel)random.Next(1, 4) : ApplicationChannel.Online;
@@ -469,16 +529,22 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
 
     private static Category AnyCategory(Random random) => (Category)random.Next(1, 9);
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, SqliteTransaction? transaction = null, params (string Name, object Value)[] parameters)
+    private static async Task ExecuteAsync(DbConnection connection, string sql, DbTransaction? transaction = null, params (string Name, object Value)[] parameters)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
         await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<long> ScalarAsync(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    private static async Task<long> ScalarAsync(DbConnection connection, string sql, DbTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -486,12 +552,31 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
-    private static SqliteParameter[] AddParameters(SqliteCommand command, params string[] names) =>
-        names.Select(n => command.Parameters.Add(new SqliteParameter { ParameterName = n })).ToArray();
+    private static DbParameter[] AddParameters(DbCommand command, params string[] names) =>
+        names.Select(n =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = n;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
 
-    private static void Set(SqliteParameter[] parameters, params object?[] values)
+    /// <summary>
+    /// Binds a row. SQLite takes the values as they are (the same text and integers it has always stored); PostgreSQL's
+    /// timestamptz takes only UTC, which every time here is by the app's rule (UtcDateTimeConverter reads unmarked ones so).
+    /// </summary>
+    private static void Set(DbParameter[] parameters, bool postgres, params object?[] values)
     {
-        for (var i = 0; i < values.Length; i++) parameters[i].Value = values[i] ?? DBNull.Value;
+        for (var i = 0; i < values.Length; i++)
+        {
+            parameters[i].Value = values[i] switch
+            {
+                null => DBNull.Value,
+                DateTime { Kind: DateTimeKind.Unspecified } at when postgres => DateTime.SpecifyKind(at, DateTimeKind.Utc),
+                DateTime { Kind: DateTimeKind.Local } at when postgres => at.ToUniversalTime(),
+                var value => value,
+            };
+        }
     }
 
     private sealed record CatalogueRow(int Id, int Year);
@@ -545,6 +630,8 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         public int ApplicationExtensionWorkingDays { get; init; }
         public int ApplicationId { get; set; }
         public int ApplicationCount { get; set; }
+        /// <summary>Times are cut to microseconds (PostgreSQL), so what the archive freezes is what the row holds.</summary>
+        public bool Microseconds { get; init; }
         /// <summary>Each organization's latest Public disclosure on the board so far, what an answer may point to.</summary>
         public Dictionary<int, (int Id, DateTime PublishedAt)> LastPublic { get; } = [];
 
@@ -554,6 +641,8 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             AuditId = FirstAuditId = audit;
             ChainIndex = chain;
         }
+
+        public DateTime Stamp(DateTime at) => LoadGenerator.Stamp(at, Microseconds);
 
         public Queue<OccurrenceRow> Queue(int organizationId) =>
             queues.TryGetValue(organizationId, out var queue) ? queue : queues[organizationId] = new Queue<OccurrenceRow>();
@@ -568,14 +657,19 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
     /// <summary>One prepared statement per table, re-bound for every row.</summary>
     private sealed class Writer
     {
-        private readonly SqliteConnection connection;
-        private readonly List<SqliteCommand> commands = [];
-        private readonly SqliteParameter[] disclosure, version, approval, audit, feedback, archive, occurrence, catalogue, item, application;
-        private readonly SqliteCommand archiveCommand;
+        private readonly DbConnection connection;
+        private readonly bool postgres;
+        private readonly List<DbCommand> commands = [];
+        private readonly DbParameter[] disclosure, version, approval, audit, feedback, archive, occurrence, catalogue, item, application, fulfil;
+        private readonly DbCommand archiveCommand;
+        /// <summary>An empty list as each provider stores EF's primitive collections: JSON text on SQLite, text[] on PostgreSQL.</summary>
+        private readonly object emptyList;
 
-        public Writer(SqliteConnection connection)
+        public Writer(DbConnection connection, bool postgres)
         {
             this.connection = connection;
+            this.postgres = postgres;
+            emptyList = postgres ? Array.Empty<string>() : "[]";
             disclosure = Prepare("Disclosures", "Id", "OrganizationId", "CatalogueOccurrenceId", "OutOfCatalogueReason", "Category", "Title", "Body",
                 "Channels", "Audience", "DisplayFromUtc", "DisplayUntilUtc", "Important", "Standing", "AuthorId", "AuthorName", "CreatedAtUtc",
                 "LastSavedAtUtc", "SubmittedAtUtc", "PublishedAtUtc", "ClosedAtUtc", "ReviewComment", "SensitiveOverrideWords", "RevisionNumber", "State", "Version", "BodyFormat",
@@ -594,12 +688,20 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             occurrence = Prepare("CatalogueOccurrences", "Id", "CatalogueItemId", "Sequence", "Label", "PeriodStart", "PeriodEnd", "DueDate", "State",
                 "DisclosureId", "FulfilledAtUtc", "Version");
             catalogue = Prepare("Catalogues", "Id", "Year", "Title", "Source", "CreatedAtUtc", "ApprovedById", "ApprovedAtUtc", "State", "Version");
-            item = Prepare("CatalogueItems", "Id", "CatalogueId", "OrganizationId", "Category", "Title", "Description", "Channels", "Audience",
-                "Cadence", "Standing", "ResponsiblePerson", "Phases", "IsRetired", "Version");
+            // SQLite's later columns take their migrations' defaults (false, ""); PostgreSQL's have none, so they are named there.
+            item = Prepare("CatalogueItems", ["Id", "CatalogueId", "OrganizationId", "Category", "Title", "Description", "Channels", "Audience",
+                "Cadence", "Standing", "ResponsiblePerson", "Phases", "IsRetired", "Version", .. postgres ? ItemLaterColumns : []]);
             application = Prepare("Applications", "Id", "OrganizationId", "Scope", "Channel", "Subject", "Purpose", "ApplicantName", "ApplicantContact",
                 "SubmittedById", "ApplicantOrganizationId", "RegisteredById", "TrackingCodeHash", "ReceivedAtUtc", "DueOn", "ExtendedFrom",
                 "ExtensionReason", "AssigneeId", "AssigneeName", "Outcome", "Answer", "Withheld", "Refusal", "RefusalText", "DisclosureId",
                 "AnsweredAtUtc", "AnsweredLate", "State", "Version");
+            var update = connection.CreateCommand();
+            update.CommandText = """
+                UPDATE "CatalogueOccurrences" SET "State" = @State, "DisclosureId" = @DisclosureId, "FulfilledAtUtc" = @FulfilledAtUtc, "Version" = @Version
+                WHERE "Id" = @Id
+                """;
+            commands.Add(update);
+            fulfil = AddParameters(update, "@State", "@DisclosureId", "@FulfilledAtUtc", "@Version", "@Id");
         }
 
         public void Catalogue(CatalogueRow c, DateTime now)
@@ -609,11 +711,13 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             Run(catalogue, 7, c.Id, c.Year, $"{c.Year}年度党务公开目录", "压测生成", approvedAt.AddDays(-10), ReviewerId, approvedAt, (int)CatalogueState.InForce, 4);
         }
 
-        public void Item(ItemRow i) =>
-            Run(item, 8, i.Id, i.CatalogueId, i.OrganizationId, (int)i.Category, i.Title, "按目录定期公开", (int)Channel.Board, (int)Audience.Public,
-                (int)i.Cadence, false, "支部书记", "[]", false, 1);
+        private static readonly string[] ItemLaterColumns = ["IsCatchAll", "BodyTemplate"];
 
-        public void Enlist(SqliteTransaction transaction)
+        public void Item(ItemRow i) =>
+            Run(item, 8, [i.Id, i.CatalogueId, i.OrganizationId, (int)i.Category, i.Title, "按目录定期公开", (int)Channel.Board, (int)Audience.Public,
+                (int)i.Cadence, false, "支部书记", emptyList, false, 1, .. postgres ? new object?[] { false, "" } : []]);
+
+        public void Enlist(DbTransaction transaction)
         {
             foreach (var command in commands) command.Transaction = transaction;
         }
@@ -622,7 +726,7 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             Audience audience, DateTime from, DateTime until, bool standing, DateTime createdAt, DateTime? submittedAt, DateTime? publishedAt,
             DateTime? closedAt, string? reviewComment, DisclosureState state, int version) =>
             Run(disclosure, 0, id, organizationId, occurrenceId, reason, (int)category, title, body, (int)Channel.Board, (int)audience, from, until,
-                false, standing, AuthorId, AuthorName, createdAt, createdAt, submittedAt, publishedAt, closedAt, reviewComment, "[]", 1, (int)state, version, nameof(BodyFormat.Html),
+                false, standing, AuthorId, AuthorName, createdAt, createdAt, submittedAt, publishedAt, closedAt, reviewComment, emptyList, 1, (int)state, version, nameof(BodyFormat.Html),
                 // As the app stores every body (BodyTextInterceptor): a generated city is searchable from its first start.
                 BodyTextInterceptor.Of(body));
 
@@ -647,7 +751,7 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
         public void Archive(string number, int organizationId, int year, int sequence, ArchiveSnapshot.DisclosurePart d, DateTime archivedAt,
             long chainIndex, string json, string? previousDigest, string digest)
         {
-            Set(archive, number, organizationId, year, sequence, d.Id, (int)d.Category, (int)d.Audience, d.Title, ReviewerId, archivedAt,
+            Set(archive, postgres, number, organizationId, year, sequence, d.Id, (int)d.Category, (int)d.Audience, d.Title, ReviewerId, archivedAt,
                 chainIndex, json, previousDigest, digest);
             LastArchiveId = Convert.ToInt32(archiveCommand.ExecuteScalar());
         }
@@ -668,18 +772,21 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, BureauClock 
             Run(occurrence, 6, o.Id, o.CatalogueItemId, o.Sequence, o.Label, o.PeriodStart, o.PeriodEnd, o.DueDate,
                 (int)(o.DisclosureId is null ? OccurrenceState.Open : OccurrenceState.Fulfilled), o.DisclosureId, o.FulfilledAtUtc, o.DisclosureId is null ? 1 : 2);
 
-        private void Run(SqliteParameter[] parameters, int command, params object?[] values)
+        /// <summary>An occurrence written open (PostgreSQL) takes the disclosure that fulfilled it: the row SQLite writes in one go.</summary>
+        public void Fulfil(OccurrenceRow o) => Run(fulfil, 10, (int)OccurrenceState.Fulfilled, o.DisclosureId, o.FulfilledAtUtc, 2, o.Id);
+
+        private void Run(DbParameter[] parameters, int command, params object?[] values)
         {
-            Set(parameters, values);
+            Set(parameters, postgres, values);
             commands[command].ExecuteNonQuery();
         }
 
-        private SqliteParameter[] Prepare(string table, params string[] columns)
+        private DbParameter[] Prepare(string table, params string[] columns)
         {
             var command = connection.CreateCommand();
-            command.CommandText = $"""INSERT INTO "{table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(c => "$" + c))})""";
+            command.CommandText = $"""INSERT INTO "{table}" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select(c => "@" + c))})""";
             commands.Add(command);
-            return AddParameters(command, columns.Select(c => "$" + c).ToArray());
+            return AddParameters(command, columns.Select(c => "@" + c).ToArray());
         }
     }
 }
