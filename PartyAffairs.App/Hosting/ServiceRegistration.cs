@@ -42,6 +42,19 @@ public static class ServiceRegistration
         services.AddSingleton<LiveEventStream>();
 
         services.AddPartyAffairsDatabase(configuration);
+        var database = DatabaseOptions.From(configuration);
+        services.Configure<JobLeaseOptions>(configuration.GetSection(JobLeaseOptions.Section));
+        if (database.IsPostgreSql)
+        {
+            // Before the jobs: the host starts it first and stops it last, after the jobs have stopped.
+            services.AddSingleton<PostgresJobLease>();
+            services.AddSingleton<JobLease>(sp => sp.GetRequiredService<PostgresJobLease>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresJobLease>());
+        }
+        else
+        {
+            services.AddSingleton<JobLease, SingleNodeLease>();
+        }
 
         // Keys live with the data, so sign-in cookies and antiforgery tokens survive a restart.
         services.AddDataProtection()

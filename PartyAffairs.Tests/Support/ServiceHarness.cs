@@ -26,12 +26,15 @@ public sealed class ServiceHarness : IAsyncDisposable
     /// <summary>A Thursday morning in Beijing, clear of holidays.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero);
 
-    private ServiceHarness(ServiceProvider services, FakeTimeProvider time, TestAuthenticationStateProvider auth, string dataDirectory)
+    private readonly bool ownsDatabase;
+
+    private ServiceHarness(ServiceProvider services, FakeTimeProvider time, TestAuthenticationStateProvider auth, string dataDirectory, bool ownsDatabase)
     {
         Services = services;
         Time = time;
         Auth = auth;
         DataDirectory = dataDirectory;
+        this.ownsDatabase = ownsDatabase;
     }
 
     public ServiceProvider Services { get; }
@@ -42,8 +45,15 @@ public sealed class ServiceHarness : IAsyncDisposable
     /// <param name="dataDirectory">An existing data directory to open again (the crash drill's writer); a fresh temporary one by default.</param>
     /// <param name="migrateFromEmpty">Let the initializer migrate an empty file instead of starting from the template's copy.</param>
     /// <param name="passwordIterations">PBKDF2 rounds of the password hasher; a timing test asks for production's 100,000.</param>
+    /// <param name="postgreSqlDatabase">
+    /// The connection string of a PostgreSQL database the caller owns, for several harnesses on one database as several nodes are:
+    /// the harness runs on it whatever <see cref="TestDatabase"/> says, migrates it if it is empty, and leaves it in place when disposed.
+    /// </param>
+    /// <param name="settings">Configuration on top of the harness's own.</param>
+    /// <param name="configure">Changes to the app's registrations, made after them.</param>
     public static async Task<ServiceHarness> CreateAsync(bool seedDemo = false, DateTimeOffset? now = null, string? dataDirectory = null, bool migrateFromEmpty = false,
-        int passwordIterations = 1_000)
+        int passwordIterations = 1_000, string? postgreSqlDatabase = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "partyaffairs-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -55,7 +65,14 @@ public sealed class ServiceHarness : IAsyncDisposable
                 ["Demo:Password"] = "Demo@2026",
                 ["Bureau:TimeZone"] = "Asia/Shanghai",
             })
-            .AddInMemoryCollection(await TestDatabase.SettingsAsync(dataDirectory, fromTemplate: !migrateFromEmpty))
+            .AddInMemoryCollection(postgreSqlDatabase is null
+                ? await TestDatabase.SettingsAsync(dataDirectory, fromTemplate: !migrateFromEmpty)
+                : new Dictionary<string, string?>
+                {
+                    [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSQL),
+                    [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = postgreSqlDatabase,
+                })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
 
         var time = new FakeTimeProvider(now ?? DefaultNow);
@@ -73,14 +90,15 @@ public sealed class ServiceHarness : IAsyncDisposable
         // cast of eight people was most of its time. The same hasher and format (which records its rounds) at fewer rounds;
         // the test servers (AppServer) keep the production count.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = passwordIterations);
+        configure?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
-        if (!migrateFromEmpty && !TestDatabase.IsPostgreSql) await TemplateDatabase.CopyToAsync(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
+        if (!migrateFromEmpty && postgreSqlDatabase is null && !TestDatabase.IsPostgreSql) await TemplateDatabase.CopyToAsync(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
         await using (var scope = provider.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         }
-        return new ServiceHarness(provider, time, auth, dataDirectory);
+        return new ServiceHarness(provider, time, auth, dataDirectory, ownsDatabase: postgreSqlDatabase is null);
     }
 
     /// <summary>Resolves a scoped service in a fresh scope, as a new circuit would.</summary>
@@ -115,7 +133,7 @@ public sealed class ServiceHarness : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        await TestDatabase.DropAsync(DataDirectory);
+        if (ownsDatabase) await TestDatabase.DropAsync(DataDirectory);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 
