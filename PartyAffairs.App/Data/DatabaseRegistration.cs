@@ -30,6 +30,8 @@ public static class DatabaseRegistration
                     .AddInterceptors(sp.GetRequiredService<BodyTextInterceptor>(), sp.GetRequiredService<ChangeAuditInterceptor>()), poolSize);
             services.AddSingleton<IDbContextFactory<AppDbContext>>(sp =>
                 new ProviderContextFactory<PostgresAppDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>()));
+            // Data protection's key repository asks a scope for the context by its type; nothing of the app's does.
+            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>().CreateDbContext());
         }
         else
         {

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using FluentValidation;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ using PartyAffairs.App.Components.Account;
 using PartyAffairs.App.Components.Localization;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Data.Changes;
+using PartyAffairs.App.Data.PostgreSQL;
 using PartyAffairs.App.Hosting.Seeding;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Board;
@@ -56,10 +58,11 @@ public static class ServiceRegistration
             services.AddSingleton<JobLease, SingleNodeLease>();
         }
 
-        // Keys live with the data, so sign-in cookies and antiforgery tokens survive a restart.
-        services.AddDataProtection()
-            .SetApplicationName("PartyAffairs")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        // Keys live with the data, so sign-in cookies and antiforgery tokens survive a restart; on PostgreSQL that is the shared
+        // database, so a cookie one node made is read by every other (the first key is made under the initializer's lock).
+        var dataProtection = services.AddDataProtection().SetApplicationName("PartyAffairs");
+        if (database.IsPostgreSql) dataProtection.PersistKeysToDbContext<PostgresAppDbContext>();
+        else dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
         services.AddRazorComponents().AddInteractiveServerComponents().AddCircuitLimits(configuration);
         services.AddCascadingAuthenticationState();
