@@ -62,6 +62,9 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: it writes the audit trail in the same transaction.");
 
+    /// <summary>EF's own synchronous save, for a provider's context to allow for rows nothing audits (PostgresAppDbContext's keys).</summary>
+    protected int SaveUnauditedChanges(bool acceptAllChangesOnSuccess) => base.SaveChanges(acceptAllChangesOnSuccess);
+
     /// <summary>
     /// Saves the changes and, in the same transaction, the audit entries the entities queued (written by
     /// <see cref="ChangeAuditInterceptor"/>, which also announces them once committed). A save that audits waits for its

@@ -35,6 +35,8 @@ public static class DatabaseRegistration
             services.AddSingleton<PostgresChangeChannel>();
             services.AddSingleton<PostgresChangeListener>();
             services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeListener>());
+            // Data protection's key repository asks a scope for the context by its type; nothing of the app's does.
+            services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>().CreateDbContext());
         }
         else
         {

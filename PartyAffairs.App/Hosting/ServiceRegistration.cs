@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using FluentValidation;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ using PartyAffairs.App.Components.Account;
 using PartyAffairs.App.Components.Localization;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Data.Changes;
+using PartyAffairs.App.Data.PostgreSQL;
 using PartyAffairs.App.Hosting.Seeding;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Features.Board;
@@ -42,11 +44,25 @@ public static class ServiceRegistration
         services.AddSingleton<LiveEventStream>();
 
         services.AddPartyAffairsDatabase(configuration);
+        var database = DatabaseOptions.From(configuration);
+        services.Configure<JobLeaseOptions>(configuration.GetSection(JobLeaseOptions.Section));
+        if (database.IsPostgreSql)
+        {
+            // Before the jobs: the host starts it first and stops it last, after the jobs have stopped.
+            services.AddSingleton<PostgresJobLease>();
+            services.AddSingleton<JobLease>(sp => sp.GetRequiredService<PostgresJobLease>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresJobLease>());
+        }
+        else
+        {
+            services.AddSingleton<JobLease, SingleNodeLease>();
+        }
 
-        // Keys live with the data, so sign-in cookies and antiforgery tokens survive a restart.
-        services.AddDataProtection()
-            .SetApplicationName("PartyAffairs")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        // Keys live with the data, so sign-in cookies and antiforgery tokens survive a restart; on PostgreSQL that is the shared
+        // database, so a cookie one node made is read by every other (the first key is made under the initializer's lock).
+        var dataProtection = services.AddDataProtection().SetApplicationName("PartyAffairs");
+        if (database.IsPostgreSql) dataProtection.PersistKeysToDbContext<PostgresAppDbContext>();
+        else dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
         services.AddRazorComponents().AddInteractiveServerComponents().AddCircuitLimits(configuration);
         services.AddCascadingAuthenticationState();

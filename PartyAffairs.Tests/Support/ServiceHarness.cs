@@ -26,15 +26,15 @@ public sealed class ServiceHarness : IAsyncDisposable
     /// <summary>A Thursday morning in Beijing, clear of holidays.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero);
 
-    private readonly bool ownDatabase;
+    private readonly bool ownsDatabase;
 
-    private ServiceHarness(ServiceProvider services, FakeTimeProvider time, TestAuthenticationStateProvider auth, string dataDirectory, bool ownDatabase)
+    private ServiceHarness(ServiceProvider services, FakeTimeProvider time, TestAuthenticationStateProvider auth, string dataDirectory, bool ownsDatabase)
     {
         Services = services;
         Time = time;
         Auth = auth;
         DataDirectory = dataDirectory;
-        this.ownDatabase = ownDatabase;
+        this.ownsDatabase = ownsDatabase;
     }
 
     public ServiceProvider Services { get; }
@@ -45,13 +45,16 @@ public sealed class ServiceHarness : IAsyncDisposable
     /// <param name="dataDirectory">An existing data directory to open again (the crash drill's writer); a fresh temporary one by default.</param>
     /// <param name="migrateFromEmpty">Let the initializer migrate an empty file instead of starting from the template's copy.</param>
     /// <param name="passwordIterations">PBKDF2 rounds of the password hasher; a timing test asks for production's 100,000.</param>
-    /// <param name="database">
-    /// The database settings (<c>Database:Provider</c>, the connection string) of a PostgreSQL database the test made, instead
-    /// of the run's own: several harnesses given the same one are several nodes on one database. The first migrates it; the
-    /// harness never drops it.
+    /// <param name="postgreSqlDatabase">
+    /// The connection string of a PostgreSQL database the caller owns, for several harnesses on one database as several nodes are:
+    /// the harness runs on it whatever <see cref="TestDatabase"/> says, migrates it if it is empty, and leaves it in place when disposed.
     /// </param>
+    /// <param name="database">Database settings (<c>Database:Provider</c>, the connection string) the caller owns, as <paramref name="postgreSqlDatabase"/>.</param>
+    /// <param name="settings">Configuration on top of the harness's own.</param>
+    /// <param name="configure">Changes to the app's registrations, made after them.</param>
     public static async Task<ServiceHarness> CreateAsync(bool seedDemo = false, DateTimeOffset? now = null, string? dataDirectory = null, bool migrateFromEmpty = false,
-        int passwordIterations = 1_000, IReadOnlyDictionary<string, string?>? database = null)
+        int passwordIterations = 1_000, string? postgreSqlDatabase = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? database = null)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "partyaffairs-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -63,7 +66,14 @@ public sealed class ServiceHarness : IAsyncDisposable
                 ["Demo:Password"] = "Demo@2026",
                 ["Bureau:TimeZone"] = "Asia/Shanghai",
             })
-            .AddInMemoryCollection(database ?? await TestDatabase.SettingsAsync(dataDirectory, fromTemplate: !migrateFromEmpty))
+            .AddInMemoryCollection(database ?? (postgreSqlDatabase is null
+                ? await TestDatabase.SettingsAsync(dataDirectory, fromTemplate: !migrateFromEmpty)
+                : new Dictionary<string, string?>
+                {
+                    [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSQL),
+                    [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = postgreSqlDatabase,
+                }))
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
 
         var time = new FakeTimeProvider(now ?? DefaultNow);
@@ -81,14 +91,15 @@ public sealed class ServiceHarness : IAsyncDisposable
         // cast of eight people was most of its time. The same hasher and format (which records its rounds) at fewer rounds;
         // the test servers (AppServer) keep the production count.
         services.Configure<PasswordHasherOptions>(options => options.IterationCount = passwordIterations);
+        configure?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
-        if (!migrateFromEmpty && database is null && !TestDatabase.IsPostgreSql) await TemplateDatabase.CopyToAsync(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
+        if (!migrateFromEmpty && postgreSqlDatabase is null && database is null && !TestDatabase.IsPostgreSql) await TemplateDatabase.CopyToAsync(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
         await using (var scope = provider.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         }
-        return new ServiceHarness(provider, time, auth, dataDirectory, ownDatabase: database is null);
+        return new ServiceHarness(provider, time, auth, dataDirectory, ownsDatabase: postgreSqlDatabase is null && database is null);
     }
 
     /// <summary>Resolves a scoped service in a fresh scope, as a new circuit would.</summary>
@@ -123,7 +134,7 @@ public sealed class ServiceHarness : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (ownDatabase) await TestDatabase.DropAsync(DataDirectory);
+        if (ownsDatabase) await TestDatabase.DropAsync(DataDirectory);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 

@@ -3,8 +3,8 @@ using PartyAffairs.App.Features.Shared;
 namespace PartyAffairs.App.Features.Notifications;
 
 /// <summary>Runs the application reminders once at start and then every hour.</summary>
-public sealed class ApplicationReminderWorker(ApplicationReminder reminder, TimeProvider time, ILogger<ApplicationReminderWorker> logger)
-    : PeriodicWorker(time, logger, TimeSpan.FromHours(1))
+public sealed class ApplicationReminderWorker(ApplicationReminder reminder, JobLease lease, TimeProvider time, ILogger<ApplicationReminderWorker> logger)
+    : PeriodicWorker(lease, time, logger, TimeSpan.FromHours(1))
 {
     protected override Task RunOnceAsync(CancellationToken cancellationToken) => reminder.RemindAsync(cancellationToken);
 }

@@ -3,12 +3,15 @@ namespace PartyAffairs.App.Features.Shared;
 /// <summary>
 /// A job the app runs by itself: once at start, then every <paramref name="interval"/> on the injected clock. A failed
 /// run is logged and the next one still comes, so one bad minute never stops the schedule or the reminders for good.
+/// With several nodes only the holder of the <see cref="JobLease"/> runs it: once when it takes the lease, then every interval.
 /// </summary>
-public abstract class PeriodicWorker(TimeProvider time, ILogger logger, TimeSpan interval) : BackgroundService
+public abstract class PeriodicWorker(JobLease lease, TimeProvider time, ILogger logger, TimeSpan interval) : BackgroundService
 {
     protected abstract Task RunOnceAsync(CancellationToken cancellationToken);
 
-    protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected sealed override Task ExecuteAsync(CancellationToken stoppingToken) => lease.RunWhileHeldAsync(RunScheduleAsync, stoppingToken);
+
+    private async Task RunScheduleAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(interval, time);
         do

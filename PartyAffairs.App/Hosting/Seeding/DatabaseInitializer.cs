@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartyAffairs.App.Data;
+using PartyAffairs.App.Data.PostgreSQL;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Calendar;
 using PartyAffairs.App.Features.Catalogues.Schedule;
@@ -17,10 +19,12 @@ namespace PartyAffairs.App.Hosting.Seeding;
 
 /// <summary>
 /// First-start work: the data folders, the migrations, WAL, the roles, the bundled holiday calendar,
-/// and either the demo bureau or a lone Admin with a one-time password.
+/// and either the demo bureau or a lone Admin with a one-time password. On PostgreSQL several nodes may start together on one
+/// database: each does this work under one lock, so the first migrates and seeds and the others wait, then find it done.
 /// </summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<AppDbContext> dbFactory,
+    DatabaseOptions database,
     IOptions<StorageOptions> storage,
     IOptions<DemoOptions> demo,
     RoleManager<IdentityRole> roleManager,
@@ -30,6 +34,24 @@ public sealed class DatabaseInitializer(
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (!database.IsPostgreSql)
+        {
+            await InitializeOnceAsync(cancellationToken);
+            return;
+        }
+        // A session lock on a connection of its own: it holds through the migrations' own transactions, and closing the
+        // connection (or this node dying) lets the next node in.
+        await using var gate = await PostgresAdvisoryLock.OpenUnpooledAsync(database.ConnectionString!, "initializer", cancellationToken);
+        await PostgresAdvisoryLock.LockAsync(gate, PostgresAdvisoryLock.Initialization, cancellationToken);
+        await InitializeOnceAsync(cancellationToken);
+        // The shared key ring's first key, made here under the lock: two nodes that each found the ring empty would each make one
+        // and take it as default, and after data protection's first two minutes neither would read the other's cookies until its
+        // ring refreshed, a day later. The second node in finds the first one's key and uses it.
+        services.GetRequiredService<IDataProtectionProvider>().CreateProtector(nameof(DatabaseInitializer)).Protect([]);
+    }
+
+    private async Task InitializeOnceAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(storage.Value.DataDirectory);
         Directory.CreateDirectory(storage.Value.UploadsDirectory);

@@ -2,18 +2,25 @@ using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Features.Archive.Verification;
 
-/// <summary>Verifies the whole archive each night at 02:00 bureau time, when nobody is archiving; the dashboard shows the last result.</summary>
+/// <summary>
+/// Verifies the whole archive each night at 02:00 bureau time, when nobody is archiving; the dashboard shows the last result.
+/// With several nodes the holder of the <see cref="JobLease"/> does it.
+/// </summary>
 public sealed class ArchiveVerificationWorker(
     IServiceScopeFactory scopes,
+    JobLease lease,
     BureauClock clock,
     TimeProvider time,
     ILogger<ArchiveVerificationWorker> logger) : BackgroundService
 {
     private static readonly TimeOnly At = new(2, 0);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => lease.RunWhileHeldAsync(RunNightlyAsync, stoppingToken);
+
+    private async Task RunNightlyAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // Ends only by cancellation (the delay throws): a lost lease must not look like a job that finished.
+        while (true)
         {
             await Task.Delay(UntilNextRun(), time, stoppingToken);
             try

@@ -1,0 +1,61 @@
+using Npgsql;
+
+namespace PartyAffairs.App.Data.PostgreSQL;
+
+/// <summary>
+/// PostgreSQL session advisory locks, for what must happen once across nodes: each is held by a connection of its own outside
+/// the pool, because a session lock lives as long as the server session and a pooled connection's <c>Close()</c> only hands the
+/// session back to the pool, lock and all. Closing an unpooled connection ends the session, and a node that dies drops its
+/// connection, so the server frees its locks without anyone's help. Advisory locks belong to one database: nodes of different
+/// databases on one server never meet.
+/// </summary>
+public static class PostgresAdvisoryLock
+{
+    /// <summary>Migrations, seeding and the first data-protection key (DatabaseInitializer): one node at a time.</summary>
+    public const long Initialization = 0x5041_494E_4954; // "PAINIT"
+
+    /// <summary>The background jobs' lease (PostgresJobLease): the node that holds it runs them.</summary>
+    public const long JobLease = 0x5041_4A4F_4253; // "PAJOBS"
+
+    /// <summary>Opens a connection of its own, outside the pool, named in <c>pg_stat_activity</c> after what it holds.</summary>
+    public static async Task<NpgsqlConnection> OpenUnpooledAsync(string connectionString, string purpose, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, ApplicationName = $"PartyAffairs {purpose}" };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Waits for the lock as long as it takes (the holder may be migrating and seeding for minutes), or until cancelled.</summary>
+    public static async Task LockAsync(NpgsqlConnection connection, long key, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection) { CommandTimeout = 0 };
+        command.Parameters.AddWithValue("key", key);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Takes the lock if nobody holds it; never waits.</summary>
+    public static async Task<bool> TryLockAsync(NpgsqlConnection connection, long key, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(@key)", connection) { CommandTimeout = CommandSeconds(timeout) };
+        command.Parameters.AddWithValue("key", key);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Proves the session (and so its locks) is still there: throws if the connection broke or the server did not answer in time.</summary>
+    public static async Task PingAsync(NpgsqlConnection connection, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT 1", connection) { CommandTimeout = CommandSeconds(timeout) };
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    private static int CommandSeconds(TimeSpan timeout) => Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+}
