@@ -26,12 +26,18 @@ public sealed class ServiceHarness : IAsyncDisposable
     /// <summary>A Thursday morning in Beijing, clear of holidays.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero);
 
-    private ServiceHarness(ServiceProvider services, FakeTimeProvider time, TestAuthenticationStateProvider auth, string dataDirectory)
+    private readonly IReadOnlyDictionary<string, string?>? databaseSettings;
+    private readonly bool ownsData;
+
+    private ServiceHarness(ServiceProvider services, FakeTimeProvider time, TestAuthenticationStateProvider auth, string dataDirectory,
+        IReadOnlyDictionary<string, string?>? databaseSettings, bool ownsData)
     {
         Services = services;
         Time = time;
         Auth = auth;
         DataDirectory = dataDirectory;
+        this.databaseSettings = databaseSettings;
+        this.ownsData = ownsData;
     }
 
     public ServiceProvider Services { get; }
@@ -42,8 +48,25 @@ public sealed class ServiceHarness : IAsyncDisposable
     /// <param name="dataDirectory">An existing data directory to open again (the crash drill's writer); a fresh temporary one by default.</param>
     /// <param name="migrateFromEmpty">Let the initializer migrate an empty file instead of starting from the template's copy.</param>
     /// <param name="passwordIterations">PBKDF2 rounds of the password hasher; a timing test asks for production's 100,000.</param>
-    public static async Task<ServiceHarness> CreateAsync(bool seedDemo = false, DateTimeOffset? now = null, string? dataDirectory = null, bool migrateFromEmpty = false,
-        int passwordIterations = 1_000)
+    /// <param name="databaseSettings">
+    /// Settings naming a database of the test's own (a <see cref="PostgresCluster"/>'s), instead of <see cref="TestDatabase"/>'s
+    /// choice; the initializer migrates it from empty.
+    /// </param>
+    public static Task<ServiceHarness> CreateAsync(bool seedDemo = false, DateTimeOffset? now = null, string? dataDirectory = null, bool migrateFromEmpty = false,
+        int passwordIterations = 1_000, IReadOnlyDictionary<string, string?>? databaseSettings = null) =>
+        CreateCoreAsync(seedDemo, now, dataDirectory, migrateFromEmpty || databaseSettings is not null, passwordIterations, databaseSettings, ownsData: true);
+
+    /// <summary>
+    /// Another node of <paramref name="first"/>'s deployment: its own container (singletons, memory, clock) on the same
+    /// database and data directory (data-protection keys, files), as a second app process behind a proxy. Dispose it before
+    /// the first, which alone drops the database and removes the directory.
+    /// </summary>
+    public static Task<ServiceHarness> OpenSecondNodeAsync(ServiceHarness first) =>
+        CreateCoreAsync(seedDemo: false, first.Time.GetUtcNow(), first.DataDirectory, migrateFromEmpty: true, passwordIterations: 1_000,
+            first.databaseSettings, ownsData: false);
+
+    private static async Task<ServiceHarness> CreateCoreAsync(bool seedDemo, DateTimeOffset? now, string? dataDirectory, bool migrateFromEmpty,
+        int passwordIterations, IReadOnlyDictionary<string, string?>? databaseSettings, bool ownsData)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "partyaffairs-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -55,7 +78,7 @@ public sealed class ServiceHarness : IAsyncDisposable
                 ["Demo:Password"] = "Demo@2026",
                 ["Bureau:TimeZone"] = "Asia/Shanghai",
             })
-            .AddInMemoryCollection(await TestDatabase.SettingsAsync(dataDirectory, fromTemplate: !migrateFromEmpty))
+            .AddInMemoryCollection(databaseSettings ?? await TestDatabase.SettingsAsync(dataDirectory, fromTemplate: !migrateFromEmpty))
             .Build();
 
         var time = new FakeTimeProvider(now ?? DefaultNow);
@@ -80,7 +103,7 @@ public sealed class ServiceHarness : IAsyncDisposable
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         }
-        return new ServiceHarness(provider, time, auth, dataDirectory);
+        return new ServiceHarness(provider, time, auth, dataDirectory, databaseSettings, ownsData);
     }
 
     /// <summary>Resolves a scoped service in a fresh scope, as a new circuit would.</summary>
@@ -114,6 +137,7 @@ public sealed class ServiceHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (!ownsData) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         await TestDatabase.DropAsync(DataDirectory);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
