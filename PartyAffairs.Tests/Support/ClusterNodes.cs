@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +31,9 @@ public sealed class ClusterNodes : IAsyncDisposable
 
     public int Count => nodes.Count;
 
-    public static async Task<ClusterNodes> StartAsync(PostgresCluster cluster, IReadOnlyDictionary<string, string> settings, int count = 2)
+    /// <param name="kestrel">Serve each node on a loopback port (<see cref="BaseAddress"/>), for clients of their own such as live circuits.</param>
+    public static async Task<ClusterNodes> StartAsync(PostgresCluster cluster, IReadOnlyDictionary<string, string> settings, int count = 2,
+        bool kestrel = false)
     {
         var connectionString = await cluster.CreateDatabaseAsync($"pa_nodes_{Guid.NewGuid():N}");
         var started = new ClusterNodes();
@@ -37,10 +41,22 @@ public sealed class ClusterNodes : IAsyncDisposable
         {
             var node = new Node(started.dataDirectory, connectionString, settings, seedDemo: i == 0);
             started.nodes.Add(node);
-            _ = node.Server;
+            if (kestrel)
+            {
+                node.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+                node.StartServer();
+            }
+            else
+            {
+                _ = node.Server;
+            }
         }
         return started;
     }
+
+    /// <summary>The loopback address of a node started with Kestrel.</summary>
+    public Uri BaseAddress(int node) =>
+        new(nodes[node].Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
 
     /// <summary>A client of one node that keeps its cookies and does not follow redirects, coming from <paramref name="clientAddress"/>.</summary>
     public HttpClient NewClient(int node, string clientAddress)
