@@ -20,9 +20,9 @@ public sealed class DisclosureReviewService(
     Outcomes outcomes)
 {
     // Compiled once: the review path runs it on every decision.
-    private static readonly Func<AppDbContext, int, CancellationToken, Task<Disclosure?>> ForReview = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<AppDbContext, int, CancellationToken, Task<Disclosure?>>> ForReview = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, int disclosureId, CancellationToken _) =>
-            db.Disclosures.Include(d => d.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem).FirstOrDefault(d => d.Id == disclosureId));
+            db.Disclosures.Include(d => d.CatalogueOccurrence).ThenInclude(o => o!.CatalogueItem).FirstOrDefault(d => d.Id == disclosureId)));
 
     public Task<Result> SubmitAsync(int disclosureId, int expectedVersion, CancellationToken cancellationToken = default) =>
         outcomes.RunAsync(async () =>
@@ -62,7 +62,7 @@ public sealed class DisclosureReviewService(
             // so the item's versions and earlier approvals stay unread; the occurrence comes along, as publishing at once fulfils it.
             await db.Database.OpenConnectionAsync(cancellationToken);
             var route = await reviewRoutes.CurrentAsync(cancellationToken);
-            var disclosure = await ForReview(db, disclosureId, cancellationToken) ?? throw new NotFoundException();
+            var disclosure = await ForReview.For(db)(db, disclosureId, cancellationToken) ?? throw new NotFoundException();
             var actor = await ReviewAccess.EnsureAsync(db, await currentUser.GetAsync(db, cancellationToken), disclosure, route, cancellationToken);
             disclosure.EnsureVersion(expectedVersion);
             await decide(db, disclosure, actor, clock.UtcNow);

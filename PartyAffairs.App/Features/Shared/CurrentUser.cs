@@ -15,15 +15,15 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbC
     : ICurrentUser
 {
     // One statement, compiled once, for the person and their roles (a row per role): it runs before every mutating call.
-    private static readonly Func<AppDbContext, string, IAsyncEnumerable<UserRoleRow>> UserWithRoles = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<AppDbContext, string, IAsyncEnumerable<UserRoleRow>>> UserWithRoles = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, string userId) => db.Users
             .Where(u => u.Id == userId)
             .SelectMany(
                 u => db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).DefaultIfEmpty(),
-                (u, role) => new UserRoleRow(u.Id, u.DisplayName, u.UserName, u.OrganizationId, u.Disabled, u.ActingPost, role)));
+                (u, role) => new UserRoleRow(u.Id, u.DisplayName, u.UserName, u.OrganizationId, u.Disabled, u.ActingPost, role))));
 
-    private static readonly Func<AppDbContext, string, IAsyncEnumerable<UserPost>> PostsBesides = EF.CompileAsyncQuery(
-        (AppDbContext db, string userId) => db.UserPosts.AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.Id).AsQueryable());
+    private static readonly CompiledPerModel<Func<AppDbContext, string, IAsyncEnumerable<UserPost>>> PostsBesides = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string userId) => db.UserPosts.AsNoTracking().Where(p => p.UserId == userId).OrderBy(p => p.Id).AsQueryable()));
 
     public async Task<Actor> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -46,7 +46,7 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbC
     {
         UserRoleRow? user = null;
         var roles = new HashSet<string>();
-        await foreach (var row in UserWithRoles(db, userId).WithCancellation(cancellationToken))
+        await foreach (var row in UserWithRoles.For(db)(db, userId).WithCancellation(cancellationToken))
         {
             user = row;
             if (row.Role is not null) roles.Add(row.Role);
@@ -57,7 +57,7 @@ public sealed class CurrentUser(AuthenticationStateProvider authentication, IDbC
 
         // Her own organization's posts are her Identity roles; the posts she holds besides add their roles to her set.
         var besides = new List<Post>();
-        await foreach (var post in PostsBesides(db, userId).WithCancellation(cancellationToken)) besides.Add(new Post(post.Role, post.OrganizationId));
+        await foreach (var post in PostsBesides.For(db)(db, userId).WithCancellation(cancellationToken)) besides.Add(new Post(post.Role, post.OrganizationId));
         var name = string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? user.Id : user.DisplayName;
         var actor = new Actor(user.Id, name, user.OrganizationId, roles.Concat(besides.Select(p => p.Role)).ToHashSet())
         {

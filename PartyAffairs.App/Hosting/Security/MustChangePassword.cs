@@ -14,8 +14,8 @@ namespace PartyAffairs.App.Hosting.Security;
 /// </summary>
 public static class MustChangePassword
 {
-    private static readonly Func<AppDbContext, string, Task<bool>> MustChange = EF.CompileAsyncQuery(
-        (AppDbContext db, string userId) => db.Users.Any(u => u.Id == userId && u.MustChangePassword));
+    private static readonly CompiledPerModel<Func<AppDbContext, string, Task<bool>>> MustChange = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string userId) => db.Users.Any(u => u.Id == userId && u.MustChangePassword)));
 
     // What a person with an issued password may still reach: the change page itself, signing out, the sign-in pages,
     // and what those pages are built from.
@@ -51,6 +51,6 @@ public static class MustChangePassword
     private static async Task<bool> IsRequiredAsync(IServiceProvider services, string userId, CancellationToken cancellationToken)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(cancellationToken);
-        return await MustChange(db, userId);
+        return await MustChange.For(db)(db, userId);
     }
 }
