@@ -1,4 +1,5 @@
 using PartyAffairs.App.Components;
+using PartyAffairs.App.Data;
 using PartyAffairs.App.Components.Layout;
 using PartyAffairs.App.Hosting.Seeding;
 using PartyAffairs.App.Features.Admin.LeadingGroup;
@@ -66,7 +67,10 @@ public static class FeatureServices
         services.AddScoped<LeadingGroupAdminService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<MemberImportService>();
-        services.AddSingleton<MemberPasswordLists>();
+        // The download of an import's passwords may reach another node than the import when nodes share PostgreSQL.
+        services.AddSingleton<IMemberPasswordLists>(sp => sp.GetRequiredService<DatabaseOptions>().IsPostgreSql
+            ? ActivatorUtilities.CreateInstance<ClusterMemberPasswordLists>(sp)
+            : ActivatorUtilities.CreateInstance<MemberPasswordLists>(sp));
         services.AddScoped<CalendarAdminService>();
         services.AddScoped<ArchiveWriter>();
         services.AddSingleton<ArchiveStaging>();

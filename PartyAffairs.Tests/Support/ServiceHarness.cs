@@ -27,14 +27,19 @@ public sealed class ServiceHarness : IAsyncDisposable
     public static readonly DateTimeOffset DefaultNow = new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero);
 
     private readonly bool ownsDatabase;
+    private readonly bool ownsData;
+    private readonly IReadOnlyDictionary<string, string?>? databaseSettings;
 
-    private ServiceHarness(ServiceProvider services, FakeTimeProvider time, TestAuthenticationStateProvider auth, string dataDirectory, bool ownsDatabase)
+    private ServiceHarness(ServiceProvider services, FakeTimeProvider time, TestAuthenticationStateProvider auth, string dataDirectory, bool ownsDatabase,
+        bool ownsData, IReadOnlyDictionary<string, string?>? databaseSettings)
     {
         Services = services;
         Time = time;
         Auth = auth;
         DataDirectory = dataDirectory;
         this.ownsDatabase = ownsDatabase;
+        this.ownsData = ownsData;
+        this.databaseSettings = databaseSettings;
     }
 
     public ServiceProvider Services { get; }
@@ -49,12 +54,34 @@ public sealed class ServiceHarness : IAsyncDisposable
     /// The connection string of a PostgreSQL database the caller owns, for several harnesses on one database as several nodes are:
     /// the harness runs on it whatever <see cref="TestDatabase"/> says, migrates it if it is empty, and leaves it in place when disposed.
     /// </param>
-    /// <param name="database">Database settings (<c>Database:Provider</c>, the connection string) the caller owns, as <paramref name="postgreSqlDatabase"/>.</param>
+    /// <param name="database">
+    /// Database settings (<c>Database:Provider</c>, the connection string) of a database the caller owns (a <see cref="PostgresCluster"/>'s),
+    /// as <paramref name="postgreSqlDatabase"/>; the initializer migrates it if it is empty.
+    /// </param>
     /// <param name="settings">Configuration on top of the harness's own.</param>
     /// <param name="configure">Changes to the app's registrations, made after them.</param>
-    public static async Task<ServiceHarness> CreateAsync(bool seedDemo = false, DateTimeOffset? now = null, string? dataDirectory = null, bool migrateFromEmpty = false,
+    public static Task<ServiceHarness> CreateAsync(bool seedDemo = false, DateTimeOffset? now = null, string? dataDirectory = null, bool migrateFromEmpty = false,
         int passwordIterations = 1_000, string? postgreSqlDatabase = null, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? database = null)
+        Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? database = null) =>
+        CreateCoreAsync(seedDemo, now, dataDirectory, migrateFromEmpty, passwordIterations, settings, configure,
+            database ?? (postgreSqlDatabase is null ? null : new Dictionary<string, string?>
+            {
+                [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSQL),
+                [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = postgreSqlDatabase,
+            }), ownsData: true);
+
+    /// <summary>
+    /// Another node of <paramref name="first"/>'s deployment: its own container (singletons, memory, clock) on the same
+    /// database and data directory (data-protection keys, files), as a second app process behind a proxy. Dispose it before
+    /// the first, which alone drops the database and removes the directory.
+    /// </summary>
+    public static Task<ServiceHarness> OpenSecondNodeAsync(ServiceHarness first) =>
+        CreateCoreAsync(seedDemo: false, first.Time.GetUtcNow(), first.DataDirectory, migrateFromEmpty: true, passwordIterations: 1_000,
+            settings: null, configure: null, first.databaseSettings, ownsData: false);
+
+    private static async Task<ServiceHarness> CreateCoreAsync(bool seedDemo, DateTimeOffset? now, string? dataDirectory, bool migrateFromEmpty,
+        int passwordIterations, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configure,
+        IReadOnlyDictionary<string, string?>? database, bool ownsData)
     {
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "partyaffairs-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -66,13 +93,7 @@ public sealed class ServiceHarness : IAsyncDisposable
                 ["Demo:Password"] = "Demo@2026",
                 ["Bureau:TimeZone"] = "Asia/Shanghai",
             })
-            .AddInMemoryCollection(database ?? (postgreSqlDatabase is null
-                ? await TestDatabase.SettingsAsync(dataDirectory, fromTemplate: !migrateFromEmpty)
-                : new Dictionary<string, string?>
-                {
-                    [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSQL),
-                    [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = postgreSqlDatabase,
-                }))
+            .AddInMemoryCollection(database ?? await TestDatabase.SettingsAsync(dataDirectory, fromTemplate: !migrateFromEmpty))
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
 
@@ -94,12 +115,12 @@ public sealed class ServiceHarness : IAsyncDisposable
         configure?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = false });
-        if (!migrateFromEmpty && postgreSqlDatabase is null && database is null && !TestDatabase.IsPostgreSql) await TemplateDatabase.CopyToAsync(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
+        if (!migrateFromEmpty && database is null && !TestDatabase.IsPostgreSql) await TemplateDatabase.CopyToAsync(provider.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath);
         await using (var scope = provider.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         }
-        return new ServiceHarness(provider, time, auth, dataDirectory, ownsDatabase: postgreSqlDatabase is null && database is null);
+        return new ServiceHarness(provider, time, auth, dataDirectory, ownsDatabase: database is null, ownsData, database);
     }
 
     /// <summary>Resolves a scoped service in a fresh scope, as a new circuit would.</summary>
@@ -133,6 +154,7 @@ public sealed class ServiceHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
+        if (!ownsData) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (ownsDatabase) await TestDatabase.DropAsync(DataDirectory);
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }

@@ -1,15 +1,19 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using PartyAffairs.App.Data;
+using PartyAffairs.App.Hosting.Security;
 using PartyAffairs.App.Resources;
 
 namespace PartyAffairs.App.Features.FeedbackHandling;
 
 /// <summary>
 /// A flood of feedback from one address is refused: the form page's posts are counted per client address in a fixed
-/// window; reading the page (GET) is never limited. The page opts in with <c>[EnableRateLimiting(Policy)]</c>, which
-/// becomes metadata of its Razor component endpoint.
+/// window (on PostgreSQL, in a window every node shares: <see cref="ClusterWindowLimiter"/>); reading the page (GET) is
+/// never limited. The page opts in with <c>[EnableRateLimiting(Policy)]</c>, which becomes metadata of its Razor
+/// component endpoint.
 /// </summary>
 public static class FeedbackRateLimit
 {
@@ -18,6 +22,7 @@ public static class FeedbackRateLimit
     public static IServiceCollection AddFeedbackRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<FeedbackOptions>(configuration.GetSection(FeedbackOptions.Section));
+        services.TryAddSingleton<ClusterRateWindows>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -26,6 +31,9 @@ public static class FeedbackRateLimit
                 if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
                 var options = http.RequestServices.GetRequiredService<IOptions<FeedbackOptions>>().Value;
                 var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                // Several nodes on one PostgreSQL database count together; one SQLite node counts in its own memory.
+                if (http.RequestServices.GetRequiredService<DatabaseOptions>().IsPostgreSql)
+                    return ClusterWindowLimiter.Partition(http.RequestServices, $"{Policy}:{address}", options.PermitLimit, TimeSpan.FromSeconds(options.WindowSeconds));
                 return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.PermitLimit,

@@ -4,9 +4,10 @@ namespace PartyAffairs.App.Hosting.Circuits;
 
 /// <summary>
 /// How many live circuits each person (or anonymous address) holds now: a slot is taken when a connection starts or
-/// resumes a circuit and given back when that connection ends. A singleton shared by every connection.
+/// resumes a circuit and given back when that connection ends. A singleton shared by every connection of one node: the
+/// ledger of a SQLite deployment, which is one node (PostgreSQL's is <see cref="ClusterCircuitLedger"/>).
 /// </summary>
-public sealed class CircuitLedger
+public sealed class CircuitLedger : ICircuitLedger
 {
     private readonly ConcurrentDictionary<string, int> open = new();
 
@@ -21,6 +22,15 @@ public sealed class CircuitLedger
             if (current >= limit) return false;
             if (open.TryUpdate(holder, current + 1, current)) return true;
         }
+    }
+
+    ValueTask<CircuitSlot?> ICircuitLedger.TryTakeAsync(string holder, int limit, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(TryTake(holder, limit) ? new CircuitSlot(holder, Guid.Empty) : null);
+
+    ValueTask ICircuitLedger.GiveAsync(CircuitSlot slot)
+    {
+        Give(slot.Holder);
+        return ValueTask.CompletedTask;
     }
 
     public void Give(string holder)

@@ -7,12 +7,13 @@ using PartyAffairs.App.Resources;
 namespace PartyAffairs.App.Hosting.Circuits;
 
 /// <summary>
-/// Guards Blazor's hub (every live page talks through it): a person may hold only so many circuits at once, and each
-/// connection's inbound calls are rate-limited. HTTP rate limiting does not see these calls, which travel inside the
+/// Guards Blazor's hub (every live page talks through it): a person may hold only so many circuits at once (counted on
+/// every node together on PostgreSQL: <see cref="ICircuitLedger"/>), and each connection's inbound calls are rate-limited
+/// (per connection, so per node: the throttle guards the CPU of the node the connection is on). HTTP rate limiting does not see these calls, which travel inside the
 /// WebSocket. A refused circuit is told why through the page's error bar (blazor.web.js shows it on "JS.Error").
 /// </summary>
 public sealed class CircuitLimitsFilter(
-    CircuitLedger ledger, IOptions<CircuitLimitsOptions> options, TimeProvider time, IStringLocalizer<CircuitStrings> text,
+    ICircuitLedger ledger, IOptions<CircuitLimitsOptions> options, TimeProvider time, IStringLocalizer<CircuitStrings> text,
     ILogger<CircuitLimitsFilter> logger) : IHubFilter
 {
     private static readonly object SlotKey = new();
@@ -50,10 +51,10 @@ public sealed class CircuitLimitsFilter(
     /// <summary>The client method (circuit-start.js) that puts a refusal's reason in the page's error bar.</summary>
     public const string RefusedMethod = "PartyAffairs.Refused";
 
-    public Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
     {
-        if (context.Context.Items.Remove(SlotKey, out var holder)) ledger.Give((string)holder!);
-        return next(context, exception);
+        await ReleaseAsync(context.Context);
+        await next(context, exception);
     }
 
     private async ValueTask<object?> AdmitAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
@@ -64,8 +65,13 @@ public sealed class CircuitLimitsFilter(
 
         var holder = Holder(context);
         var limit = holder.StartsWith("user:", StringComparison.Ordinal) ? options.Value.MaxPerUser : options.Value.MaxPerAnonymousAddress;
-        if (!ledger.TryTake(holder, limit))
+        // The taking is recorded before it is awaited: a connection that ends meanwhile (the shared ledger is a database
+        // round trip away) then waits for it in OnDisconnectedAsync and gives the slot back, instead of leaving it held.
+        var taking = ledger.TryTakeAsync(holder, limit, CancellationToken.None).AsTask();
+        context.Items[SlotKey] = taking;
+        if (await taking is null)
         {
+            context.Items.Remove(SlotKey);
             logger.LogWarning("Refused a circuit for {Holder}: already {Limit} open", holder, limit);
             var reason = text["Circuits.TooMany", limit].Value;
             // The reason for the error bar (circuit-start.js), then Blazor's own error message, which shows the bar.
@@ -75,23 +81,22 @@ public sealed class CircuitLimitsFilter(
             context.Abort();
             return null;
         }
-        context.Items[SlotKey] = holder;
         try
         {
             var result = await next(invocationContext);
-            if (result is null or false) Release(context);
+            if (result is null or false) await ReleaseAsync(context);
             return result;
         }
         catch
         {
-            Release(context);
+            await ReleaseAsync(context);
             throw;
         }
     }
 
-    private void Release(HubCallerContext context)
+    private async ValueTask ReleaseAsync(HubCallerContext context)
     {
-        if (context.Items.Remove(SlotKey, out var holder)) ledger.Give((string)holder!);
+        if (context.Items.Remove(SlotKey, out var taking) && await (Task<CircuitSlot?>)taking! is { } slot) await ledger.GiveAsync(slot);
     }
 
     private static string Holder(HubCallerContext context) =>

@@ -32,6 +32,17 @@ public sealed class CircuitLimitsOptions
     /// <summary>Render batches the server keeps for a client that has not acknowledged them; then it stops rendering for it.</summary>
     public int MaxBufferedUnacknowledgedRenderBatches { get; set; } = 10;
 
+    /// <summary>
+    /// On PostgreSQL each node marks its live circuits (<see cref="ClusterCircuitLedger"/>) as still held this often…
+    /// </summary>
+    public TimeSpan ClusterHeartbeat { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// …and a mark not renewed for this long stops counting: the circuits of a node that died without closing them are
+    /// given back to their people after this long. Three heartbeats, so one slow or missed beat loses nothing.
+    /// </summary>
+    public TimeSpan ClusterExpiry { get; set; } = TimeSpan.FromSeconds(90);
+
     /// <summary>How long a circuit whose connection dropped is kept for the browser to reconnect.</summary>
     public TimeSpan DisconnectedRetention { get; set; } = TimeSpan.FromMinutes(3);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using PartyAffairs.App.Data;
 
 namespace PartyAffairs.App.Hosting.Circuits;
 
@@ -12,7 +13,20 @@ public static class CircuitLimitsRegistration
         var section = configuration.GetSection(CircuitLimitsOptions.Section);
         var limits = section.Get<CircuitLimitsOptions>() ?? new CircuitLimitsOptions();
         builder.Services.Configure<CircuitLimitsOptions>(section);
-        builder.Services.AddSingleton<CircuitLedger>();
+        // A person's circuits count on every node together when the nodes share a PostgreSQL database; one SQLite node counts
+        // them in memory. Message size, unacknowledged batches and the inbound throttle guard one node's own memory and CPU
+        // and stay per connection.
+        if (DatabaseOptions.From(configuration).IsPostgreSql)
+        {
+            builder.Services.AddSingleton<ClusterCircuitLedger>();
+            builder.Services.AddSingleton<ICircuitLedger>(sp => sp.GetRequiredService<ClusterCircuitLedger>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ClusterCircuitLedger>());
+        }
+        else
+        {
+            builder.Services.AddSingleton<CircuitLedger>();
+            builder.Services.AddSingleton<ICircuitLedger>(sp => sp.GetRequiredService<CircuitLedger>());
+        }
         builder.Services.AddSingleton<CircuitLimitsFilter>();
         builder.Services.AddOptions<CircuitOptions>().Configure<IOptions<CircuitLimitsOptions>>((circuit, configured) =>
         {

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using PartyAffairs.App.Data;
 using PartyAffairs.App.Features.FeedbackHandling;
 using PartyAffairs.App.Resources;
 
@@ -20,11 +22,15 @@ public static class SignInRateLimit
     public static IServiceCollection AddSignInRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SignInOptions>(configuration.GetSection(SignInOptions.Section));
+        services.TryAddSingleton<ClusterRateWindows>();
         services.AddRateLimiter(limiter => limiter.AddPolicy(Policy, http =>
         {
             if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("read");
             var options = http.RequestServices.GetRequiredService<IOptions<SignInOptions>>().Value;
             var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            // Several nodes on one PostgreSQL database count together; one SQLite node counts in its own memory.
+            if (http.RequestServices.GetRequiredService<DatabaseOptions>().IsPostgreSql)
+                return ClusterWindowLimiter.Partition(http.RequestServices, $"{Policy}:{address}", options.PermitLimit, TimeSpan.FromSeconds(options.WindowSeconds));
             return RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = options.PermitLimit,

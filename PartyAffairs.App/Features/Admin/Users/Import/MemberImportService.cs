@@ -26,7 +26,7 @@ public sealed class MemberImportService(
     IPasswordHasher<ApplicationUser> hasher,
     ILookupNormalizer normalizer,
     IOptions<IdentityOptions> identityOptions,
-    MemberPasswordLists passwordLists,
+    IMemberPasswordLists passwordLists,
     IStringLocalizer<AdminStrings> text,
     IStringLocalizer<CatalogueImportStrings> fileText,
     ILogger<MemberImportService> logger)
@@ -86,7 +86,7 @@ public sealed class MemberImportService(
             }
 
             var list = MemberSpreadsheet.Passwords(rows.Select((r, i) => (r.DisplayName, r.UserName, r.OrganizationName, passwords[i])));
-            var token = passwordLists.Put(actor.UserId, list);
+            var token = await passwordLists.PutAsync(actor.UserId, list, cancellationToken);
             logger.LogInformation("{Actor} imported {Count} members from {File} (hashing {Hashing} ms, total {Total} ms)",
                 actor.UserId, users.Count, Path.GetFileName(fileName), (int)hashing.TotalMilliseconds, (int)stopwatch.Elapsed.TotalMilliseconds);
             return new MemberImportResult(users.Count, token);
@@ -97,7 +97,7 @@ public sealed class MemberImportService(
         outcomes.RunAsync(async () =>
         {
             var actor = await EnsureImporterAsync(cancellationToken);
-            var list = passwordLists.Take(actor.UserId, token) ?? throw new NotFoundException();
+            var list = await passwordLists.TakeAsync(actor.UserId, token, cancellationToken) ?? throw new NotFoundException();
             logger.LogInformation("{Actor} downloaded the initial passwords of an import", actor.UserId);
             return list;
         });

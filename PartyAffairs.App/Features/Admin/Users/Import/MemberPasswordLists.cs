@@ -6,9 +6,10 @@ namespace PartyAffairs.App.Features.Admin.Users.Import;
 /// <summary>
 /// Holds each import's list of initial passwords (an xlsx) in memory only, for the person who imported, until the first
 /// download or a short expiry, whichever comes first; then it is gone for good. Nothing is written to disk or the database,
-/// so a restart also forgets it (the Admin then resets passwords one by one).
+/// so a restart also forgets it (the Admin then resets passwords one by one). The store of a SQLite deployment, which is one
+/// node (PostgreSQL's is <see cref="ClusterMemberPasswordLists"/>).
 /// </summary>
-public sealed class MemberPasswordLists(TimeProvider time)
+public sealed class MemberPasswordLists(TimeProvider time) : IMemberPasswordLists
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
@@ -29,6 +30,12 @@ public sealed class MemberPasswordLists(TimeProvider time)
         if (!entries.TryGetValue(token, out var entry) || entry.OwnerId != ownerId) return null;
         return entries.TryRemove(new KeyValuePair<string, Entry>(token, entry)) ? entry.Content : null;
     }
+
+    Task<string> IMemberPasswordLists.PutAsync(string ownerId, byte[] content, CancellationToken cancellationToken) =>
+        Task.FromResult(Put(ownerId, content));
+
+    Task<byte[]?> IMemberPasswordLists.TakeAsync(string ownerId, string token, CancellationToken cancellationToken) =>
+        Task.FromResult(Take(ownerId, token));
 
     private void Purge()
     {
