@@ -6,6 +6,7 @@ using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Admin.Organizations;
 using PartyAffairs.App.Features.Shared;
 using PartyAffairs.Tests.Components;
+using PartyAffairs.Tests.Support;
 
 namespace PartyAffairs.Tests.Features.Admin;
 
@@ -63,7 +64,9 @@ public sealed class OrganizationFormTests : IAsyncLifetime
 
         request.ParentId = committeeId;
         form.Render();
-        (await form.InvokeAsync(() => form.Instance.ValidateAsync())).ShouldBeTrue();
+        // The picker reads the chosen parent's name before the form holds it (asynchronously on PostgreSQL).
+        await Eventually.TrueAsync(() => form.InvokeAsync(() => form.Instance.ValidateAsync()), TimeSpan.FromSeconds(10),
+            "the form with a parent validates");
     }
 
     [Fact]
