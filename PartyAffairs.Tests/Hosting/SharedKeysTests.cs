@@ -46,10 +46,10 @@ public sealed class SharedKeysTests(PostgresCluster cluster) : IClassFixture<Pos
         keys.Distinct().ShouldHaveSingleItem("both nodes protect with the same key");
     }
 
-    [SkippableFact]
+    [Trait("Database", "Sqlite")]
+    [Fact]
     public async Task On_sqlite_the_keys_stay_in_the_data_folder()
     {
-        Skip.If(TestDatabase.IsPostgreSql, "the SQLite run's test");
         await using var harness = await ServiceHarness.CreateAsync();
 
         Protector(harness).Protect("党务公开");

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace PartyAffairs.App.Data.PostgreSQL;
@@ -6,8 +8,9 @@ namespace PartyAffairs.App.Data.PostgreSQL;
 /// PostgreSQL session advisory locks, for what must happen once across nodes: each is held by a connection of its own outside
 /// the pool, because a session lock lives as long as the server session and a pooled connection's <c>Close()</c> only hands the
 /// session back to the pool, lock and all. Closing an unpooled connection ends the session, and a node that dies drops its
-/// connection, so the server frees its locks without anyone's help. Advisory locks belong to one database: nodes of different
-/// databases on one server never meet.
+/// connection, so the server frees its locks without anyone's help. A transaction lock (<see cref="TakeForTransactionAsync"/>)
+/// needs no connection of its own: it ends with its transaction. Advisory locks belong to one database: nodes of different
+/// databases on one server never meet. The keys are fixed numbers, not hashes, so an operator can find them in <c>pg_locks</c>.
 /// </summary>
 public static class PostgresAdvisoryLock
 {
@@ -16,6 +19,20 @@ public static class PostgresAdvisoryLock
 
     /// <summary>The background jobs' lease (PostgresJobLease): the node that holds it runs them.</summary>
     public const long JobLease = 0x5041_4A4F_4253; // "PAJOBS"
+
+    /// <summary>Archiving: the next number of an organization's year and the chain's head are read and written by one writer at a time.</summary>
+    public const long Archive = 0x5041_4152_4348; // "PAARCH"
+
+    /// <summary>
+    /// On PostgreSQL, waits for <paramref name="key"/> until the current transaction ends (commit or rollback frees it). On SQLite it
+    /// does nothing: there, a write transaction (Microsoft.Data.Sqlite begins IMMEDIATE) already holds the file's one write lock.
+    /// </summary>
+    public static async Task TakeForTransactionAsync(this DatabaseFacade database, long key, CancellationToken cancellationToken)
+    {
+        if (!database.IsNpgsql()) return;
+        if (database.CurrentTransaction is null) throw new InvalidOperationException("A transaction lock needs a transaction.");
+        await database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+    }
 
     /// <summary>Opens a connection of its own, outside the pool, named in <c>pg_stat_activity</c> after what it holds.</summary>
     public static async Task<NpgsqlConnection> OpenUnpooledAsync(string connectionString, string purpose, CancellationToken cancellationToken)

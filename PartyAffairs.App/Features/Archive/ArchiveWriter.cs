@@ -29,7 +29,7 @@ public sealed class ArchiveWriter(
         // node — can never take the same number or fork the chain: on SQLite the file's write lock (Microsoft.Data.Sqlite
         // begins IMMEDIATE), on PostgreSQL an advisory lock held to the end of the transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.TakeForTransactionAsync(AdvisoryLocks.Archive, cancellationToken);
+        await db.Database.TakeForTransactionAsync(PostgresAdvisoryLock.Archive, cancellationToken);
 
         var disclosure = await db.Disclosures.AsNoTracking().AsSplitQuery()
             .Include(d => d.Organization)
