@@ -4,6 +4,7 @@ using PartyAffairs.App.Data;
 using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Data.PostgreSQL;
 using PartyAffairs.App.Features.Board;
+using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.App.Features.Shared;
 
 namespace PartyAffairs.App.Hosting;
@@ -33,6 +34,8 @@ public static class DatabaseRegistration
                 new ProviderContextFactory<PostgresAppDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresAppDbContext>>()));
             // Several nodes share the database: each tells the others what it commits, and listens to them.
             services.AddSingleton<PostgresChangeChannel>();
+            // Bells ring on every node (the listener below hears their channel too).
+            services.AddSingleton<IPostgresChannelHandler, PostgresBellRelay>();
             services.AddSingleton<PostgresChangeListener>();
             services.AddHostedService(sp => sp.GetRequiredService<PostgresChangeListener>());
             // Data protection's key repository asks a scope for the context by its type; nothing of the app's does.

@@ -7,15 +7,18 @@ namespace PartyAffairs.App.Data.PostgreSQL;
 /// <summary>
 /// Hears what the other nodes commit (<see cref="PostgresChangeChannel"/>) and tells this node's <see cref="LiveEventStream"/>,
 /// so dashboards, caches and the board's cache react whichever node made the change; this node's own notifications are
-/// skipped, its subscribers heard those at the commit. It holds one unpooled connection of its own, <c>LISTEN</c>ing; when
+/// skipped, its subscribers heard those at the commit. On the same connection it hears the channels of the
+/// <see cref="IPostgresChannelHandler"/>s (the bells), and hands them what arrives there. It holds one unpooled connection of its own, <c>LISTEN</c>ing; when
 /// that is lost it connects again, waiting longer after each failure, and since a notification sent while nobody listened is
-/// gone for good, every time it starts listening it publishes a reload (<see cref="ChangeEvent.AnythingMayHaveChanged"/>).
+/// gone for good, every time it starts listening it publishes a reload (<see cref="ChangeEvent.AnythingMayHaveChanged"/>) and
+/// tells each handler it may have missed something.
 /// A singleton hosted service, registered on PostgreSQL only.
 /// </summary>
 public sealed class PostgresChangeListener(
     DatabaseOptions database,
     PostgresChangeChannel channel,
     LiveEventStream stream,
+    IEnumerable<IPostgresChannelHandler> handlers,
     TimeProvider time,
     ILogger<PostgresChangeListener> logger) : BackgroundService
 {
@@ -24,6 +27,8 @@ public sealed class PostgresChangeListener(
 
     /// <summary>How the listening connection shows in <c>pg_stat_activity</c>: one per node (PostgreSQL keeps 63 bytes of it).</summary>
     public string ApplicationName => $"PartyAffairs listener {channel.NodeId:N}";
+
+    private readonly Dictionary<string, IPostgresChannelHandler> others = handlers.ToDictionary(h => h.Channel);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,8 +48,9 @@ public sealed class PostgresChangeListener(
             {
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => Receive(e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {PostgresChangeChannel.Name}", connection))
+                connection.Notification += (_, e) => Receive(e.Channel, e.Payload);
+                var listenTo = string.Join(" ", new[] { PostgresChangeChannel.Name }.Concat(others.Keys).Select(name => $"LISTEN {name};"));
+                await using (var listen = new NpgsqlCommand(listenTo, connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -53,6 +59,7 @@ public sealed class PostgresChangeListener(
                 retry = FirstRetry;
                 // Even the first time: a page may have read before this node listened, and missed a change made meanwhile.
                 stream.PublishFromElsewhere([ChangeEvent.AnythingMayHaveChanged(time.GetUtcNow().UtcDateTime)]);
+                foreach (var handler in others.Values) handler.MayHaveMissed();
                 while (true) await connection.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -77,8 +84,21 @@ public sealed class PostgresChangeListener(
         }
     }
 
-    private void Receive(string payload)
+    private void Receive(string channelName, string payload)
     {
+        if (others.TryGetValue(channelName, out var handler))
+        {
+            try
+            {
+                handler.Receive(payload);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "An unreadable notification on {Channel}", channelName);
+                handler.MayHaveMissed();
+            }
+            return;
+        }
         try
         {
             var (node, events) = ChangeEventPayload.Decode(payload);

@@ -3,6 +3,7 @@ namespace PartyAffairs.App.Features.Notifications;
 /// <summary>
 /// Tells open bells that a user's notifications changed (a singleton: it crosses circuits). Handlers run on
 /// the writer's thread, so a bell re-renders through InvokeAsync; a failing handler never reaches the writer.
+/// With several nodes (PostgreSQL), <see cref="PostgresBellRelay"/> carries <see cref="Raised"/> to the others' bells.
 /// </summary>
 public sealed class NotificationSignal(ILogger<NotificationSignal> logger)
 {
@@ -17,9 +18,28 @@ public sealed class NotificationSignal(ILogger<NotificationSignal> logger)
         return subscription;
     }
 
+    /// <summary>What this node raised (not what it heard from another node), for the relay to pass on.</summary>
+    public event Action<IReadOnlyCollection<string>>? Raised;
+
     public void Raise(IEnumerable<string> userIds)
     {
         var targets = userIds.ToHashSet();
+        if (targets.Count == 0) return;
+        RaiseHere(targets);
+        Raised?.Invoke(targets);
+    }
+
+    /// <summary>What another node raised: rung here only, or it would travel back.</summary>
+    public void RaiseFromElsewhere(IEnumerable<string> userIds) => RaiseHere(userIds.ToHashSet());
+
+    /// <summary>Every bell on this node reads again: this node may have missed what others raised.</summary>
+    public void RaiseEveryone()
+    {
+        foreach (var subscription in subscribers) _ = Deliver(subscription);
+    }
+
+    private void RaiseHere(HashSet<string> targets)
+    {
         foreach (var subscription in subscribers)
         {
             if (targets.Contains(subscription.UserId)) _ = Deliver(subscription);

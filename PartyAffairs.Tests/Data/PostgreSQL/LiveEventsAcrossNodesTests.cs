@@ -6,6 +6,7 @@ using PartyAffairs.App.Data;
 using PartyAffairs.App.Data.Changes;
 using PartyAffairs.App.Data.PostgreSQL;
 using PartyAffairs.App.Domain;
+using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.Tests.Support;
 using Xunit.Abstractions;
 
@@ -200,6 +201,53 @@ public sealed class LiveEventsAcrossNodesTests(PostgresCluster cluster, ITestOut
         b.Heard.All().Where(h => h.Event.EntityId is >= 40 and < 48).Select(h => h.Event.Reason).ShouldBe(Enumerable.Repeat(longest, 8));
         b.Heard.All().Single(h => h.Event.EntityId == 48).Event.Reason.ShouldBeNull();
         a.Heard.All().Single(h => h.Event.EntityId == 48).Event.Reason.ShouldBe(escaped, "the writing node's own subscribers hear it whole");
+    }
+
+    [SkippableFact]
+    public async Task A_bell_rung_on_one_node_rings_on_the_other_once_and_a_reconnected_listener_rings_every_bell()
+    {
+        PostgresCluster.SkipIfUnavailable();
+        var (a, b) = await TwoNodesAsync("events_bells");
+        await using var _ = a;
+        await using var __ = b;
+        var rung = new Dictionary<string, int>();
+        IDisposable Bell(Node node, string name, string userId) => node.Harness.Services.GetRequiredService<NotificationSignal>().Subscribe(userId, () =>
+        {
+            lock (rung) rung[name] = rung.GetValueOrDefault(name) + 1;
+            return Task.CompletedTask;
+        });
+        int Rung(string name)
+        {
+            lock (rung) return rung.GetValueOrDefault(name);
+        }
+        // The same person with a tab on each node, and someone else on B.
+        using var onA = Bell(a, "lihong on A", "lihong");
+        using var onB = Bell(b, "lihong on B", "lihong");
+        using var otherOnB = Bell(b, "wangqiang on B", "wangqiang");
+        var signalA = a.Harness.Services.GetRequiredService<NotificationSignal>();
+        var signalB = b.Harness.Services.GetRequiredService<NotificationSignal>();
+
+        var raised = Stopwatch.GetTimestamp();
+        signalA.Raise(["lihong"]);
+        await Eventually.TrueAsync(() => Rung("lihong on B") == 1, Deadline, "her bell on node B rings for a notification written on A");
+        output.WriteLine($"node B's bell rang {Stopwatch.GetElapsedTime(raised).TotalMilliseconds:0.0} ms after node A raised it");
+        signalB.Raise(["lihong", "wangqiang"]);
+        await Eventually.TrueAsync(() => Rung("lihong on A") == 2, Deadline, "her bell on node A rings for one written on B");
+        // A third ring, heard on B, proves the first two had every chance to travel back.
+        signalA.Raise(["wangqiang"]);
+        await Eventually.TrueAsync(() => Rung("wangqiang on B") == 2, Deadline, "his bell on B rings for one written on A");
+        (Rung("lihong on A"), Rung("lihong on B"), Rung("wangqiang on B")).ShouldBe((2, 2, 2), "each bell rang once per raise, wherever it was raised");
+
+        // A listener that lost its connection may have missed rings: every bell on its node reads again.
+        await using (var connection = new NpgsqlConnection(cluster.ConnectionString()))
+        {
+            await connection.OpenAsync();
+            await using var terminate = new NpgsqlCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = @name", connection);
+            terminate.Parameters.AddWithValue("name", b.Listener.ApplicationName);
+            await terminate.ExecuteNonQueryAsync();
+        }
+        await Eventually.TrueAsync(() => Rung("lihong on B") == 3 && Rung("wangqiang on B") == 3, Deadline, "every bell on B after its listener reconnected");
+        Rung("lihong on A").ShouldBe(2, "node A's listener was not disturbed");
     }
 
     private static AuditEntry Row(int id, string? reason = "测试") => new(Actor.System, At, nameof(ArchiveRecord), id, null, WorkflowAction.Archive, null, null, reason);
