@@ -57,6 +57,30 @@ public static class Browser
         await page.Locator("[data-circuit=live]").WaitForAsync(new() { Timeout = 30_000 });
     }
 
+    /// <summary>
+    /// Runs a step of a browser test; if it fails, keeps what the person would have seen (a screenshot and the page's text) and
+    /// what the server logged at warning or above during the step, then fails as it did. For steps that have failed rarely and
+    /// never when watched: the next failure says why.
+    /// </summary>
+    public static async Task WithEvidenceAsync(IPage page, ServerLogCapture logs, Xunit.Abstractions.ITestOutputHelper output, string name, Func<Task> step)
+    {
+        var mark = logs.Mark;
+        try
+        {
+            await step();
+        }
+        catch
+        {
+            var screenshot = ArtifactPath($"failed-{name}.png");
+            await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+            output.WriteLine($"'{name}' failed at {page.Url}; screenshot {screenshot}; the page said:");
+            output.WriteLine(await page.Locator("body").InnerTextAsync());
+            foreach (var entry in logs.Since(mark, Microsoft.Extensions.Logging.LogLevel.Warning))
+                output.WriteLine($"server {entry.Level} {entry.Category}: {entry.Message}");
+            throw;
+        }
+    }
+
     /// <summary>Where screenshots go: kept after the run for a person to look at.</summary>
     public static string ArtifactPath(string fileName)
     {
