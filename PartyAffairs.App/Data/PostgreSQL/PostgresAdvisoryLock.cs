@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace PartyAffairs.App.Data.PostgreSQL;
@@ -22,6 +23,22 @@ public static class PostgresAdvisoryLock
 
     /// <summary>Archiving: the next number of an organization's year and the chain's head are read and written by one writer at a time.</summary>
     public const long Archive = 0x5041_4152_4348; // "PAARCH"
+
+    /// <summary>The reminders' read of what was sent and write of what was not (Reminders.WriteMissingAsync).</summary>
+    public const long Reminders = 0x5041_5245_4D44; // "PAREMD"
+
+    /// <summary>
+    /// On PostgreSQL, begins a transaction and waits for <paramref name="key"/>, held until that transaction ends: what reads and
+    /// then writes in it runs one at a time across nodes. On SQLite null, and nothing begun: one process, whose writes the
+    /// write gate already takes one at a time (the caller commits the transaction when it is not null).
+    /// </summary>
+    public static async Task<IDbContextTransaction?> SerializeAcrossNodesAsync(this DatabaseFacade database, long key, CancellationToken cancellationToken)
+    {
+        if (!database.IsNpgsql()) return null;
+        var transaction = await database.BeginTransactionAsync(cancellationToken);
+        await database.TakeForTransactionAsync(key, cancellationToken);
+        return transaction;
+    }
 
     /// <summary>
     /// On PostgreSQL, waits for <paramref name="key"/> until the current transaction ends (commit or rollback frees it). On SQLite it

@@ -54,18 +54,6 @@ public sealed class FeedbackReminder(
                 .Select(id => new Notification(id, title, body, AppRoutes.FeedbackItem(f.Id), now)));
         }
 
-        var links = candidates.Select(n => n.Link).Distinct().ToList();
-        var existing = (await db.Notifications.AsNoTracking()
-                .Where(n => links.Contains(n.Link))
-                .Select(n => new { n.UserId, n.Link, n.Title })
-                .ToListAsync(cancellationToken))
-            .Select(n => (n.UserId, n.Link, n.Title))
-            .ToHashSet();
-        var fresh = candidates.Where(n => !existing.Contains((n.UserId, n.Link, n.Title))).ToList();
-        if (fresh.Count == 0) return 0;
-        db.Notifications.AddRange(fresh);
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Raise(fresh.Select(n => n.UserId));
-        return fresh.Count;
+        return await Reminders.WriteMissingAsync(db, candidates, signal, cancellationToken);
     }
 }
