@@ -23,6 +23,6 @@ public static class ArchiveSearch
         var words = Words(text);
         if (words.Count == 0) return db.ArchiveRecords;
         var ids = FullTextSearch.RowIds(db, "ArchiveSearch", Columns, words);
-        return db.ArchiveRecords.Where(r => ids.Contains((long)r.Id));
+        return db.ArchiveRecords.Where(r => ids.Contains(r.Id));
     }
 }

@@ -347,7 +347,7 @@ public sealed class BoardService(
             if (scanned.Count > 0)
             {
                 var ids = FullTextSearch.RowIds(db, "DisclosureSearch", SearchColumns, scanned);
-                items = items.Where(d => ids.Contains((long)d.Id));
+                items = items.Where(d => ids.Contains(d.Id));
             }
             if (narrowed)
             {

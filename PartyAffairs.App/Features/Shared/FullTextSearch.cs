@@ -21,10 +21,6 @@ public static class FullTextSearch
             .Take(MaxWords)
             .ToList();
 
-    /// <summary>
-    /// The rowids of <paramref name="table"/> whose text holds every word, as a query to compose (<c>ids.Contains(x.Id)</c>);
-    /// <paramref name="columns"/> are the table's columns the short words are looked for in. Call only with words.
-    /// </summary>
     /// <summary>The shortest word the trigram index can find; a shorter one is matched with LIKE.</summary>
     public const int TrigramLength = 3;
 
@@ -40,7 +36,13 @@ public static class FullTextSearch
     /// <summary>A LIKE pattern that finds <paramref name="word"/> anywhere, taken literally (escaped with <see cref="LikeEscape"/>).</summary>
     public static string LikePattern(string word) => $"%{EscapeLike(word)}%";
 
-    public static IQueryable<long> RowIds(AppDbContext db, string table, IReadOnlyList<string> columns, IReadOnlyList<string> words)
+    /// <summary>
+    /// The rowids of <paramref name="table"/> whose text holds every word, as a query to compose (<c>ids.Contains(x.Id)</c>);
+    /// <paramref name="columns"/> are the table's columns the short words are looked for in. Call only with words.
+    /// The ids are ints, as the entities' keys are: compared with a cast key (<c>(long)x.Id</c>), PostgreSQL could not use the
+    /// key's index and read the whole entity table for every search (70 ms for 30,000 archive records, growing with them).
+    /// </summary>
+    public static IQueryable<int> RowIds(AppDbContext db, string table, IReadOnlyList<string> columns, IReadOnlyList<string> words)
     {
         ArgumentOutOfRangeException.ThrowIfZero(words.Count);
         var sql = new StringBuilder($"""SELECT rowid AS "Value" FROM "{table}" WHERE 1 = 1""");
@@ -62,7 +64,7 @@ public static class FullTextSearch
                 """))).Append(')');
             arguments.Add(LikePattern(word));
         }
-        return db.Database.SqlQuery<long>(FormattableStringFactory.Create(sql.ToString(), arguments.ToArray()));
+        return db.Database.SqlQuery<int>(FormattableStringFactory.Create(sql.ToString(), arguments.ToArray()));
     }
 
     private static string EscapeLike(string word) => word.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
