@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace PartyAffairs.Tests.Benchmarks;
 
-/// <summary>Each of the board, write-path, city-scale, editor-asset and pages groups on its own, with the same table.</summary>
+/// <summary>Each of the board, write-path, city-scale, providers, editor-asset and pages groups on its own, with the same table.</summary>
 public sealed class BenchmarkGroupFacts(ITestOutputHelper output)
 {
     [Fact]
@@ -17,6 +17,10 @@ public sealed class BenchmarkGroupFacts(ITestOutputHelper output)
     [Fact]
     [Trait("Category", "Benchmark")]
     public Task City_scale() => RunAlone(new CityScaleBenchmarks());
+
+    [Fact]
+    [Trait("Category", "Benchmark")]
+    public Task Providers() => RunAlone(new ProviderBenchmarks());
 
     [Fact]
     [Trait("Category", "Benchmark")]

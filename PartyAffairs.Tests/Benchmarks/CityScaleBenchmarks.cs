@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PartyAffairs.App.Domain;
@@ -26,10 +27,7 @@ public sealed class CityScaleBenchmarks : IBenchmarkGroup
 
     public async Task<IReadOnlyList<BenchmarkRow>> RunAsync(Action<string> log, CancellationToken cancellationToken)
     {
-        var full = Environment.GetEnvironmentVariable("PA_CITY_FULL") == "1";
-        var options = full
-            ? new LoadOptions()
-            : new LoadOptions(Organizations: 200, Disclosures: 100_000, Feedback: 200_000, Archive: 30_000);
+        var options = CityOptions();
         var scale = $"{options.Organizations:N0} orgs / {options.Disclosures:N0} disclosures";
         await using var harness = await ServiceHarness.CreateAsync();
         var generated = await harness.Services.GetRequiredService<LoadGenerator>().GenerateAsync(options, new Progress<string>(log), cancellationToken);
@@ -42,52 +40,25 @@ public sealed class CityScaleBenchmarks : IBenchmarkGroup
         await raw.OpenAsync(cancellationToken);
 
         var fullScan = await MedianAsync(5, () => ScalarAsync(raw, """SELECT count(*) FROM "Disclosures" WHERE "Title" <> '' """));
-        // The counts are read from the database once per change (DashboardFeed) and every open dashboard shares that view:
-        // the figure is the read, and what a dashboard waits for when nothing changed is reported beside it.
-        async Task LoadDashboardAsync()
-        {
-            await using var scope = harness.NewScope();
-            await scope.ServiceProvider.GetRequiredService<DashboardService>().LoadAsync(cancellationToken);
-        }
-        var firstWatch = Stopwatch.StartNew();
-        await LoadDashboardAsync();
-        var dashboardFirst = firstWatch.Elapsed.TotalMilliseconds;
-        // Each timed read follows a change to one draft (its version bumped, untimed), as a reload after an autosave does.
-        var touched = await ScalarAsync(raw, """SELECT min("Id") FROM "Disclosures" WHERE "State" = 0""");
-        var dashboard = await MedianAsync(5, LoadDashboardAsync,
-            () => ScalarAsync(raw, """UPDATE "Disclosures" SET "Version" = "Version" + 1 WHERE "Id" = $id""", ("$id", touched)));
+        var dashboardFirst = await TimeAsync(() => LoadDashboardAsync(harness, cancellationToken));
+        var dashboard = await DashboardReadAsync(harness, cancellationToken);
         var dashboardShared = await MedianAsync(5, async () =>
         {
             await using var scope = harness.NewScope();
             (await scope.ServiceProvider.GetRequiredService<DashboardService>().GetAsync(cancellationToken)).Succeeded.ShouldBeTrue();
         });
-        var year = harness.Services.GetRequiredService<BureauClock>().Today.Year;
-        var assessment = await MedianAsync(3, async () =>
-        {
-            await using var scope = harness.NewScope();
-            (await scope.ServiceProvider.GetRequiredService<AssessmentQueryService>().GetAsync(AssessmentPeriod.OfYear(year), cancellationToken))
-                .Succeeded.ShouldBeTrue();
-        });
+        var assessment = await AssessmentYearAsync(harness, cancellationToken);
         log($"dashboard {dashboard:F1} ms read ({dashboardFirst:F1} ms the first), {dashboardShared:F2} ms from the shared view, assessment {assessment:F1} ms, full scan {fullScan:F1} ms");
 
-        // Selective terms of three characters or more: a branch's name, a rare phrase, an archive number's prefix.
-        string[] terms = [.. LoadGenerator.RareWords, "压测第0007党支部", "压测第0123党支部", "YC0042-2025", "YC0150-2024"];
-        var search = new List<double>();
+        var search = await ArchiveSearchTimesAsync(harness, cancellationToken);
         var bare = new List<double>();
-        for (var round = 0; round < 6; round++)
+        for (var round = 1; round < SearchRounds; round++)
         {
-            foreach (var term in terms)
+            foreach (var term in SearchTerms)
             {
                 var watch = Stopwatch.StartNew();
-                await using (var scope = harness.NewScope())
-                {
-                    (await scope.ServiceProvider.GetRequiredService<ArchiveQueryService>().ListAsync(new ArchiveFilter(Text: term), cancellationToken))
-                        .Succeeded.ShouldBeTrue();
-                }
-                if (round > 0) search.Add(watch.Elapsed.TotalMilliseconds);
-                watch.Restart();
                 await ScalarAsync(raw, """SELECT count(*) FROM "ArchiveSearch" WHERE "ArchiveSearch" MATCH $term""", ("$term", $"\"{term}\""));
-                if (round > 0) bare.Add(watch.Elapsed.TotalMilliseconds);
+                bare.Add(watch.Elapsed.TotalMilliseconds);
             }
         }
         var (searchP95, bareP95) = (Percentiles.Of(search, 95), Percentiles.Of(bare, 95));
@@ -108,6 +79,81 @@ public sealed class CityScaleBenchmarks : IBenchmarkGroup
             new($"verify-archive ({report.RecordCount:N0} records, {(report.Passed ? "passed" : "FAILED")})", verifyRate, "records/s",
                 "read + SHA-256 of the same rows", hashRate, "throughput (reported)", report.Passed ? null : false),
         ];
+    }
+
+    /// <summary>
+    /// The city of this group (and of <see cref="ProviderBenchmarks"/>): the issue's whole city with <c>PA_CITY_FULL=1</c>, a
+    /// town for trying the benchmark itself out with <c>PA_CITY_SMALL=1</c>.
+    /// </summary>
+    public static LoadOptions CityOptions() =>
+        Environment.GetEnvironmentVariable("PA_CITY_FULL") == "1" ? new LoadOptions()
+        : Environment.GetEnvironmentVariable("PA_CITY_SMALL") == "1" ? new LoadOptions(Organizations: 20, Disclosures: 5_000, Feedback: 5_000, Archive: 2_000)
+        : new LoadOptions(Organizations: 200, Disclosures: 100_000, Feedback: 200_000, Archive: 30_000);
+
+    // Selective terms of three characters or more: a branch's name, a rare phrase, an archive number's prefix.
+    private static readonly string[] SearchTerms = [.. LoadGenerator.RareWords, "压测第0007党支部", "压测第0123党支部", "YC0042-2025", "YC0150-2024"];
+    private const int SearchRounds = 6;
+
+    private static async Task LoadDashboardAsync(ServiceHarness harness, CancellationToken cancellationToken)
+    {
+        await using var scope = harness.NewScope();
+        await scope.ServiceProvider.GetRequiredService<DashboardService>().LoadAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The counts are read from the database once per change (DashboardFeed) and every open dashboard shares that view: the
+    /// figure is the read, each timed one after a change to one draft (its version bumped, untimed), as a reload after an autosave.
+    /// Any provider: the harness's own context makes the change.
+    /// </summary>
+    public static async Task<double> DashboardReadAsync(ServiceHarness harness, CancellationToken cancellationToken)
+    {
+        int touched;
+        await using (var db = harness.NewDb())
+            touched = await db.Disclosures.Where(d => d.State == DisclosureState.Draft).MinAsync(d => d.Id, cancellationToken);
+        return await MedianAsync(5, () => LoadDashboardAsync(harness, cancellationToken), async () =>
+        {
+            await using var db = harness.NewDb();
+            await db.Database.ExecuteSqlAsync($"""UPDATE "Disclosures" SET "Version" = "Version" + 1 WHERE "Id" = {touched}""", cancellationToken);
+        });
+    }
+
+    /// <summary>The assessment of the current year, median of three after one untimed.</summary>
+    public static Task<double> AssessmentYearAsync(ServiceHarness harness, CancellationToken cancellationToken)
+    {
+        var year = harness.Services.GetRequiredService<BureauClock>().Today.Year;
+        return MedianAsync(3, async () =>
+        {
+            await using var scope = harness.NewScope();
+            (await scope.ServiceProvider.GetRequiredService<AssessmentQueryService>().GetAsync(AssessmentPeriod.OfYear(year), cancellationToken))
+                .Succeeded.ShouldBeTrue();
+        });
+    }
+
+    /// <summary>Archive searches for the selective terms through the service, every round but the first (which warms up) timed.</summary>
+    public static async Task<List<double>> ArchiveSearchTimesAsync(ServiceHarness harness, CancellationToken cancellationToken)
+    {
+        var times = new List<double>();
+        for (var round = 0; round < SearchRounds; round++)
+        {
+            foreach (var term in SearchTerms)
+            {
+                var watch = Stopwatch.StartNew();
+                await using (var scope = harness.NewScope())
+                {
+                    (await scope.ServiceProvider.GetRequiredService<ArchiveQueryService>().ListAsync(new ArchiveFilter(Text: term), cancellationToken))
+                        .Succeeded.ShouldBeTrue();
+                }
+                if (round > 0) times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+        return times;
+    }
+
+    private static async Task<double> TimeAsync(Func<Task> action)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        return watch.Elapsed.TotalMilliseconds;
     }
 
     private static async Task<double> MedianAsync(int runs, Func<Task> action, Func<Task>? untimedBefore = null)

@@ -26,7 +26,7 @@ public sealed class WritePathBenchmarks : IBenchmarkGroup
     private const int WarmupRound = 250;
     private const int MaxWarmupRounds = 16;
     private const int Measured = 1000;
-    private const int Writers = 16;
+    public const int Writers = 16;
 
     public string Name => "write path";
 
@@ -62,7 +62,8 @@ public sealed class WritePathBenchmarks : IBenchmarkGroup
         var (appP50, appP99, rawP50, rawP99) = (Percentiles.Of(app, 50), Percentiles.Of(app, 99), Percentiles.Of(raw, 50), Percentiles.Of(raw, 99));
         log($"one writer: app p50 {appP50:F2} ms p99 {appP99:F2} ms; raw p50 {rawP50:F2} ms p99 {rawP99:F2} ms");
 
-        var (latencies, busy, otherFailures) = await ConcurrentAsync(harness, pool, TimeSpan.FromSeconds(seconds));
+        var (latencies, busy, otherFailures, firstFailure) = await ConcurrentAsync(harness, pool, TimeSpan.FromSeconds(seconds));
+        if (firstFailure is not null) log($"the first failure: {firstFailure}");
         var p999 = Percentiles.Of(latencies, 99.9);
         log($"{Writers} writers for {seconds} s: {latencies.Count} approvals, {busy} busy/locked, {otherFailures} other failures, p99.9 {p999:F1} ms");
 
@@ -148,10 +149,13 @@ public sealed class WritePathBenchmarks : IBenchmarkGroup
         return connection;
     }
 
-    private static async Task<(List<double> Latencies, int Busy, int Other)> ConcurrentAsync(ServiceHarness harness, ConcurrentQueue<int> pool, TimeSpan duration)
+    /// <summary><see cref="Writers"/> reviewers approving at once from the pool until the time is up; busy/locked errors counted apart.</summary>
+    public static async Task<(List<double> Latencies, int Busy, int Other, string? FirstFailure)> ConcurrentAsync(ServiceHarness harness,
+        ConcurrentQueue<int> pool, TimeSpan duration)
     {
         var latencies = new ConcurrentBag<double>();
         int busy = 0, other = 0;
+        string? firstFailure = null;
         var until = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
         {
@@ -167,13 +171,14 @@ public sealed class WritePathBenchmarks : IBenchmarkGroup
                 {
                     Interlocked.Increment(ref busy);
                 }
-                catch (InvalidOperationException)
+                catch (InvalidOperationException ex)
                 {
                     Interlocked.Increment(ref other);
+                    Interlocked.CompareExchange(ref firstFailure, ex.Message, null);
                 }
             }
         })));
-        return (latencies.ToList(), busy, other);
+        return (latencies.ToList(), busy, other, firstFailure);
     }
 
     public static bool IsBusy(Exception? ex)
@@ -181,12 +186,14 @@ public sealed class WritePathBenchmarks : IBenchmarkGroup
         for (; ex is not null; ex = ex.InnerException)
         {
             if (ex is SqliteException { SqliteErrorCode: 5 or 6 }) return true;
+            // PostgreSQL's counterparts: a serialization failure, a deadlock, a lock not available.
+            if (ex is Npgsql.PostgresException { SqlState: "40001" or "40P01" or "55P03" }) return true;
         }
         return false;
     }
 
     /// <summary>An Office reviewer, a branch and one submitted out-of-catalogue disclosure to copy (display starts tomorrow, so approving does not also publish).</summary>
-    private static async Task<(Actor Actor, int Template)> PrepareAsync(ServiceHarness harness)
+    public static async Task<(Actor Actor, int Template)> PrepareAsync(ServiceHarness harness)
     {
         int organizationId;
         await using (var db = harness.NewDb())
@@ -199,10 +206,13 @@ public sealed class WritePathBenchmarks : IBenchmarkGroup
         var userId = await harness.CreateUserAsync("bench-office", organizationId, Roles.Office);
         await harness.SignInAsync("bench-office");
         var actor = new Actor(userId, "bench-office", organizationId, new HashSet<string> { Roles.Office });
+        // Drafted by someone else: nobody approves an out-of-catalogue item they drafted themselves.
+        var author = new Actor(await harness.CreateUserAsync("bench-drafter", organizationId, Roles.Drafter), "bench-drafter", organizationId,
+            new HashSet<string> { Roles.Drafter });
         var now = harness.Time.GetUtcNow().UtcDateTime;
-        var disclosure = Disclosure.OutOfCatalogue(organizationId, Category.Other, "压测", Channel.Board, Audience.Public, actor, now);
-        disclosure.Edit("压测公开事项", "正文", Channel.Board, Audience.Public, now.AddDays(1), now.AddDays(8), false, actor, now);
-        disclosure.Submit(actor, now, []);
+        var disclosure = Disclosure.OutOfCatalogue(organizationId, Category.Other, "压测", Channel.Board, Audience.Public, author, now);
+        disclosure.Edit("压测公开事项", "正文", Channel.Board, Audience.Public, now.AddDays(1), now.AddDays(8), false, author, now);
+        disclosure.Submit(author, now, []);
         await using (var db = harness.NewDb())
         {
             db.Disclosures.Add(disclosure);
@@ -213,7 +223,7 @@ public sealed class WritePathBenchmarks : IBenchmarkGroup
     }
 
     /// <summary>Copies of the template in one statement, each just submitted, so every approval is a first one.</summary>
-    private static async Task<List<int>> CloneAsync(ServiceHarness harness, int template, int count)
+    public static async Task<List<int>> CloneAsync(ServiceHarness harness, int template, int count)
     {
         await using var db = harness.NewDb();
         var first = await db.Disclosures.MaxAsync(d => d.Id) + 1;
@@ -221,10 +231,10 @@ public sealed class WritePathBenchmarks : IBenchmarkGroup
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})
             INSERT INTO "Disclosures" ("OrganizationId", "CatalogueOccurrenceId", "OutOfCatalogueReason", "Category", "Title", "Body", "Channels", "Audience",
                 "DisplayFromUtc", "DisplayUntilUtc", "Important", "Standing", "AuthorId", "AuthorName", "CreatedAtUtc", "LastSavedAtUtc", "SubmittedAtUtc",
-                "PublishedAtUtc", "ClosedAtUtc", "ReviewComment", "SensitiveOverrideWords", "SensitiveOverrideReason", "RevisesDisclosureId", "RevisionNumber", "State", "Version")
+                "PublishedAtUtc", "ClosedAtUtc", "ReviewComment", "SensitiveOverrideWords", "SensitiveOverrideReason", "RevisesDisclosureId", "RevisionNumber", "State", "Version", "BodyFormat", "BodyText")
             SELECT d."OrganizationId", d."CatalogueOccurrenceId", d."OutOfCatalogueReason", d."Category", d."Title" || n.i, d."Body", d."Channels", d."Audience",
                 d."DisplayFromUtc", d."DisplayUntilUtc", d."Important", d."Standing", d."AuthorId", d."AuthorName", d."CreatedAtUtc", d."LastSavedAtUtc", d."SubmittedAtUtc",
-                d."PublishedAtUtc", d."ClosedAtUtc", d."ReviewComment", d."SensitiveOverrideWords", d."SensitiveOverrideReason", d."RevisesDisclosureId", d."RevisionNumber", d."State", d."Version"
+                d."PublishedAtUtc", d."ClosedAtUtc", d."ReviewComment", d."SensitiveOverrideWords", d."SensitiveOverrideReason", d."RevisesDisclosureId", d."RevisionNumber", d."State", d."Version", d."BodyFormat", d."BodyText"
             FROM n, "Disclosures" d WHERE d."Id" = {template}
             """);
         return Enumerable.Range(first, count).ToList();

@@ -19,6 +19,12 @@ public sealed class PostgresCluster : IAsyncLifetime
 
     public int Port { get; private set; }
 
+    /// <summary>
+    /// Syncs to disk as a production server does (the benchmarks, beside SQLite, which syncs too); tests' throwaway clusters
+    /// do not. Set before <see cref="InitializeAsync"/>.
+    /// </summary>
+    public bool Durable { get; init; }
+
     /// <summary>The newest installed server's programs (Debian puts them under /usr/lib/postgresql/N/bin), or null.</summary>
     public static string? BinDirectory { get; } = Directory.Exists("/usr/lib/postgresql")
         ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
@@ -44,7 +50,7 @@ public sealed class PostgresCluster : IAsyncLifetime
             // fifty-archivings test ran out of its 30 s busy wait once while it did).
             "--no-sync");
         await RunAsync(Server("pg_ctl"), "-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "start",
-            "-o", $"-p {Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400");
+            "-o", $"-p {Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync={(Durable ? "on" : "off")} -c max_connections=400");
     }
 
     public async Task DisposeAsync()
