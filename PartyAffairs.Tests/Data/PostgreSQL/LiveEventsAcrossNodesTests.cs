@@ -272,14 +272,10 @@ public sealed class LiveEventsAcrossNodesTests(PostgresCluster cluster, ITestOut
 
     private async Task<(Node A, Node B)> TwoNodesAsync(string database)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSQL),
-            [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = await cluster.CreateDatabaseAsync(database),
-        };
+        var connectionString = await cluster.CreateDatabaseAsync(database);
         var started = Stopwatch.GetTimestamp();
-        var a = await Node.StartAsync(await ServiceHarness.CreateAsync(database: settings));
-        var b = await Node.StartAsync(await ServiceHarness.CreateAsync(database: settings));
+        var a = await Node.StartAsync(await ServiceHarness.CreateAsync(postgreSqlDatabase: connectionString));
+        var b = await Node.StartAsync(await ServiceHarness.CreateAsync(postgreSqlDatabase: connectionString));
         output.WriteLine($"two nodes on a new database in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
         return (a, b);
     }

@@ -21,11 +21,7 @@ public sealed class ClusterPasswordListTests(PostgresCluster cluster) : IClassFi
     {
         AdminTestData.UseChinese();
         var connectionString = await cluster.CreateDatabaseAsync($"pa_lists_{Guid.NewGuid():N}");
-        var a = await ServiceHarness.CreateAsync(database: new Dictionary<string, string?>
-        {
-            [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSQL),
-            [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = connectionString,
-        });
+        var a = await ServiceHarness.CreateAsync(postgreSqlDatabase: connectionString);
         var (committeeId, _) = await AdminTestData.CreateOrganizationsAsync(a);
         await a.CreateUserAsync("office", committeeId, Roles.Office);
         return (a, await ServiceHarness.OpenSecondNodeAsync(a));

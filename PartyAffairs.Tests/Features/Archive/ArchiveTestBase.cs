@@ -20,9 +20,12 @@ public abstract class ArchiveTestBase : IAsyncLifetime
     protected Actor office = null!;
     protected DateTime now;
 
+    /// <summary>The container the tests run in: the test database's, unless a subclass puts it elsewhere.</summary>
+    protected virtual Task<ServiceHarness> CreateHarnessAsync() => ServiceHarness.CreateAsync();
+
     public async Task InitializeAsync()
     {
-        harness = await ServiceHarness.CreateAsync();
+        harness = await CreateHarnessAsync();
         now = harness.Time.GetUtcNow().UtcDateTime;
         await using var db = harness.NewDb();
         var branch = new Organization("测试党支部", "TST", OrganizationKind.Branch, null, 0);

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Notifications;
 using PartyAffairs.Tests.Support;
@@ -18,11 +17,7 @@ public sealed class RemindersAcrossNodesTests(PostgresCluster cluster) : IClassF
     public async Task Two_nodes_reminding_at_the_same_moment_write_each_reminder_once()
     {
         PostgresCluster.SkipIfUnavailable();
-        var a = await ServiceHarness.CreateAsync(database: new Dictionary<string, string?>
-        {
-            [$"{DatabaseOptions.Section}:Provider"] = nameof(DatabaseProvider.PostgreSQL),
-            [$"ConnectionStrings:{DatabaseOptions.ConnectionStringName}"] = await cluster.CreateDatabaseAsync($"pa_reminders_{Guid.NewGuid():N}"),
-        });
+        var a = await ServiceHarness.CreateAsync(postgreSqlDatabase: await cluster.CreateDatabaseAsync($"pa_reminders_{Guid.NewGuid():N}"));
         await using var _ = a;
         await using var b = await ServiceHarness.OpenSecondNodeAsync(a);
         var bureau = await TestBureau.CreateAsync(a);
