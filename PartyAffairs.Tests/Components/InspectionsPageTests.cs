@@ -40,7 +40,7 @@ public sealed class InspectionsPageTests : IAsyncLifetime
         var snackbars = harness.Context.Render<MudSnackbarProvider>();
         var cut = harness.Context.Render<InspectionsPage>();
         cut.WaitForAssertion(() => cut.Find("[data-testid=complete-rectification]"), TimeSpan.FromSeconds(10));
-        FreshClick.Click(() => cut.Find("[data-testid=complete-rectification]"));
+        await FreshClick.ClickAsync(cut, () => cut.Find("[data-testid=complete-rectification]"));
         const string typed = "已补齐\u202E记录";
         cut.WaitForAssertion(() => cut.Find("input[data-testid=rectification-outcome]"), TimeSpan.FromSeconds(10));
 

@@ -1,29 +1,17 @@
 using AngleSharp.Dom;
 using Bunit;
-using Bunit.Rendering;
+using Microsoft.AspNetCore.Components;
 
 namespace PartyAffairs.Tests.Support;
 
 /// <summary>
 /// Clicks an element as the page is now. A page that reloads after its first render (a grid's page, a read that finishes
-/// later on PostgreSQL than on SQLite) replaces its buttons, and a button found before the reload has no handler after it;
-/// a person would simply click the new one, so the element is found again and clicked, a few times at most.
+/// later on PostgreSQL than on SQLite) replaces its buttons, and a button found before the reload has no handler after it.
+/// Finding and clicking on the renderer's own dispatcher leaves no moment for a render in between (bUnit's advice); a retry
+/// after a short sleep did not, and failed now and then on a loaded machine.
 /// </summary>
 public static class FreshClick
 {
-    public static void Click(Func<IElement> find)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                find().Click();
-                return;
-            }
-            catch (UnknownEventHandlerIdException) when (attempt < 5)
-            {
-                Thread.Sleep(50);
-            }
-        }
-    }
+    public static Task ClickAsync<TComponent>(IRenderedComponent<TComponent> cut, Func<IElement> find) where TComponent : IComponent =>
+        cut.InvokeAsync(() => find().Click());
 }
