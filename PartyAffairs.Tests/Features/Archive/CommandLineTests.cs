@@ -73,7 +73,9 @@ public sealed class CommandLineTests : ArchiveTestBase
     /// answer: verify-archive says which and exits 2, migrating nothing and printing no stack trace.
     /// </summary>
     [SkippableFact]
-    [Trait("Category", "PostgreSQL")]
+    // A test of the database under test (PA_TEST_DATABASE) being PostgreSQL, like Database=Sqlite for SQLite: it runs in the
+    // second CI pass, which leaves out the tests that bring a cluster of their own (Category=PostgreSQL, run in the first).
+    [Trait("Database", "PostgreSQL")]
     public async Task On_postgresql_verify_archive_refuses_an_unmigrated_database_and_an_unreachable_server_with_exit_code_2()
     {
         PostgresCluster.SkipIfUnavailable();
