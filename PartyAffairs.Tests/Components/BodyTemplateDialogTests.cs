@@ -65,14 +65,14 @@ public sealed class BodyTemplateDialogTests : IAsyncLifetime
 
         // The page reads its lines after the first render: wait for them.
         page.WaitForAssertion(() => page.Find("[data-testid=body-template-edit]"), Patience);
-        await FreshClick.ClickAsync(page, () => page.Find("[data-testid=body-template-edit]"));
+        await Fresh.ClickAsync(page, () => page.Find("[data-testid=body-template-edit]"));
         dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog [data-testid=body-template-editor]"), Patience);
         dialogs.Find(".mud-dialog").TextContent.ShouldContain("正文模板：“三会一课”开展情况");
 
         // What the rich editor reports after typing (its script does not run here): hostile markup included.
         await TypeAsync(dialogs, "<table><tr><th>日期</th><th>会议类型</th></tr></table><script>alert(1)</script><p onclick=\"x()\">备注</p>");
 
-        await FreshClick.ClickAsync(dialogs, () => dialogs.Find("[data-testid=body-template-save]"));
+        await Fresh.ClickAsync(dialogs, () => dialogs.Find("[data-testid=body-template-save]"));
         dialogs.WaitForAssertion(() => dialogs.FindAll(".mud-dialog").ShouldBeEmpty(), Patience);
         snackbars.WaitForAssertion(() => snackbars.Find(".mud-snackbar").TextContent.ShouldContain("已保存"), Patience);
         (await StoredAsync()).ShouldBe("<table><tbody><tr><th>日期</th><th>会议类型</th></tr></tbody></table><p>备注</p>");
@@ -88,11 +88,11 @@ public sealed class BodyTemplateDialogTests : IAsyncLifetime
         var page = Render();
         // The page reads its lines after the first render: wait for them.
         page.WaitForAssertion(() => page.Find("[data-testid=body-template-edit]"), Patience);
-        await FreshClick.ClickAsync(page, () => page.Find("[data-testid=body-template-edit]"));
+        await Fresh.ClickAsync(page, () => page.Find("[data-testid=body-template-edit]"));
         dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog [data-testid=body-template-editor]"), Patience);
 
         await TypeAsync(dialogs, "<p>" + new string('字', BodyTemplateText.MaxTextLength + 1) + "</p>");
-        await FreshClick.ClickAsync(dialogs, () => dialogs.Find("[data-testid=body-template-save]"));
+        await Fresh.ClickAsync(dialogs, () => dialogs.Find("[data-testid=body-template-save]"));
 
         dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog").TextContent.ShouldContain("最多 20000 字"), Patience);
         dialogs.FindAll(".mud-dialog").Count.ShouldBe(1);

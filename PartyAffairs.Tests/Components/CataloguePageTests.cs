@@ -93,7 +93,7 @@ public sealed class CataloguePageTests : IAsyncLifetime
         await SignInAsync("office");
         var page = Render();
 
-        page.FindComponents<MudTextField<string>>().Single(f => f.Instance.GetState(x => x.Value) == "党员大会记录").Find("input").Change("");
+        await Fresh.ChangeAsync(page, () => page.FindComponents<MudTextField<string>>().Single(f => f.Instance.GetState(x => x.Value) == "党员大会记录").Find("input"), "");
 
         page.WaitForAssertion(() => Told().ShouldContain("请填写事项"), Patience);
         page.WaitForAssertion(() => TitleEditors(page).ShouldContain("党员大会记录"), Patience);
@@ -121,7 +121,7 @@ public sealed class CataloguePageTests : IAsyncLifetime
         }
         await harness.Backend.SignInAsync("office");
 
-        page.FindComponents<MudTextField<string>>().Single(f => f.Instance.GetState(x => x.Value) == "党员大会记录").Find("input").Change("党员大会纪要");
+        await Fresh.ChangeAsync(page, () => page.FindComponents<MudTextField<string>>().Single(f => f.Instance.GetState(x => x.Value) == "党员大会记录").Find("input"), "党员大会纪要");
 
         page.WaitForAssertion(() => Told().ShouldContain("已被他人修改，已重新载入"), Patience);
         page.WaitForAssertion(() => TitleEditors(page).ShouldBe(["党员大会决议", "党费收缴情况"], ignoreOrder: true), Patience);
@@ -144,7 +144,7 @@ public sealed class CataloguePageTests : IAsyncLifetime
         await SignInAsync("office");
         var page = Render();
 
-        page.FindAll("[data-testid=workflow] button").Single(b => b.TextContent.Contains("提交审批")).Click();
+        await Fresh.ClickAsync(page, () => page.FindAll("[data-testid=workflow] button").Single(b => b.TextContent.Contains("提交审批")));
 
         page.WaitForAssertion(() => page.Find("[data-testid=workflow]").TextContent.ShouldContain("等待领导或党建办公室审批"), Patience);
         page.Find("[data-testid=own-catalogue]");

@@ -28,10 +28,10 @@ public sealed class DisclosureReviewPageTests : IAsyncLifetime
         var (cut, snackbars) = await RenderAsReviewerAsync();
 
         Approve(cut).HasAttribute("disabled").ShouldBeTrue();
-        cut.Find("input[type=checkbox]").Change(true);
+        await Fresh.ChangeAsync(cut, () => cut.Find("input[type=checkbox]"), true);
         cut.WaitForAssertion(() => Approve(cut).HasAttribute("disabled").ShouldBeFalse());
 
-        Approve(cut).Click();
+        await Fresh.ClickAsync(cut, () => Approve(cut));
 
         snackbars.WaitForAssertion(() => snackbars.Find(".mud-snackbar").TextContent.ShouldContain("已批准。"));
         (await StateAsync()).ShouldBe(DisclosureState.Approved);
@@ -42,7 +42,7 @@ public sealed class DisclosureReviewPageTests : IAsyncLifetime
     public async Task A_review_of_a_version_someone_else_changed_warns_reloads_the_page_and_asks_for_the_check_again()
     {
         var (cut, snackbars) = await RenderAsReviewerAsync();
-        cut.Find("input[type=checkbox]").Change(true);
+        await Fresh.ChangeAsync(cut, () => cut.Find("input[type=checkbox]"), true);
         cut.WaitForAssertion(() => Approve(cut).HasAttribute("disabled").ShouldBeFalse());
         await using (var db = harness.Backend.NewDb())
         {
@@ -50,7 +50,7 @@ public sealed class DisclosureReviewPageTests : IAsyncLifetime
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.Title, "党费收缴情况（更正）").SetProperty(d => d.Version, d => d.Version + 1));
         }
 
-        Approve(cut).Click();
+        await Fresh.ClickAsync(cut, () => Approve(cut));
 
         snackbars.WaitForAssertion(() => snackbars.Find(".mud-snackbar").TextContent.ShouldContain("该记录已被他人修改，页面已载入最新内容"));
         snackbars.Find(".mud-snackbar").ClassList.ShouldContain("mud-alert-filled-warning");

@@ -39,9 +39,9 @@ public sealed class FeedbackDetailPageTests : IAsyncLifetime
         // A right-to-left override would reorder the answer as the public reads it: the validator refuses it.
         const string typed = "已补充明细\u202E。";
 
-        cut.Find("textarea[data-testid=answer-text]").Input(typed);
+        await Fresh.InputAsync(cut, () => cut.Find("textarea[data-testid=answer-text]"), typed);
         cut.WaitForAssertion(() => cut.Find("[data-testid=answer]").HasAttribute("disabled").ShouldBeFalse());
-        cut.Find("[data-testid=answer]").Click();
+        await Fresh.ClickAsync(cut, () => cut.Find("[data-testid=answer]"));
 
         snackbars.WaitForAssertion(() => snackbars.Find(".mud-snackbar").TextContent.ShouldContain("含有不可见的控制字符"));
         snackbars.Find(".mud-snackbar").ClassList.ShouldContain("mud-alert-filled-error");

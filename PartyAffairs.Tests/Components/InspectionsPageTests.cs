@@ -40,19 +40,19 @@ public sealed class InspectionsPageTests : IAsyncLifetime
         var snackbars = harness.Context.Render<MudSnackbarProvider>();
         var cut = harness.Context.Render<InspectionsPage>();
         cut.WaitForAssertion(() => cut.Find("[data-testid=complete-rectification]"), TimeSpan.FromSeconds(10));
-        await FreshClick.ClickAsync(cut, () => cut.Find("[data-testid=complete-rectification]"));
+        await Fresh.ClickAsync(cut, () => cut.Find("[data-testid=complete-rectification]"));
         const string typed = "已补齐\u202E记录";
         cut.WaitForAssertion(() => cut.Find("input[data-testid=rectification-outcome]"), TimeSpan.FromSeconds(10));
 
-        cut.Find("input[data-testid=rectification-outcome]").Change(typed);
-        cut.Find("[data-testid=confirm-complete]").Click();
+        await Fresh.ChangeAsync(cut, () => cut.Find("input[data-testid=rectification-outcome]"), typed);
+        await Fresh.ClickAsync(cut, () => cut.Find("[data-testid=confirm-complete]"));
 
         snackbars.WaitForAssertion(() => snackbars.Find(".mud-snackbar").TextContent.ShouldContain("不可见的控制字符"));
         cut.Find("input[data-testid=rectification-outcome]").GetAttribute("value").ShouldBe(typed);
         (await StateAsync()).ShouldBe(RectificationState.Open);
 
-        cut.Find("input[data-testid=rectification-outcome]").Change("已补齐记录");
-        cut.Find("[data-testid=confirm-complete]").Click();
+        await Fresh.ChangeAsync(cut, () => cut.Find("input[data-testid=rectification-outcome]"), "已补齐记录");
+        await Fresh.ClickAsync(cut, () => cut.Find("[data-testid=confirm-complete]"));
 
         snackbars.WaitForAssertion(() => snackbars.FindAll(".mud-snackbar").ShouldContain(s => s.ClassList.Contains("mud-alert-filled-success")));
         cut.WaitForAssertion(() => cut.FindAll("[data-testid=rectification-outcome]").ShouldBeEmpty());

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Admin.LeadingGroup;
+using PartyAffairs.Tests.Support;
 
 namespace PartyAffairs.Tests.Components;
 
@@ -28,12 +29,12 @@ public sealed class LeadingGroupPageTests : IAsyncLifetime
         var page = harness.Context.Render<LeadingGroupPage>();
         page.WaitForAssertion(() => page.Markup.ShouldContain("尚无任职记录"), Patience);
 
-        page.Find("[data-testid=seat-new]").Click();
+        await Fresh.ClickAsync(page, () => page.Find("[data-testid=seat-new]"));
         dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog #seat-person"), Patience);
         dialogs.Find(".mud-dialog").TextContent.ShouldContain("新增任职");
-        dialogs.Find("#seat-person").Input("赵新");
-        dialogs.Find("#seat-post").Input("机关党委委员");
-        dialogs.Find("[data-testid=seat-save]").Click();
+        await Fresh.InputAsync(dialogs, () => dialogs.Find("#seat-person"), "赵新");
+        await Fresh.InputAsync(dialogs, () => dialogs.Find("#seat-post"), "机关党委委员");
+        await Fresh.ClickAsync(dialogs, () => dialogs.Find("[data-testid=seat-save]"));
 
         dialogs.WaitForAssertion(() => dialogs.FindAll(".mud-dialog").ShouldBeEmpty(), Patience);
         snackbars.WaitForAssertion(() => snackbars.Find(".mud-snackbar").TextContent.ShouldContain("已保存"), Patience);
@@ -54,11 +55,11 @@ public sealed class LeadingGroupPageTests : IAsyncLifetime
         var page = harness.Context.Render<LeadingGroupPage>();
         page.WaitForAssertion(() => page.Markup.ShouldContain("尚无任职记录"), Patience);
 
-        page.Find("[data-testid=seat-new]").Click();
+        await Fresh.ClickAsync(page, () => page.Find("[data-testid=seat-new]"));
         dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=seat-save]"), Patience);
-        dialogs.Find("[data-testid=seat-save]").Click();
+        await Fresh.ClickAsync(dialogs, () => dialogs.Find("[data-testid=seat-save]"));
         dialogs.WaitForAssertion(() => dialogs.Find(".mud-dialog").TextContent.ShouldContain("请填写任职人姓名"), Patience);
-        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "取消").Click();
+        await Fresh.ClickAsync(dialogs, () => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "取消"));
 
         dialogs.WaitForAssertion(() => dialogs.FindAll(".mud-dialog").ShouldBeEmpty(), Patience);
         await using var db = harness.Backend.NewDb();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PartyAffairs.App.Components.Layout;
 using PartyAffairs.App.Data;
 using PartyAffairs.App.Domain;
+using PartyAffairs.Tests.Support;
 
 namespace PartyAffairs.Tests.Components;
 
@@ -77,7 +78,7 @@ public sealed class MainLayoutTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_language_switch_reloads_through_the_culture_endpoint_with_the_current_path()
+    public async Task The_language_switch_reloads_through_the_culture_endpoint_with_the_current_path()
     {
         harness.UseCulture("zh-CN");
         harness.SignInAs("张敏", null, [Roles.Member]);
@@ -90,7 +91,8 @@ public sealed class MainLayoutTests : IAsyncLifetime
         cut.Find("a[data-culture=zh-CN]").GetAttribute("href").ShouldBe("/culture/set?culture=zh-CN&redirectUri=%2Fdisclosures%3Fyear%3D2026");
         cut.Find("a[data-culture=zh-CN]").ClassList.ShouldContain("active");
 
-        english.Click();
+        // The layout's bell reads after its first render: the link is found again as the page is when clicked.
+        await Fresh.ClickAsync(cut, () => cut.Find("a[data-culture=en]"));
 
         var navigation = harness.Context.Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>().History.First();
         navigation.Uri.ShouldBe("/culture/set?culture=en&redirectUri=%2Fdisclosures%3Fyear%3D2026");
@@ -171,7 +173,7 @@ public sealed class MainLayoutTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_theme_toggle_switches_to_dark_and_remembers_it_in_a_cookie()
+    public async Task The_theme_toggle_switches_to_dark_and_remembers_it_in_a_cookie()
     {
         harness.UseCulture("zh-CN");
         harness.SignInAs("张敏", null, [Roles.Member]);
@@ -179,7 +181,7 @@ public sealed class MainLayoutTests : IAsyncLifetime
         var cut = RenderLayout();
         cut.WaitForElement("link[href^='theme/light.css']");
 
-        cut.Find("[data-testid=theme-toggle]").Click();
+        await Fresh.ClickAsync(cut, () => cut.Find("[data-testid=theme-toggle]"));
 
         module.VerifyInvoke("saveTheme").Arguments.ShouldBe([AppTheme.CookieName, "dark"]);
         cut.Find("[data-testid=theme-toggle]").GetAttribute("aria-label").ShouldBe("切换浅色/深色");

@@ -64,16 +64,16 @@ public sealed class RecordBoardPostingDialogTests : IAsyncLifetime
         provider.Markup.ShouldContain("第一支部党费收缴情况（第一党支部）");
         provider.FindAll("input[data-testid=posting-item]").Count.ShouldBe(1, provider.Markup);
 
-        provider.Find("[data-testid=save-posting]").Click();
+        await Fresh.ClickAsync(provider, () => provider.Find("[data-testid=save-posting]"));
 
         provider.WaitForAssertion(() => provider.Find(".mud-input-helper-text.mud-input-error").TextContent.ShouldBe("请填写张贴地点。"));
         (await PostingsAsync()).ShouldBe(0);
 
-        provider.Find("input[data-testid=posting-location]").Change("办公楼一楼公开栏");
+        await Fresh.ChangeAsync(provider, () => provider.Find("input[data-testid=posting-location]"), "办公楼一楼公开栏");
         provider.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Png, "board.png", contentType: "image/png"));
         provider.WaitForAssertion(() => provider.Find("[data-testid=posting-photo-name]").TextContent.ShouldBe("board.png"));
-        provider.Find("input[data-testid=posting-item]").Change(true);
-        provider.Find("[data-testid=save-posting]").Click();
+        await Fresh.ChangeAsync(provider, () => provider.Find("input[data-testid=posting-item]"), true);
+        await Fresh.ClickAsync(provider, () => provider.Find("[data-testid=save-posting]"));
 
         var result = await dialog.Result.WaitAsync(TimeSpan.FromSeconds(10));
         result!.Canceled.ShouldBeFalse();
@@ -90,14 +90,14 @@ public sealed class RecordBoardPostingDialogTests : IAsyncLifetime
     {
         harness.UseCulture("zh-CN");
         var (provider, _) = await ShowAsync();
-        provider.Find("input[data-testid=posting-location]").Change("办公楼一楼公开栏");
-        provider.Find("[data-testid=save-posting]").Click();
+        await Fresh.ChangeAsync(provider, () => provider.Find("input[data-testid=posting-location]"), "办公楼一楼公开栏");
+        await Fresh.ClickAsync(provider, () => provider.Find("[data-testid=save-posting]"));
         provider.WaitForAssertion(() => provider.Find("[data-testid=posting-message]").TextContent.ShouldContain("请上传张贴照片。"));
 
         provider.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Png, "board.png", contentType: "image/png"));
         provider.WaitForAssertion(() => provider.Find("[data-testid=posting-photo-name]"));
 
-        provider.Find("[data-testid=save-posting]").Click();
+        await Fresh.ClickAsync(provider, () => provider.Find("[data-testid=save-posting]"));
 
         provider.WaitForAssertion(() => provider.Find("[data-testid=posting-message]").TextContent.ShouldContain("请至少选择一项张贴的公开事项。"));
         provider.Find("input[data-testid=posting-location]").GetAttribute("value").ShouldBe("办公楼一楼公开栏");
@@ -109,9 +109,9 @@ public sealed class RecordBoardPostingDialogTests : IAsyncLifetime
     {
         harness.UseCulture("zh-CN");
         var (provider, dialog) = await ShowAsync();
-        provider.Find("input[data-testid=posting-location]").Change("办公楼一楼公开栏");
+        await Fresh.ChangeAsync(provider, () => provider.Find("input[data-testid=posting-location]"), "办公楼一楼公开栏");
 
-        provider.Find("[data-testid=cancel-posting]").Click();
+        await Fresh.ClickAsync(provider, () => provider.Find("[data-testid=cancel-posting]"));
 
         (await dialog.Result.WaitAsync(TimeSpan.FromSeconds(10)))!.Canceled.ShouldBeTrue();
         provider.WaitForAssertion(() => provider.FindAll("[data-testid=posting-form]").ShouldBeEmpty());

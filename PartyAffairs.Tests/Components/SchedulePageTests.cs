@@ -35,10 +35,10 @@ public sealed class SchedulePageTests : IAsyncLifetime
         cut.WaitForAssertion(() => RecordButton(cut), TimeSpan.FromSeconds(10));
         cut.Markup.ShouldNotContain("重大事项即时公开");
 
-        RecordButton(cut).Click();
+        await Fresh.ClickAsync(cut, () => RecordButton(cut));
         dialogs.WaitForAssertion(() => LabelInput(dialogs));
-        LabelInput(dialogs).Input("支部换届选举结果");
-        dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "登记即时事项").Click();
+        await Fresh.InputAsync(dialogs, () => LabelInput(dialogs), "支部换届选举结果");
+        await Fresh.ClickAsync(dialogs, () => dialogs.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "登记即时事项"));
 
         snackbars.WaitForAssertion(() => snackbars.Find(".mud-snackbar").TextContent.ShouldContain("已登记，应于"));
         dialogs.WaitForAssertion(() => dialogs.FindAll(".mud-dialog").ShouldBeEmpty());

@@ -31,14 +31,14 @@ public sealed class UsersPageTests : IAsyncLifetime
         var cut = harness.Context.Render<UsersPage>();
         cut.WaitForAssertion(() => Toggle(cut, "secretary"), TimeSpan.FromSeconds(10));
 
-        await FreshClick.ClickAsync(cut, () => Toggle(cut, "keeper"));
+        await Fresh.ClickAsync(cut, () => Toggle(cut, "keeper"));
 
         snackbars.WaitForAssertion(() => snackbars.Find(".mud-snackbar").TextContent.ShouldContain("不能停用自己的账号"));
         snackbars.Find(".mud-snackbar").ClassList.ShouldContain("mud-alert-filled-error");
         (await DisabledAsync(adminId)).ShouldBeFalse();
 
         cut.WaitForAssertion(() => Toggle(cut, "secretary").HasAttribute("disabled").ShouldBeFalse());
-        await FreshClick.ClickAsync(cut, () => Toggle(cut, "secretary"));
+        await Fresh.ClickAsync(cut, () => Toggle(cut, "secretary"));
 
         snackbars.WaitForAssertion(() => snackbars.FindAll(".mud-snackbar").ShouldContain(s => s.TextContent.Contains("已停用 secretary")));
         (await DisabledAsync(secretaryId)).ShouldBeTrue();

@@ -6,6 +6,7 @@ using MudBlazor;
 using PartyAffairs.App.Domain;
 using PartyAffairs.App.Features.Admin.Users.Import;
 using PartyAffairs.Tests.Components;
+using PartyAffairs.Tests.Support;
 using static PartyAffairs.Tests.Features.Admin.MemberFiles;
 
 namespace PartyAffairs.Tests.Features.Admin;
@@ -64,13 +65,13 @@ public sealed class MemberImportDialogTests : IAsyncLifetime
             Csv("李红,lihong,第一党支部,书记,,", "王强,,DYZB,党员,,"), "成员.csv"));
         provider.WaitForAssertion(() => provider.Find("[data-testid=members-summary]").TextContent.ShouldBe("「成员.csv」：2 行，0 处错误"), TimeSpan.FromSeconds(10));
         provider.Find("[data-testid=members-preview]").TextContent.ShouldContain("dyzb001");
-        provider.Find("[data-testid=members-submit]").Click();
+        await Fresh.ClickAsync(provider, () => provider.Find("[data-testid=members-submit]"));
 
         provider.WaitForAssertion(() => provider.Find("[data-testid=members-done]").TextContent.ShouldBe("已导入 2 名成员。"), TimeSpan.FromSeconds(10));
         provider.Find("[data-testid=members-passwords-once]").TextContent.ShouldContain("只能下载一次");
         provider.Find("a[data-testid=members-passwords]").GetAttribute("href").ShouldStartWith("/admin/users/passwords/");
         (await UserCountAsync()).ShouldBe(before + 2);
-        provider.Find("[data-testid=members-close]").Click();
+        await Fresh.ClickAsync(provider, () => provider.Find("[data-testid=members-close]"));
         (await dialog.Result.WaitAsync(TimeSpan.FromSeconds(10)))!.Data.ShouldBe(2);
     }
 
@@ -83,7 +84,7 @@ public sealed class MemberImportDialogTests : IAsyncLifetime
         provider.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(Csv("李红,lihong,第一党支部,书记,,"), "成员.csv"));
         provider.WaitForAssertion(() => provider.Find("[data-testid=members-submit]").HasAttribute("disabled").ShouldBeFalse(), TimeSpan.FromSeconds(10));
 
-        provider.FindAll("button").Single(b => b.TextContent.Trim() == "取消").Click();
+        await Fresh.ClickAsync(provider, () => provider.FindAll("button").Single(b => b.TextContent.Trim() == "取消"));
 
         (await dialog.Result.WaitAsync(TimeSpan.FromSeconds(10)))!.Canceled.ShouldBeTrue();
         (await UserCountAsync()).ShouldBe(before);

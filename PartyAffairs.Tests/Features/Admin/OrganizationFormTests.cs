@@ -70,12 +70,12 @@ public sealed class OrganizationFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_code_typed_in_lower_case_is_kept_in_upper_case()
+    public async Task A_code_typed_in_lower_case_is_kept_in_upper_case()
     {
         var request = new OrganizationRequest { Name = "第三党支部", ParentId = committeeId };
         var form = RenderForm(request);
 
-        form.FindAll("input")[1].Input(" dszb ");
+        await Fresh.InputAsync(form, () => form.FindAll("input")[1], " dszb ");
 
         request.Code.ShouldBe("DSZB");
     }
@@ -99,12 +99,12 @@ public sealed class OrganizationFormTests : IAsyncLifetime
         var parent = () => provider.Find("input[data-testid=org-parent]");
         provider.WaitForAssertion(() => parent().GetAttribute("value").ShouldBe("机关党委"));
 
-        parent().Input("党");
+        await Fresh.InputAsync(provider, parent, "党");
 
         popovers.WaitForAssertion(() => Offered().ShouldBe(["机关党委", "第二党支部"]), TimeSpan.FromSeconds(10));
         await popovers.InvokeAsync(() => popovers.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == "第二党支部").Click());
         provider.WaitForAssertion(() => parent().GetAttribute("value").ShouldBe("第二党支部"));
-        provider.FindAll("button").Single(b => b.TextContent.Trim() == "保存").Click();
+        await Fresh.ClickAsync(provider, () => provider.FindAll("button").Single(b => b.TextContent.Trim() == "保存"));
 
         (await dialog.Result.WaitAsync(TimeSpan.FromSeconds(10)))!.Canceled.ShouldBeFalse();
         await using var db = harness.Backend.NewDb();

@@ -71,7 +71,7 @@ public sealed class ProvisionalDueDateViewTests : IAsyncLifetime
         var page = context.Render<SchedulePage>();
         page.WaitForAssertion(() => page.FindAll(".mud-tab").Count.ShouldBe(2), Patience);
 
-        await FreshClick.ClickAsync(page, () => page.FindAll(".mud-tab").Single(t => t.TextContent.Contains("列表")));
+        await Fresh.ClickAsync(page, () => page.FindAll(".mud-tab").Single(t => t.TextContent.Contains("列表")));
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=due-provisional]").Count.ShouldBe(1), Patience);
         page.Find("[data-testid=due-provisional]").Closest("tr")!.TextContent.ShouldContain("党费收缴情况");

@@ -54,7 +54,7 @@ public sealed class FeedbackPageTests : IAsyncLifetime
         FirstOpened().ShouldEndWith($"/{ids[^1]}");
 
         // 收到时间 is the third sortable header; ascending puts the oldest, which was not on the first page, first.
-        page.FindAll(".sortable-column-header")[2].Click();
+        await Fresh.ClickAsync(page, () => page.FindAll(".sortable-column-header")[2]);
         page.WaitForAssertion(() => FirstOpened().ShouldEndWith($"/{ids[0]}"), Patience);
         page.FindAll("[data-testid=open-feedback]").Count.ShouldBe(25);
     }

@@ -52,9 +52,9 @@ public sealed class DisclosuresPageTests : IAsyncLifetime
         page.WaitForAssertion(() => Titles().Count.ShouldBe(25), Patience);
 
         // 标题 is the first sortable header: ascending, then descending, over all thirty.
-        page.FindAll(".sortable-column-header")[0].Click();
+        await Fresh.ClickAsync(page, () => page.FindAll(".sortable-column-header")[0]);
         page.WaitForAssertion(() => Titles()[0].ShouldBe("事项 00"), Patience);
-        page.FindAll(".sortable-column-header")[0].Click();
+        await Fresh.ClickAsync(page, () => page.FindAll(".sortable-column-header")[0]);
         page.WaitForAssertion(() => Titles()[0].ShouldBe("事项 29"), Patience);
         Titles().Count.ShouldBe(25);
     }
