@@ -144,14 +144,14 @@ public sealed class DraftEditorState(IDraftStore store, IDraftCopy copy, BureauC
         }
     }
 
-    public Task SaveNowAsync() => Dirty && !Conflict ? SaveAsync(Version) : Task.CompletedTask;
+    public Task SaveNowAsync() => Dirty && !Conflict ? SaveAsync() : Task.CompletedTask;
 
     /// <summary>What the page's timer calls every few seconds: store what changed, or recheck when the clock alone changes the answer.</summary>
     public async Task TickAsync()
     {
         if (Dirty && !Conflict)
         {
-            if (refused is null || refused != Request()) await SaveAsync(Version);
+            if (refused is null || refused != Request()) await SaveAsync();
         }
         else if (Check?.RecheckAtUtc is { } at && clock.UtcNow >= at)
         {
@@ -161,12 +161,20 @@ public sealed class DraftEditorState(IDraftStore store, IDraftCopy copy, BureauC
         }
     }
 
-    private async Task SaveAsync(int expectedVersion)
+    /// <summary>
+    /// Stores what is on screen over <paramref name="over"/>, or else over the version the last save left. That version is
+    /// read once a save under way has finished: read before, it is the one that save replaced, and the page's own two saves
+    /// refused each other as a conflict with another window (a choice ticked, or Submit pressed, during an autosave).
+    /// </summary>
+    private async Task SaveAsync(int? over = null)
     {
         if (View is not { CanEdit: true } view) return;
         await saveLock.WaitAsync();
         try
         {
+            // The save this one waited for may have stored everything, or met a conflict: then there is nothing to send.
+            if (over is null && (!Dirty || Conflict)) return;
+            var expectedVersion = over ?? Version;
             Saving = true;
             // Cleared before the call so that typing during the round trip is saved next time.
             Dirty = false;
@@ -206,7 +214,7 @@ public sealed class DraftEditorState(IDraftStore store, IDraftCopy copy, BureauC
     /// <summary>Stores what is unsaved (waiting for a save already under way); true when the server then holds what is on screen.</summary>
     public async Task<bool> SaveAllAsync()
     {
-        if (Dirty && !Conflict) await SaveAsync(Version);
+        if (Dirty && !Conflict) await SaveAsync();
         else
         {
             await saveLock.WaitAsync();
@@ -219,7 +227,7 @@ public sealed class DraftEditorState(IDraftStore store, IDraftCopy copy, BureauC
     public async Task<bool> SettleBeforeLeavingAsync()
     {
         if (!CanEdit || !Dirty) return true;
-        if (!Conflict) await SaveAsync(Version);
+        if (!Conflict) await SaveAsync();
         return !Dirty && SaveError is null;
     }
 
@@ -262,7 +270,7 @@ public sealed class DraftEditorState(IDraftStore store, IDraftCopy copy, BureauC
         if (current.Value is not { } fresh) return current;
         Conflict = false;
         Dirty = true;
-        await SaveAsync(fresh.Version);
+        await SaveAsync(over: fresh.Version);
         return Result.Ok();
     }
 

@@ -84,6 +84,53 @@ public sealed class DraftEditorStateTests : IDisposable
         editor.CheckPassed.ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("a choice")]
+    [InlineData("submit")]
+    [InlineData("leaving")]
+    public async Task A_save_asked_for_during_an_autosave_waits_for_it_and_goes_on_from_the_version_it_left(string asked)
+    {
+        await LoadedAsync();
+        editor.SetBody("根据上级党委要求，现将有关事项公开如下。");
+        var held = store.HoldNextSave();
+        var autosave = editor.TickAsync();
+        // The title's debounce arrives during the round trip, then the person asks for a save of their own.
+        editor.SetTitle("临时公开事项");
+        var second = asked switch
+        {
+            "a choice" => editor.SetChannelAsync(Channel.Meeting, true),
+            "submit" => editor.SaveAllAsync(),
+            _ => editor.SettleBeforeLeavingAsync(),
+        };
+        held.SetResult();
+        await Task.WhenAll(autosave, second);
+
+        store.Saves.Select(s => s.ExpectedVersion).ShouldBe([1, 2]);
+        editor.Conflict.ShouldBeFalse();
+        editor.Dirty.ShouldBeFalse();
+        (store.Stored.Version, store.Stored.Title, store.Stored.Body).ShouldBe((3, "临时公开事项", "根据上级党委要求，现将有关事项公开如下。"));
+    }
+
+    [Fact]
+    public async Task Of_two_saves_waiting_behind_an_autosave_the_second_finds_everything_stored_and_sends_nothing()
+    {
+        await LoadedAsync();
+        editor.SetBody("第一句。");
+        var held = store.HoldNextSave();
+        var autosave = editor.TickAsync();
+        editor.SetBody("第一句。第二句。");
+        // Leaving the field and pressing Submit, both while the autosave is on its way.
+        var blur = editor.SaveNowAsync();
+        var submit = editor.SaveAllAsync();
+        held.SetResult();
+
+        await Task.WhenAll(autosave, blur, submit);
+
+        store.Saves.Select(s => (s.ExpectedVersion, s.Request.Body)).ShouldBe([(1, "第一句。"), (2, "第一句。第二句。")]);
+        editor.InStep.ShouldBeTrue();
+        (await submit).ShouldBeTrue();
+    }
+
     [Fact]
     public async Task A_conflict_stops_autosave_says_so_and_keeps_the_text_until_the_person_chooses()
     {
@@ -343,7 +390,10 @@ public sealed class DraftEditorStateTests : IDisposable
                 NextSave = null;
                 return Result<DraftSaved>.From(failure);
             }
-            return Result<DraftSaved>.Ok(new DraftSaved(expectedVersion + 1, SavedAt));
+            // As DraftService: a save over any version but the stored one is refused as a conflict.
+            if (expectedVersion != Stored.Version) return Result<DraftSaved>.From(Result.Fail(ResultStatus.Conflict, "已被他人修改"));
+            Stored = Stored with { Version = expectedVersion + 1, Title = request.Title, Body = request.Body };
+            return Result<DraftSaved>.Ok(new DraftSaved(Stored.Version, SavedAt));
         }
 
         public Task<Result<DraftCheck>> CheckAsync(int id, CancellationToken cancellationToken = default)
