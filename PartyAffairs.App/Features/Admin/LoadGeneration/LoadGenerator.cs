@@ -633,7 +633,6 @@ public sealed class LoadGenerator(IOptions<StorageOptions> storage, DatabaseOpti
         public int ApplicationAnswerWorkingDays { get; init; }
         public int ApplicationExtensionWorkingDays { get; init; }
         public int ApplicationId { get; set; }
-
         public int ArchiveId { get; set; }
         public int ApplicationCount { get; set; }
         /// <summary>Times are cut to microseconds (PostgreSQL), so what the archive freezes is what the row holds.</summary>
