@@ -26,8 +26,8 @@ public sealed class ArchiveVerificationWorker(
         // Ends only by cancellation (the delay throws): a lost lease must not look like a job that finished.
         while (true)
         {
-            var nowLocal = clock.ToLocal(clock.UtcNow);
-            await Task.Delay(clock.ToUtc(ArchiveVerificationSchedule.NextRun(nowLocal)) - clock.UtcNow, time, stoppingToken);
+            var now = clock.UtcNow;
+            await Task.Delay(clock.ToUtc(ArchiveVerificationSchedule.NextRun(clock.ToLocal(now))) - now, time, stoppingToken);
             await VerifyAsync(stoppingToken);
         }
     }
